@@ -107,8 +107,18 @@ class Problem:
 
 @dataclass(frozen=True, slots=True)
 class Sentence:
+    """A sentence, with what claim matching needs from the parse.
+
+    keywords: content lemmas (lower-case nouns, verbs, adjectives, names).
+    predicate: lemma of the main verb; subject: the text of its subject.
+    """
+
     start: int
     end: int
+    keywords: tuple[str, ...] = ()
+    predicate: str = ""
+    subject: str = ""
+    negated: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,391 @@
+"""Alignment: claims across articles -> findings with a verdict.
+
+1. score   - every pair of fact claims from two different articles gets a text
+             similarity (embeddings, else word overlap) and a comparison of
+             their slots (same amount? same day? same people?)
+2. match   - pairs that say the same thing are joined into groups (paraphrase
+             included: a quote and its paraphrase are one statement)
+3. verdict - a value two or more sources state compatibly is *corroborated*;
+             a near-identical statement with an incompatible value for the same
+             slot is *conflicting*; a fact no other source states is *unique*
+4. people  - the same person named differently is one entity; title variants
+             are listed, never a conflict
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from crosswire.align.compatible import NUMERIC_SLOTS, Agreement, compare_values
+from crosswire.align.evidence import clip, evidence_for, shares_wording
+from crosswire.align.similarity import keyword_weights, lexical_similarity
+from crosswire.model import Article, Claim, Finding, Slot
+
+ALIGN_VERSION = "align.v1"
+
+# Thresholds on sentence similarity (cosine of MiniLM embeddings, or the
+# lexical stand-in scaled to a similar range). Tuned on our example articles.
+SAME_STATEMENT = 0.70  # alike enough to be one statement without shared values
+WITH_ONE_VALUE = 0.50  # ... when they also share a compatible amount or date
+WITH_TWO_VALUES = 0.40  # ... when they share two
+SAME_FACT_FOR_CONFLICT = 0.62  # alike enough that a different value is a contradiction
+LEXICAL_SCALE = 1.25
+
+VALUE_SLOTS = NUMERIC_SLOTS + ("date",)
+
+
+@dataclass(slots=True)
+class PairScore:
+    similarity: float
+    same: list[tuple[Slot, Slot]] = field(default_factory=list)
+    different: list[tuple[Slot, Slot]] = field(default_factory=list)
+    shared_people: int = 0
+    people_apart: bool = False  # both name people, and none in common
+
+    @property
+    def matches(self) -> bool:
+        strong = sum(1 for a, _ in self.same if a.name in VALUE_SLOTS and not _vague(a))
+        if self.people_apart and self.similarity < SAME_STATEMENT + 0.1:
+            return False
+        return (
+            self.similarity >= SAME_STATEMENT
+            or (self.similarity >= WITH_ONE_VALUE and strong >= 1)
+            or (self.similarity >= WITH_TWO_VALUES and strong >= 2)
+        )
+
+
+@dataclass(slots=True)
+class Alignment:
+    findings: list[Finding]
+    groups: list[list[Claim]]
+
+
+def align(articles: list[Article], claims: list[Claim], *, embedder=None) -> Alignment:
+    """Compare the fact claims of different articles and give every finding a verdict."""
+    by_id = {a.id: a for a in articles}
+    facts = [c for c in claims if c.kind in ("fact", "caption")]
+    sentences = [by_id[c.sentence.article_id].text[c.sentence.start : c.sentence.end] for c in facts]
+    vectors = embedder.encode(sentences) if (embedder is not None and facts) else None
+    weights = keyword_weights([c.keywords for c in facts])
+
+    scores: dict[tuple[int, int], PairScore] = {}
+    for i, j in _cross_article_pairs(facts):
+        scores[(i, j)] = score_pair(facts[i], facts[j], _similarity(i, j, facts, vectors, weights))
+
+    groups = _groups(facts, scores)
+    findings = _conflicts(facts, scores, by_id)
+    findings += _corroborations(groups, facts, scores, by_id)
+    grouped = {i for group in groups for i in group}
+    in_conflict = {c.id for f in findings if f.verdict == "conflicting" for c in _claims_of(f, facts)}
+    findings += _uniques(facts, grouped, in_conflict, by_id)
+    return Alignment(findings=_ordered(findings, articles), groups=[[facts[i] for i in g] for g in groups])
+
+
+def score_pair(a: Claim, b: Claim, similarity: float) -> PairScore:
+    score = PairScore(similarity=similarity)
+    for sa in a.slots:
+        for sb in b.slots:
+            if sa.name != sb.name or sa.name not in VALUE_SLOTS:
+                continue
+            agreement = compare_values(sa.name, sa.value, sb.value)
+            if agreement is Agreement.SAME:
+                score.same.append((sa, sb))
+            elif agreement is Agreement.DIFFERENT:
+                score.different.append((sa, sb))
+    people_a = {s.value for s in a.slots if s.name == "person"}
+    people_b = {s.value for s in b.slots if s.name == "person"}
+    score.shared_people = len(_shared_names(people_a, people_b))
+    score.people_apart = bool(people_a and people_b and not score.shared_people)
+    return score
+
+
+# ---------------------------------------------------------------------------
+# scoring helpers
+
+
+def _cross_article_pairs(facts: list[Claim]):
+    for i, j in itertools.combinations(range(len(facts)), 2):
+        if facts[i].sentence.article_id != facts[j].sentence.article_id:
+            yield i, j
+
+
+def _similarity(i: int, j: int, facts, vectors: np.ndarray | None, weights) -> float:
+    lexical = min(1.0, LEXICAL_SCALE * lexical_similarity(facts[i].keywords, facts[j].keywords, weights))
+    if vectors is None:
+        return lexical
+    return float(np.dot(vectors[i], vectors[j]))
+
+
+def _shared_names(a: set, b: set) -> set:
+    from crosswire.align.people import same_name
+
+    return {x for x in a if any(same_name(x, y) for y in b)}
+
+
+def _vague(slot: Slot) -> bool:
+    return slot.name == "date" and (slot.value or {}).get("granularity") in ("week", "season", "decade", None)
+
+
+# ---------------------------------------------------------------------------
+# grouping
+
+
+def _groups(facts: list[Claim], scores: dict[tuple[int, int], PairScore]) -> list[list[int]]:
+    """Join each claim to its best match in every other article (union-find)."""
+    best: dict[tuple[int, str], tuple[float, int]] = {}
+    for (i, j), score in scores.items():
+        if not score.matches:
+            continue
+        for x, y in ((i, j), (j, i)):
+            key = (x, facts[y].sentence.article_id)
+            if score.similarity > best.get(key, (-1.0, -1))[0]:
+                best[key] = (score.similarity, y)
+    parent = list(range(len(facts)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for (x, _), (_, y) in best.items():
+        parent[find(x)] = find(y)
+    members: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(facts)):
+        members[find(i)].append(i)
+    return [sorted(m) for m in members.values() if len({facts[i].sentence.article_id for i in m}) > 1]
+
+
+# ---------------------------------------------------------------------------
+# verdicts
+
+
+def _corroborations(groups, facts, scores, by_id) -> list[Finding]:
+    findings = []
+    for group in groups:
+        slot_findings = _value_agreements(group, facts, scores, by_id)
+        if slot_findings:
+            findings += slot_findings
+            continue
+        chosen = _best_claim_per_article(group, facts, scores)
+        evidence = tuple(evidence_for(by_id[c.sentence.article_id], c) for c in chosen)
+        findings.append(
+            Finding(
+                verdict="corroborated",
+                statement=clip(evidence[0].text),
+                evidence=evidence,
+                slot=None,
+                topic=_topic(chosen),
+                shared_origin=shares_wording([e.text for e in evidence]),
+            )
+        )
+    return findings
+
+
+def _value_agreements(group, facts, scores, by_id) -> list[Finding]:
+    """One corroborated finding per value that two or more articles in the group share."""
+    findings, used = [], set()
+    for i, j in itertools.combinations(group, 2):
+        score = scores.get((i, j)) or scores.get((j, i))
+        if score is None:
+            continue
+        for sa, sb in score.same:
+            if sa.name not in VALUE_SLOTS or _vague(sa):
+                continue
+            key = (sa.name, _value_key(sa))
+            if key in used:
+                continue
+            used.add(key)
+            evidence = [evidence_for(by_id[facts[i].sentence.article_id], facts[i], sa)]
+            evidence.append(evidence_for(by_id[facts[j].sentence.article_id], facts[j], sb))
+            evidence += _more_support(group, facts, sa, {i, j}, by_id, evidence)
+            findings.append(
+                Finding(
+                    verdict="corroborated",
+                    statement=f"{sa.display}: {clip(evidence[0].text)}",
+                    evidence=tuple(evidence),
+                    slot=sa.name,
+                    topic=_topic([facts[i], facts[j]]),
+                    shared_origin=shares_wording([e.text for e in evidence]),
+                )
+            )
+    return findings
+
+
+def _more_support(group, facts, slot: Slot, taken: set[int], by_id, evidence) -> list:
+    """Evidence from further articles in the group that state the same value."""
+    have = {e.article_id for e in evidence}
+    extra = []
+    for k in group:
+        claim = facts[k]
+        if k in taken or claim.sentence.article_id in have:
+            continue
+        for other in claim.slots:
+            if other.name == slot.name and compare_values(slot.name, slot.value, other.value) is Agreement.SAME:
+                extra.append(evidence_for(by_id[claim.sentence.article_id], claim, other))
+                have.add(claim.sentence.article_id)
+                break
+    return extra
+
+
+def _conflicts(facts, scores, by_id) -> list[Finding]:
+    """Near-identical statements that give incompatible values for one slot."""
+    stated = _values_by_article(facts)
+    findings, seen = [], set()
+    for (i, j), score in scores.items():
+        if score.similarity < SAME_FACT_FOR_CONFLICT or score.people_apart:
+            continue
+        for sa, sb in score.different:
+            if any(x.name == sa.name for x, _ in score.same):
+                continue  # they share a value of this kind: the clash is another sub-value
+            if not (_only_value(facts[i], sa.name) or _only_value(facts[j], sb.name)):
+                continue
+            a_id, b_id = facts[i].sentence.article_id, facts[j].sentence.article_id
+            if _states(stated[b_id], sa) or _states(stated[a_id], sb):
+                continue  # each article also states the other's value somewhere
+            key = (i, j, sa.name)
+            if key in seen:
+                continue
+            seen.add(key)
+            evidence = (
+                evidence_for(by_id[a_id], facts[i], sa),
+                evidence_for(by_id[b_id], facts[j], sb),
+            )
+            findings.append(
+                Finding(
+                    verdict="conflicting",
+                    statement=f"{sa.name}: {sa.display} vs {sb.display}: {clip(evidence[0].text)}",
+                    evidence=evidence,
+                    slot=sa.name,
+                    topic=_topic([facts[i], facts[j]]),
+                )
+            )
+    findings += _place_conflicts(facts, scores, by_id, seen)
+    return findings
+
+
+def _place_conflicts(facts, scores, by_id, seen) -> list[Finding]:
+    """The same statement set in two different places, neither named by the other source."""
+    findings = []
+    for (i, j), score in scores.items():
+        if score.similarity < SAME_STATEMENT or score.people_apart or (i, j, "place") in seen:
+            continue
+        pa = [s for s in facts[i].slots if s.name == "place"]
+        pb = [s for s in facts[j].slots if s.name == "place"]
+        if len(pa) != 1 or len(pb) != 1:
+            continue
+        a, b = pa[0], pb[0]
+        ta = by_id[facts[i].sentence.article_id].text
+        tb = by_id[facts[j].sentence.article_id].text
+        if a.value.casefold() in tb.casefold() or b.value.casefold() in ta.casefold():
+            continue
+        evidence = (evidence_for(by_id[facts[i].sentence.article_id], facts[i], a),
+                    evidence_for(by_id[facts[j].sentence.article_id], facts[j], b))
+        findings.append(
+            Finding(
+                verdict="conflicting",
+                statement=f"place: {a.display} vs {b.display}: {clip(evidence[0].text)}",
+                evidence=evidence,
+                slot="place",
+                topic=_topic([facts[i], facts[j]]),
+            )
+        )
+    return findings
+
+
+def _uniques(facts, grouped: set[int], in_conflict: set[str], by_id) -> list[Finding]:
+    findings = []
+    for i, claim in enumerate(facts):
+        if i in grouped or claim.id in in_conflict:
+            continue
+        article = by_id[claim.sentence.article_id]
+        values = [s for s in claim.slots if s.name in NUMERIC_SLOTS] or [
+            s for s in claim.slots if s.name == "date"
+        ][:1]
+        for slot in values or [None]:
+            evidence = (evidence_for(article, claim, slot),)
+            statement = clip(evidence[0].text)
+            findings.append(
+                Finding(
+                    verdict="unique",
+                    statement=f"{slot.display}: {statement}" if slot else statement,
+                    evidence=evidence,
+                    slot=slot.name if slot else None,
+                    topic=_topic([claim]),
+                )
+            )
+    return findings
+
+
+# ---------------------------------------------------------------------------
+# small helpers
+
+
+def _values_by_article(facts: list[Claim]) -> dict[str, list[Slot]]:
+    values: dict[str, list[Slot]] = defaultdict(list)
+    for claim in facts:
+        values[claim.sentence.article_id] += [s for s in claim.slots if s.name in VALUE_SLOTS]
+    return values
+
+
+def _states(slots: list[Slot], wanted: Slot) -> bool:
+    return any(
+        s.name == wanted.name and compare_values(s.name, s.value, wanted.value) is Agreement.SAME for s in slots
+    )
+
+
+def _only_value(claim: Claim, slot_name: str) -> bool:
+    return sum(1 for s in claim.slots if s.name == slot_name) == 1
+
+
+def _best_claim_per_article(group, facts, scores) -> list[Claim]:
+    """In each article, the claim of the group most alike to the other articles' claims."""
+    best: dict[str, tuple[float, int]] = {}
+    for i in group:
+        total = 0.0
+        for j in group:
+            if facts[i].sentence.article_id != facts[j].sentence.article_id:
+                s = scores.get((i, j)) or scores.get((j, i))
+                total = max(total, s.similarity if s else 0.0)
+        aid = facts[i].sentence.article_id
+        if total > best.get(aid, (-1.0, -1))[0]:
+            best[aid] = (total, i)
+    return [facts[i] for _, i in sorted(best.values(), key=lambda t: t[1])]
+
+
+def _claims_of(finding: Finding, facts: list[Claim]) -> list[Claim]:
+    spans = {(e.article_id, e.start, e.end) for e in finding.evidence}
+    return [c for c in facts if (c.sentence.article_id, c.sentence.start, c.sentence.end) in spans]
+
+
+def _value_key(slot: Slot):
+    value = slot.value or {}
+    if slot.name == "date":
+        return (value.get("begin"), value.get("end"))
+    return (round(float(value.get("amount") or 0), 6), value.get("unit"), value.get("per"))
+
+
+def _topic(claims: list[Claim]) -> str:
+    counts: dict[str, int] = defaultdict(int)
+    for claim in claims:
+        for keyword in claim.keywords[:8]:
+            counts[keyword] += 1
+    return " ".join(k for k, _ in sorted(counts.items(), key=lambda kv: -kv[1])[:3])
+
+
+_VERDICT_ORDER = {"conflicting": 0, "corroborated": 1, "unique": 2}
+
+
+def _ordered(findings: list[Finding], articles: list[Article]) -> list[Finding]:
+    """Conflicts first, then corroborated (most sources first), then each source's own facts."""
+    position = {a.id: n for n, a in enumerate(articles)}
+
+    def key(f: Finding):
+        first = f.evidence[0]
+        return (_VERDICT_ORDER[f.verdict], -len(f.article_ids), position[first.article_id], first.start)
+
+    return sorted(findings, key=key)

@@ -1,0 +1,115 @@
+"""Analysis: text -> sentences, entities with roles, quantities, times, quotes.
+
+spaCy lives in this package and nowhere else: `analyze_texts` runs the pipeline
+in batches (`nlp.pipe`) and converts every `Doc` to our plain `Analysis` at the
+edge, so the stages downstream import fast and never see a spaCy object.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+
+from crosswire.model import Analysis, Sentence
+
+ANALYSIS_VERSION = "analyze.v1"
+
+# Parts of speech whose lemmas say what a sentence is about.
+_CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
+# Verbs too common in news to tell two statements apart.
+_WEAK_LEMMAS = {"say", "be", "have", "do", "tell", "add", "state", "note", "make", "also"}
+
+
+def analyze_texts(
+    texts: Sequence[str],
+    published: Sequence[dt.date | None],
+    *,
+    nlp=None,
+    batch_size: int = 16,
+    n_process: int = 1,
+) -> list[Analysis]:
+    """Analyse many texts in one batched pass; `published` gives each text's date."""
+    from crosswire.analyze.nlp import load_nlp
+
+    nlp = nlp or load_nlp()
+    pairs = zip(texts, range(len(texts)))
+    analyses: list[Analysis] = [None] * len(texts)  # type: ignore[list-item]
+    for doc, i in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
+        analyses[i] = analysis_of_doc(doc, published[i])
+    return analyses
+
+
+def analyze_text(text: str, published: dt.date | None = None, *, nlp=None) -> Analysis:
+    return analyze_texts([text], [published], nlp=nlp)[0]
+
+
+def analysis_of_doc(doc, published: dt.date | None) -> Analysis:
+    """Convert one parsed `Doc` into our plain types."""
+    from crosswire.analyze.entities import find_entities
+    from crosswire.analyze.quantities import find_quantities
+    from crosswire.analyze.quotes import find_quotes
+    from crosswire.analyze.times import find_times
+
+    text = doc.text
+    entities = find_entities(doc)
+    time_hints = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("DATE", "TIME")]
+    amount_hints = [
+        (e.start_char, e.end_char)
+        for e in doc.ents
+        if e.label_ in ("MONEY", "PERCENT", "CARDINAL", "QUANTITY")
+    ]
+    return Analysis(
+        text=text,
+        sentences=tuple(_sentences(doc)),
+        entities=tuple(entities),
+        quantities=tuple(find_quantities(text, spans=amount_hints)),
+        times=tuple(find_times(text, published, spans=time_hints)),
+        quotes=tuple(find_quotes(doc, entities)),
+    )
+
+
+def _sentences(doc) -> Iterable[Sentence]:
+    """spaCy's sentences, also cut at line breaks (a line is at least a paragraph)."""
+    for sent in doc.sents:
+        offset = sent.start_char
+        for line in sent.text.split("\n"):
+            a = offset + len(line) - len(line.lstrip())
+            b = offset + len(line.rstrip())
+            offset += len(line) + 1
+            if b <= a:
+                continue
+            span = doc.char_span(a, b, alignment_mode="expand")
+            if span is not None and len(span):
+                yield _sentence(span)
+
+
+def _sentence(span) -> Sentence:
+    tokens = [t for t in span if not t.is_space]
+    if not tokens:
+        return Sentence(span.start_char, span.end_char)
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    root = next((t for t in tokens if t.dep_ == "ROOT"), tokens[0])
+    subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    keywords = tuple(
+        dict.fromkeys(
+            t.lemma_.lower()
+            for t in tokens
+            if t.pos_ in _CONTENT_POS and not t.is_stop and t.is_alpha and len(t) > 1
+            and t.lemma_.lower() not in _WEAK_LEMMAS
+        )
+    )
+    negated = any(t.dep_ == "neg" for t in tokens)
+    return Sentence(
+        start=start,
+        end=end,
+        keywords=keywords,
+        predicate=root.lemma_.lower(),
+        subject=subject_text(subject) if subject is not None else "",
+        negated=negated,
+    )
+
+
+def subject_text(token) -> str:
+    """The words of a subject phrase ("the U.S. official")."""
+    span = token.doc[token.left_edge.i : token.right_edge.i + 1]
+    return span.text[:160]

@@ -1,0 +1,59 @@
+"""Evidence: the sentence behind a finding, as offsets into the article's clean text."""
+
+from __future__ import annotations
+
+import re
+
+from crosswire.model import Article, Claim, Evidence, Slot
+
+SHINGLE_WORDS = 8  # a run of this many identical words is copied wording, not chance
+
+
+def evidence_for(article: Article, claim: Claim, slot: Slot | None = None) -> Evidence:
+    start, end = claim.sentence.start, claim.sentence.end
+    return Evidence(
+        article_id=article.id,
+        text=article.text[start:end],
+        start=start,
+        end=end,
+        raw_start=article.to_raw(start),
+        raw_end=article.to_raw(end - 1) + 1 if end > start else article.to_raw(end),
+        value=slot.value if slot else None,
+        display=slot.display if slot else None,
+        value_start=slot.start if slot else None,
+        value_end=slot.end if slot else None,
+        kind=claim.kind,
+    )
+
+
+def clip(text: str, limit: int = 160) -> str:
+    """A sentence cut at a word boundary, for a finding's short statement."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit - 1)
+    return text[: cut if cut > limit // 2 else limit - 1].rstrip(",;:—- ") + "…"
+
+
+def shares_wording(texts: list[str]) -> bool:
+    """True when two of the texts share a run of SHINGLE_WORDS identical words."""
+    seen: set[tuple[str, ...]] = set()
+    for text in texts:
+        words = re.findall(r"\w+", text.casefold())
+        shingles = {tuple(words[k : k + SHINGLE_WORDS]) for k in range(len(words) - SHINGLE_WORDS + 1)}
+        if shingles & seen:
+            return True
+        seen |= shingles
+    return False
+
+
+def evidence_for_span(article: Article, start: int, end: int) -> Evidence:
+    """Evidence for any span of the clean text (a quote's content, a mention)."""
+    return Evidence(
+        article_id=article.id,
+        text=article.text[start:end],
+        start=start,
+        end=end,
+        raw_start=article.to_raw(start),
+        raw_end=article.to_raw(end - 1) + 1 if end > start else article.to_raw(end),
+    )

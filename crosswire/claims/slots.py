@@ -1,0 +1,123 @@
+"""Typed slots of a sentence, from its analysis: the values a claim can be checked on."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from crosswire.model import Analysis, Quantity, Sentence, Slot, TimeExpr
+
+# What slot a quantity fills, by its kind.
+_QUANTITY_SLOTS = {
+    "money": "amount",
+    "measure": "amount",
+    "percent": "rate",
+    "count": "count",
+    "duration": "duration",
+}
+_ENTITY_SLOTS = {"PERSON": "person", "ORG": "org", "GPE": "place", "LOC": "place", "FAC": "place"}
+_SCALES = [(1e12, "trillion"), (1e9, "billion"), (1e6, "million"), (1e3, "thousand")]
+
+
+def slots_in(analysis: Analysis, sentence: Sentence, published: dt.date | None = None) -> list[Slot]:
+    """Every slot whose text lies inside `sentence`."""
+    a, b = sentence.start, sentence.end
+    slots: list[Slot] = []
+    for quantity in analysis.quantities:
+        if a <= quantity.start and quantity.end <= b:
+            slots.append(quantity_slot(quantity))
+    for time in analysis.times:
+        if a <= time.start and time.end <= b and time.type in ("DATE", "TIME"):
+            slots.append(date_slot(time))
+    seen: set[tuple[str, str]] = set()
+    for entity in analysis.entities:
+        name = _ENTITY_SLOTS.get(entity.label)
+        if name and a <= entity.start and entity.end <= b and (name, entity.name) not in seen:
+            seen.add((name, entity.name))
+            slots.append(Slot(name, entity.text, entity.start, entity.end, value=entity.name, display=entity.name))
+    actor = _actor(analysis, sentence)
+    if actor:
+        slots.append(actor)
+    return slots
+
+
+def quantity_slot(quantity: Quantity) -> Slot:
+    value = {
+        "amount": quantity.value,
+        "unit": quantity.unit,
+        "per": quantity.per,
+        "from": quantity.from_value,
+        "approx": quantity.approx,
+        "change": quantity.change,
+    }
+    return Slot(
+        _QUANTITY_SLOTS.get(quantity.kind, "amount"),
+        quantity.text,
+        quantity.start,
+        quantity.end,
+        value=value,
+        unit=quantity.unit,
+        display=format_quantity(quantity),
+    )
+
+
+def date_slot(time: TimeExpr) -> Slot:
+    value = {
+        "value": time.value,
+        "begin": time.begin.isoformat() if time.begin else None,
+        "end": time.end_date.isoformat() if time.end_date else None,
+        "granularity": time.granularity,
+        "type": time.type,
+    }
+    return Slot("date", time.text, time.start, time.end, value=value, display=format_time(time))
+
+
+def format_quantity(quantity: Quantity) -> str:
+    """`$350 billion` -> "350 billion USD (3.5e+11)"; rates and changes spelled out."""
+    number = format_number(quantity.value)
+    unit = quantity.unit or ""
+    if unit == "percent":
+        shown = f"{number}%"
+    elif unit:
+        shown = f"{number} {unit}"
+    else:
+        shown = number
+    if quantity.from_value is not None:
+        start = format_number(quantity.from_value)
+        shown = f"from {start}{'%' if unit == 'percent' else ' ' + unit if unit else ''} to {shown}"
+    if quantity.per:
+        shown += f" per {quantity.per}"
+    if quantity.approx:
+        shown = f"{quantity.approx} {shown}"
+    return shown
+
+
+def format_number(value: float) -> str:
+    for scale, word in _SCALES:
+        if abs(value) >= scale:
+            scaled = value / scale
+            return f"{scaled:g} {word}"
+    return f"{value:g}"
+
+
+def format_time(time: TimeExpr) -> str:
+    if time.begin and time.end_date and time.begin != time.end_date:
+        if time.granularity in ("range",):
+            return f"{time.begin.isoformat()}..{time.end_date.isoformat()}"
+        return time.value + (f" ({time.mod.lower()})" if time.mod else "")
+    if time.begin:
+        return time.begin.isoformat()
+    return time.value
+
+
+def _actor(analysis: Analysis, sentence: Sentence) -> Slot | None:
+    """The subject of the main verb, as the entity it names when it names one."""
+    subject = sentence.subject
+    if not subject:
+        return None
+    found = analysis.text.find(subject.split()[0], sentence.start, sentence.end)
+    for entity in analysis.entities:
+        if sentence.start <= entity.start < sentence.end and entity.text in subject:
+            return Slot("actor", entity.text, entity.start, entity.end, value=entity.name, display=entity.name)
+    if found < 0:
+        return None
+    return Slot("actor", subject, found, min(found + len(subject), sentence.end), value=subject.lower(), display=subject)

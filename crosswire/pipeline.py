@@ -1,0 +1,168 @@
+"""compare(): the stages in order, in one readable function."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from pathlib import Path
+
+from crosswire.model import Analysis, Article, Comparison, Note, Problem, QuoteSummary
+
+PIPELINE_VERSION = "compare.v1"
+
+
+def compare(
+    sources: Iterable[str | Path | Article],
+    *,
+    published: dt.date | None = None,
+    embeddings: bool = True,
+    nlp=None,
+    embedding_model: str | None = None,
+) -> Comparison:
+    """Read, clean and analyse each source, then align claims across them.
+
+    1. ingest  - each source becomes an Article; unreadable ones become Problems
+    2. dates   - a date with no year takes it from the other sources (flagged as inferred)
+    3. clean   - boilerplate out; captions and disclosures kept as notes
+    4. analyze - sentences, entities and roles, quantities, times, quotes (batched)
+    5. claims  - typed claims per sentence; opinion kept apart from fact
+    6. align   - match claims across articles; a verdict per group
+    7. summary - people and roles, timeline, quotes, notes per source
+    """
+    from crosswire.align import align
+    from crosswire.align.people import people_summary
+    from crosswire.align.timeline import build_timeline
+    from crosswire.claims import build_claims
+    from crosswire.clean import clean
+    from crosswire.ingest import read_all
+
+    paths = [s for s in sources]
+    given = [s for s in paths if isinstance(s, Article)]
+    articles, problems = read_all([s for s in paths if not isinstance(s, Article)], published=published)
+    articles = given + articles
+    articles = complete_dates(articles, published)
+    articles = [clean(article) for article in articles]
+    articles, empty = _drop_empty(articles)
+    problems += empty
+
+    analyses = analyze_articles(articles, nlp=nlp)
+    claims = [claim for article, analysis in zip(articles, analyses) for claim in build_claims(article, analysis)]
+    embedder = _embedder(embedding_model) if embeddings and len(articles) > 1 else None
+    alignment = align(articles, claims, embedder=embedder)
+
+    return Comparison(
+        articles=articles,
+        findings=alignment.findings,
+        entities=people_summary(articles, analyses),
+        timeline=build_timeline(articles, claims),
+        quotes=quote_summaries(articles, analyses),
+        notes={a.id: list(a.notes) + _embedding_note(embedder, embeddings, articles) for a in articles},
+        stats={a.id: source_stats(a, [c for c in claims if c.sentence.article_id == a.id]) for a in articles},
+        problems=problems,
+        claims=claims,
+    )
+
+
+def analyze_articles(articles: list[Article], *, nlp=None) -> list[Analysis]:
+    from crosswire.analyze import analyze_texts
+
+    return analyze_texts([a.text for a in articles], [a.published for a in articles], nlp=nlp)
+
+
+def complete_dates(articles: list[Article], published: dt.date | None) -> list[Article]:
+    """Give a year to a dateline with none: the user's date, else the other sources' year.
+
+    The machine's clock is never used: an article from last year read today
+    must not be dated this year.
+    """
+    from crosswire.ingest import partial_date, with_published
+
+    known = [a.published for a in articles if a.published and not a.published_inferred]
+    done = []
+    for article in articles:
+        month_day = partial_date(article)
+        if article.published is None and month_day:
+            month, day = month_day
+            if published is not None:
+                date, reason = published, "the date given with --published"
+            else:
+                date, reason = _year_from_others(month, day, known)
+            if date is not None:
+                article = with_published(article, date, inferred=True, reason=reason)
+        done.append(article)
+    return done
+
+
+def _year_from_others(month: int, day: int, known: list[dt.date]) -> tuple[dt.date | None, str]:
+    """The year that puts month/day closest to the dates the other sources give."""
+    best = None
+    for other in known:
+        for year in (other.year - 1, other.year, other.year + 1):
+            try:
+                candidate = dt.date(year, month, day)
+            except ValueError:
+                continue
+            distance = abs((candidate - other).days)
+            if best is None or distance < best[0]:
+                best = (distance, candidate)
+    if best is None or best[0] > 183:
+        return None, ""
+    return best[1], "the year of the other sources of the story"
+
+
+def _drop_empty(articles: list[Article]) -> tuple[list[Article], list[Problem]]:
+    kept, problems = [], []
+    for article in articles:
+        if len(article.text.split()) < 5:
+            problems.append(Problem(article.source, "no article text left after removing boilerplate"))
+        else:
+            kept.append(article)
+    return kept, problems
+
+
+def _embedder(model_dir: str | None):
+    from crosswire.align.embed import get_embedder
+
+    return get_embedder(model_dir)
+
+
+def _embedding_note(embedder, wanted: bool, articles: list[Article]) -> list[Note]:
+    if embedder is None and wanted and len(articles) > 1:
+        return [Note("warning", "sentence-embedding model not installed: paraphrases matched by shared words only")]
+    return []
+
+
+def quote_summaries(articles: list[Article], analyses: list[Analysis]) -> list[QuoteSummary]:
+    from crosswire.align.evidence import evidence_for_span
+
+    quotes = []
+    for article, analysis in zip(articles, analyses):
+        for quote in analysis.quotes:
+            quotes.append(
+                QuoteSummary(
+                    speaker=quote.speaker,
+                    anonymous=quote.anonymous,
+                    text=article.text[quote.content_start : quote.content_end],
+                    kind=quote.kind,
+                    evidence=evidence_for_span(article, quote.content_start, quote.content_end),
+                )
+            )
+    return quotes
+
+
+def source_stats(article: Article, claims) -> dict:
+    """How much of a source is reporting: shares of fact, opinion and caption sentences."""
+    total = len(claims) or 1
+    kinds = {k: sum(1 for c in claims if c.kind == k) for k in ("fact", "opinion", "caption")}
+    removed = sum(1 for n in article.notes if n.kind == "boilerplate")
+    return {
+        "sentences": len(claims),
+        "facts": kinds["fact"],
+        "opinion": kinds["opinion"],
+        "captions": kinds["caption"],
+        "opinion_share": round(kinds["opinion"] / total, 3),
+        "boilerplate_removed": removed,
+        "raw_chars": len(article.raw_text),
+        "clean_chars": len(article.text),
+        "words": len(article.text.split()),
+    }

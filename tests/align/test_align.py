@@ -1,0 +1,96 @@
+"""Alignment on claims built by hand: no model is loaded here."""
+
+from crosswire.align import align
+from crosswire.model import Article, Claim, Slot, Span
+
+
+def article(aid, text):
+    return Article(id=aid, source=f"{aid}.txt", raw_text=text, text=text, outlet=aid.title())
+
+
+def amount(text, sentence, value, unit="USD", per=None, name="amount"):
+    start = sentence.index(text)
+    return Slot(name, text, start, start + len(text),
+                value={"amount": value, "unit": unit, "per": per, "from": None, "approx": None},
+                unit=unit, display=f"{value:g} {unit}")
+
+
+def day(text, sentence, iso):
+    start = sentence.index(text)
+    return Slot("date", text, start, start + len(text),
+                value={"value": iso, "begin": iso, "end": iso, "granularity": "day"}, display=iso)
+
+
+def claim(art, sentence_text, keywords, *slots, kind="fact"):
+    start = art.text.index(sentence_text)
+    shifted = tuple(
+        Slot(s.name, s.text, s.start + start, s.end + start, s.value, s.unit, s.display) for s in slots
+    )
+    return Claim(id=f"{art.id}-{start}", sentence=Span(art.id, start, start + len(sentence_text)), kind=kind,
+                 predicate=keywords[0], slots=shifted, keywords=tuple(keywords))
+
+
+A_BUDGET = "The council approved a harbour budget of $2.1 million on Tuesday."
+B_BUDGET = "On Tuesday the council approved a harbour budget of $2.4 million."
+A_ONLY = "The mayor will travel to Lisbon in May to sign a ferry agreement."
+
+
+def budget_articles(b_amount=2.4e6, b_text=B_BUDGET):
+    a = article("gazette", A_BUDGET + " " + A_ONLY)
+    b = article("courier", b_text)
+    words = ["approve", "council", "harbour", "budget", "tuesday"]
+    claims = [
+        claim(a, A_BUDGET, words, amount("$2.1 million", A_BUDGET, 2.1e6), day("Tuesday", A_BUDGET, "2025-03-04")),
+        claim(a, A_ONLY, ["travel", "mayor", "lisbon", "ferry", "agreement", "sign"]),
+        claim(b, b_text, words, amount(b_text[b_text.index("$"):-1], b_text, b_amount),
+              day("Tuesday", b_text, "2025-03-04")),
+    ]
+    return [a, b], claims
+
+
+def test_a_different_amount_for_the_same_fact_is_a_conflict_with_both_values():
+    articles, claims = budget_articles()
+    findings = align(articles, claims).findings
+    conflicts = [f for f in findings if f.verdict == "conflicting"]
+    assert len(conflicts) == 1
+    conflict = conflicts[0]
+    assert conflict.slot == "amount"
+    assert sorted(e.value["amount"] for e in conflict.evidence) == [2.1e6, 2.4e6]
+    for evidence in conflict.evidence:
+        text = next(a for a in articles if a.id == evidence.article_id).text
+        assert text[evidence.start : evidence.end] == evidence.text
+        assert text[evidence.value_start : evidence.value_end].startswith("$2.")
+
+
+def test_the_same_statement_with_the_same_values_is_corroborated():
+    articles, claims = budget_articles(2.1e6, B_BUDGET.replace("2.4", "2.1"))
+    findings = align(articles, claims).findings
+    assert not [f for f in findings if f.verdict == "conflicting"]
+    corroborated = {f.slot for f in findings if f.verdict == "corroborated"}
+    assert {"amount", "date"} <= corroborated
+
+
+def test_a_fact_one_source_alone_gives_is_unique_to_it():
+    articles, claims = budget_articles()
+    unique = [f for f in align(articles, claims).findings if f.verdict == "unique"]
+    assert [f.evidence[0].article_id for f in unique] == ["gazette"]
+    assert "Lisbon" in unique[0].statement
+
+
+def test_conflicts_come_first_then_corroborated_then_unique():
+    articles, claims = budget_articles()
+    verdicts = [f.verdict for f in align(articles, claims).findings]
+    order = {"conflicting": 0, "corroborated": 1, "unique": 2}
+    assert verdicts == sorted(verdicts, key=order.get)
+
+
+def test_a_cash_portion_and_a_total_on_one_topic_are_not_a_conflict():
+    total = "The province pledged to invest $350 million in the port over a decade."
+    part = "Of that, $200 million will come as cash, the province said."
+    a = article("gazette", total)
+    b = article("courier", part)
+    claims = [
+        claim(a, total, ["invest", "province", "port", "pledge", "decade"], amount("$350 million", total, 3.5e8)),
+        claim(b, part, ["cash", "province", "come"], amount("$200 million", part, 2e8)),
+    ]
+    assert not [f for f in align([a, b], claims).findings if f.verdict == "conflicting"]

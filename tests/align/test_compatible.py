@@ -1,0 +1,51 @@
+import pytest
+
+from crosswire.align.compatible import Agreement, compare_amounts, compare_dates
+
+
+def money(amount, unit="USD", **extra):
+    return {"amount": amount, "unit": unit, "per": None, "from": None, "approx": None, **extra}
+
+
+def date(begin, end=None, granularity="day"):
+    return {"value": begin, "begin": begin, "end": end or begin, "granularity": granularity}
+
+
+@pytest.mark.parametrize(
+    "a, b, expected",
+    [
+        (money(3.5e11), money(3.5e11), Agreement.SAME),
+        (money(3.5e11), money(2e11), Agreement.DIFFERENT),
+        (money(3.5e11, approx="about"), money(3.48e11), Agreement.SAME),
+        (money(3.5e11), money(3.48e11), Agreement.DIFFERENT),
+        (money(3.5e11), money(3.5e11, unit="KRW"), Agreement.UNRELATED),
+        # a yearly rate and a total are different slots, never a conflict
+        (money(2.5e10, per="year"), money(2e11), Agreement.UNRELATED),
+        # "cut from 25 percent to 15 percent" vs "15 percent": the same change
+        (money(15, unit="percent", **{"from": 25}), money(15, unit="percent"), Agreement.SAME),
+        # ... and vs "25 percent": the other end of the same change
+        (money(15, unit="percent", **{"from": 25}), money(25, unit="percent"), Agreement.UNRELATED),
+        (money(15, unit="percent", **{"from": 25}), money(15, unit="percent", **{"from": 20}), Agreement.DIFFERENT),
+    ],
+)
+def test_amounts_agree_after_normalisation(a, b, expected):
+    assert compare_amounts(a, b) is expected
+    assert compare_amounts(b, a) is expected
+
+
+@pytest.mark.parametrize(
+    "a, b, expected",
+    [
+        (date("2025-10-29"), date("2025-10-29"), Agreement.SAME),
+        (date("2025-10-29"), date("2025-10-30"), Agreement.DIFFERENT),
+        # "July" and "late July" agree: the ranges overlap
+        (date("2025-07-01", "2025-07-31", "month"), date("2025-07-21", "2025-07-31", "month"), Agreement.SAME),
+        (date("2025-07-01", "2025-07-31", "month"), date("2025-08-01", "2025-08-31", "month"), Agreement.DIFFERENT),
+        # "this week" is too loose to contradict a day of the next week
+        (date("2025-10-20", "2025-10-26", "week"), date("2025-10-29"), Agreement.UNRELATED),
+        (date("2025-10-31", "2025-11-01", "range"), date("2025-11-01"), Agreement.SAME),
+    ],
+)
+def test_dates_agree_when_their_ranges_overlap(a, b, expected):
+    assert compare_dates(a, b) is expected
+    assert compare_dates(b, a) is expected

@@ -145,12 +145,12 @@ class SentenceParts:
 def sentence_parts(evidence: Evidence) -> SentenceParts:
     """Split the evidence sentence at `value_start`/`value_end` (offsets in the article text).
 
-    When the value offsets are missing or fall outside the sentence, the whole
-    sentence is `before` and nothing is highlighted.
+    When the value offsets are missing, empty or fall outside the sentence, the
+    whole sentence is `before` and nothing is highlighted.
     """
     text = evidence.text
     vs, ve = evidence.value_start, evidence.value_end
-    if vs is None or ve is None or not (evidence.start <= vs <= ve <= evidence.end):
+    if vs is None or ve is None or not (evidence.start <= vs < ve <= evidence.end):
         return SentenceParts(text, "", "")
     a, b = vs - evidence.start, ve - evidence.start
     if b > len(text):

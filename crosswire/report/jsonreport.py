@@ -66,7 +66,7 @@ def comparison_to_dict(comparison: Comparison) -> dict:
 
 def render_json(comparison: Comparison) -> str:
     """The JSON report as text (UTF-8, indented, keys in schema order)."""
-    return json.dumps(comparison_to_dict(comparison), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(comparison_to_dict(comparison), ensure_ascii=False, indent=2, allow_nan=False) + "\n"
 
 
 def _article(article: Article, stats: dict[str, Any] | None) -> dict:

@@ -15,8 +15,9 @@ from crosswire.report import common as c
 # CommonMark lets a backslash escape any ASCII punctuation; these are the ones
 # that can start syntax inside a table cell, a list item or a heading (the
 # report never puts article text at the start of a line, so "-", "+" and "1."
-# need no escape; "(" and "!" only matter next to an escaped "[").
-_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&])")
+# need no escape; "(" and "!" only matter next to an escaped "["). "$" is
+# escaped because GitHub reads "$12 ... $5" as inline math.
+_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~&$])")
 _SPACE = re.compile(r"\s+")
 
 

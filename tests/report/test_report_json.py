@@ -114,3 +114,11 @@ def test_any_value_serialises_and_validates(factory, validator, value, statement
     comparison.findings[0] = Finding(first.verdict, statement, evidence, first.slot)
     report = json.loads(render(comparison, "json"), parse_constant=_reject)
     validator.validate(report)
+
+
+def test_documented_example_validates(validator):
+    from pathlib import Path
+
+    doc = Path(__file__).resolve().parents[2] / "docs" / "json-schema.md"
+    example = doc.read_text(encoding="utf-8").split("```json", 1)[1].split("```", 1)[0]
+    validator.validate(json.loads(example))

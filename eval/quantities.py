@@ -26,6 +26,8 @@ from pathlib import Path
 from crosswire.analyze.quantities import find_quantities
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "newsquant-dev.json"
+VAGUE_WORDS = {"tens", "dozens", "scores", "hundreds", "thousands", "millions", "billions",
+               "trillions"}
 ANCHOR = {"value_f1": 92.0, "value_unit_f1": 85.6}
 
 # Our unit or a gold normalized unit -> the dimension it measures.
@@ -122,7 +124,7 @@ def _gold_items(q: dict) -> tuple[tuple[float, ...], str]:
     m = re.fullmatch(r"(-?[\d.]+(?:E-?\d+)?)-(-?[\d.]+(?:E-?\d+)?)", raw, re.I)
     values = (float(m[1]), float(m[2])) if m else (float(raw),)
     dim = unit_dimension(q["normalized_unit"])
-    if q["normalized_unit"].lower() in ("cent", "sen"):
+    if q["normalized_unit"].lower().split(" per ")[0] in ("cent", "sen"):
         values = tuple(v / 100 for v in values)  # we state cents in the currency
     elif q["unit"].strip().lower() == "p" and q["normalized_unit"] == "point":
         values, dim = tuple(v / 100 for v in values), "GBP"  # "118.5p" is pence
@@ -148,6 +150,10 @@ def score_sentence(text: str, gold: list[dict]) -> dict:
     gold_ranges = {tuple(sorted(v)) for v, _ in golds if len(v) == 2}
     for p in preds:
         dim = _pred_dimension(p)
+        if p.from_value is not None and p.approx in VAGUE_WORDS:
+            # "dozens of": one vague amount; its floor is what it states for sure.
+            pred_items.append(((p.from_value,), dim, p.text))
+            continue
         if p.from_value is not None:
             pair = tuple(sorted((p.from_value, p.value)))
             if any(_close(pair[0], g[0]) and _close(pair[1], g[1]) for g in gold_ranges):

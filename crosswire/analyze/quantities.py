@@ -44,13 +44,13 @@ _UNIT_DIGITS = ["one", "two", "three", "four", "five", "six", "seven", "eight", 
 # --- the number scanner ----------------------------------------------------
 _NUMBER_RE = re.compile(
     rf"""
-    (?<![\w.,/:])                 # not inside a word, a decimal, a date or a time
+    (?<![\d.,/:])                 # not inside a number, a date or a time
     (?:
-      (?P<vague>{_alt(U.VAGUE, True)}(?:\s+of\s+(?i:thousands|millions|billions))?)(?=\s+of\b)
-    | (?P<frac>(?i:a|one|two|three|four)[\s-](?i:half|thirds?|quarters?|fifths?|tenths?))(?=\s+of\b)
-    | (?P<half>(?i:half)\s+an?)(?=\s+(?i:dozen|hundred|thousand|million|billion|trillion)\b)
+      \b(?P<vague>{_alt(U.VAGUE, True)}(?:\s+of\s+(?i:thousands|millions|billions))?)(?=\s+of\b)
+    | \b(?P<frac>(?i:a|one|two|three|four)[\s-](?i:half|thirds?|quarters?|fifths?|tenths?))(?=\s+of\b)
+    | \b(?P<half>(?i:half)\s+an?)(?=\s+(?i:dozen|hundred|thousand|million|billion|trillion)\b)
     | (?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)
-    | (?P<word>(?:{_alt(U.TENS, True)})(?:[-\s](?:{_alt(_UNIT_DIGITS, True)}))?
+    | \b(?P<word>(?:{_alt(U.TENS, True)})(?:[-\s](?:{_alt(_UNIT_DIGITS, True)}))?
              |{_alt(_SMALL_WORDS, True)}|(?i:an?)(?=[\s-]+(?i:dozen|hundred|thousand|million|billion|trillion)\b))
       \b
     )
@@ -134,7 +134,14 @@ _STOP = set(
     percent cent pc am pm p.m a.m minus plus
     """.split()
 )
-_ONE_BEFORE_STOP = {"the", "this", "that", "no", "any", "every", "each", "which", "last", "no-"}
+_ONE_BEFORE_STOP = {"the", "this", "that", "no", "any", "every", "each", "which", "last", "same",
+                    "someone", "anyone", "only"}
+# Words before a number that make it a label, not an amount ("category 4").
+_LABEL_WORDS = set(
+    """category level phase stage article section chapter page room flight route channel number
+    version season episode game grade tier class type gate platform step part round lane highway
+    zone vol no. no pages exit interstate row seat verse figure table model""".split()
+)
 _TEMPORAL_PREPS = {"in", "since", "by", "of", "from", "until", "to", "during", "between", "and",
                    "before", "after", "through", "for", "year", "fiscal", "season", "early", "late"}
 # Words that may be capitalised before a number without naming a product.
@@ -168,6 +175,7 @@ class _Cand:
     from_value: float | None = None
     plain_ok: bool = False  # a bare number that may stand alone (decimals, 1,200)
     is_one: bool = False
+    year_like: bool = False
 
 
 def find_quantities(text: str, *, spans: list[tuple[int, int]] | None = None) -> list[Quantity]:
@@ -241,6 +249,8 @@ def _read(text: str, m: re.Match) -> _Cand | None:
     # A sign: "-1.4", "minus 233", "+0.2%" (but not the "-" of "15-22").
     change = None
     sign_start = start
+    if re.search(r"(?i)covid\s*-$", before):
+        return None  # "COVID -19"
     if start >= 1 and text[start - 1] in "-−+" and (start < 2 or not text[start - 2].isalnum()):
         if text[start - 1] == "+":
             change = "up"
@@ -251,7 +261,7 @@ def _read(text: str, m: re.Match) -> _Cand | None:
         value = -value
         sign_start = start - len(re.search(r"(?i)minus[\s-]$", before)[0])
     elif re.search(r"[A-Za-z]-$", before) and how == "digits":
-        if not re.search(r"(?i)\bsub-$", before):
+        if not re.search(r"(?i)\b(?:sub|to|now|over|under)-$", before):
             return None  # a model name: "F-35", "TA-35"
 
     # A currency before it: "$", "US$", "€", "PS" (a lossy "£").
@@ -265,6 +275,8 @@ def _read(text: str, m: re.Match) -> _Cand | None:
         if not (cur[0].isalpha() and lead > 0 and text[lead - 1].isalnum()):
             currency = U.CURRENCY_PREFIXES[cur]
             amount_start = lead
+    if currency is None and how == "digits" and start > 0 and text[start - 1].isalpha():
+        return None  # glued to a word: "S22", "X6", "9AB8"
     if currency is None and m["word"] and m["word"].lower() == "one" and before.endswith(("the ", "The ")):
         return None
 
@@ -301,6 +313,8 @@ def _read(text: str, m: re.Match) -> _Cand | None:
         cw = _CURRENCY_WORD_RE.match(text, pos)
         if cw and U.CURRENCY_WORDS[cw["cw"].lower()] == currency:
             pos = cw.end()
+        elif cw and cw["cw"].lower() == "sterling":  # "$1.25 sterling": the pound's price
+            cand.unit, pos = "GBP", cw.end()
         cand.end = pos
     else:
         pos = _read_unit(text, pos, cand, how)
@@ -360,7 +374,7 @@ def _read_unit(text: str, pos: int, cand: _Cand, how: str) -> int:
     if not cand.scaled and (sm := _SUBUNIT_RE.match(text, pos)):
         sub = sm["sub"].lower()
         glued_p = sub == "p" and not sm["sp"]
-        spaced_p_ok = sub == "p" and re.match(r"\s(?:at|to|in|on|a|per|,|\.|;)", text[sm.end():sm.end() + 4])
+        spaced_p_ok = sub == "p" and re.match(r"[,;)]|\.(?!\w)|\s(?:at|to|in|on|a|per)\b|$", text[sm.end():sm.end() + 5])
         if sub != "p" or glued_p or spaced_p_ok:
             cand.unit = U.SUBUNITS["p" if sub == "pence" else sub]
             cand.value /= 100
@@ -393,7 +407,12 @@ def _judge_bare(text: str, cand: _Cand, m: re.Match, how: str, before: str) -> N
     digits = m["digits"] or ""
     year_like = how == "digits" and re.fullmatch(r"1[0-9]{3}|20[0-9]{2}", digits) and not cand.scaled
     if year_like:
-        return  # "in 2019", "2025": a year unless a unit says otherwise
+        cand.year_like = True
+        # "in 2019": a year, unless things are counted ("than 1000 customers").
+        if not (nxt.islower() and nxt.endswith("s") and prev_w.lower() not in _TEMPORAL_PREPS):
+            return
+    if prev_w.lower() in _LABEL_WORDS:
+        return  # "category 4", "page 12", "Game 7"
     if prev_w and prev_w[0].isupper() and prev_w.lower() not in _CAP_OK and not _sentence_start(before):
         return  # "iPhone 11", "Game 7", "FTSE 100"
     if m["word"] and m["word"].lower() == "one":
@@ -409,6 +428,8 @@ def _judge_bare(text: str, cand: _Cand, m: re.Match, how: str, before: str) -> N
         cand.plain_ok = True
     elif cand.scaled or "," in digits or "." in digits:
         cand.plain_ok = True  # "4.3M", "1,334.20", "64,900"
+    elif len(digits) >= 5 and not (nxt[:1].isupper()):
+        cand.plain_ok = True  # "2483805": too long for a year, a day or a score
 
 
 def _sentence_start(before: str) -> bool:
@@ -497,8 +518,15 @@ def _join(text: str, a: _Cand, b: _Cand) -> _Cand | None:
         return None
     if word == "or" and not (a.bare and b.explicit_unit):
         return None
-    if b.bare and a.bare:
-        return None
+    after_from = re.search(r"(?i)\bfrom\s+(?:[a-z]+\s+){0,2}$", before) is not None
+    if a.year_like or b.year_like:
+        return None  # "from 2008 to 29 mpg", "between 1600 and 1900"
+    if not a.explicit_unit and not b.explicit_unit:
+        # Two plain numbers: "1 to 2 thousand people", "jumped from 240 to 273".
+        if not (b.plain_ok or (after_from and word in ("to", "to-"))):
+            return None
+    if b.bare and not after_from and not reverse:
+        return None  # "rose 8.15% to 3.65": the 3.65 is a price, not the end of a range
     if a.explicit_unit and b.explicit_unit and (a.unit != b.unit or a.kind != b.kind):
         return None
     if b.bare and not b.plain_ok and not reverse and word in ("-", "–", "—") and not a.explicit_unit:
@@ -508,7 +536,7 @@ def _join(text: str, a: _Cand, b: _Cand) -> _Cand | None:
     if reverse:
         lo, hi = hi, lo  # "rose to B from A"
         change = "to"
-    elif re.search(r"(?i)\bfrom\s+$", before) and _CHANGE_VERB_NEAR_RE.search(before[:-5]):
+    elif after_from and _CHANGE_VERB_NEAR_RE.search(re.sub(r"(?i)\bfrom\s+(?:[a-z]+\s+){0,2}$", "", before)):
         change = "to"
     else:
         change = "range"

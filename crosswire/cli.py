@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import shutil
 import sys
 from pathlib import Path
 
@@ -81,6 +82,12 @@ def compare(sources, fmt, output, published, no_embeddings, embedding_model, spa
     if not comparison.articles:
         _warn("error: no article could be read; no report made")
         sys.exit(1)
+    if fmt == "terminal" and not output:
+        from crosswire.report.terminal import render_terminal
+
+        width = shutil.get_terminal_size((100, 24)).columns
+        sys.stdout.write(render_terminal(comparison, width=width, color=sys.stdout.isatty()))
+        return
     _write(render(comparison, fmt), output, fmt)
 
 

@@ -150,16 +150,14 @@ def score_sentence(text: str, gold: list[dict]) -> dict:
     gold_ranges = {tuple(sorted(v)) for v, _ in golds if len(v) == 2}
     for p in preds:
         dim = _pred_dimension(p)
-        if p.from_value is not None and p.approx in VAGUE_WORDS:
-            # "dozens of": one vague amount; its floor is what it states for sure.
-            pred_items.append(((p.from_value,), dim, p.text))
-            continue
         if p.from_value is not None:
             pair = tuple(sorted((p.from_value, p.value)))
             if any(_close(pair[0], g[0]) and _close(pair[1], g[1]) for g in gold_ranges):
                 pred_items.append((pair, dim, p.text))
                 continue
             pred_items.append(((p.from_value,), dim, p.text))
+            if p.approx in VAGUE_WORDS:
+                continue  # "dozens of" states one vague amount; its floor is sure
         pred_items.append(((p.value,), dim, p.text))
     tp_v = _match(golds, pred_items, with_unit=False)
     tp_vu = _match(golds, pred_items, with_unit=True)

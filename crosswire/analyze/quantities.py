@@ -413,7 +413,7 @@ def _judge_bare(text: str, cand: _Cand, m: re.Match, how: str, before: str) -> N
             return
     if prev_w.lower() in _LABEL_WORDS:
         return  # "category 4", "page 12", "Game 7"
-    if prev_w and prev_w[0].isupper() and prev_w.lower() not in _CAP_OK and not _sentence_start(before):
+    if any(c.isupper() for c in prev_w) and prev_w.lower() not in _CAP_OK and not _sentence_start(before):
         return  # "iPhone 11", "Game 7", "FTSE 100"
     if m["word"] and m["word"].lower() == "one":
         cand.is_one = True
@@ -525,7 +525,7 @@ def _join(text: str, a: _Cand, b: _Cand) -> _Cand | None:
         # Two plain numbers: "1 to 2 thousand people", "jumped from 240 to 273".
         if not (b.plain_ok or (after_from and word in ("to", "to-"))):
             return None
-    if a.explicit_unit and b.bare and not after_from and not reverse:
+    if a.explicit_unit and b.bare and not after_from and not reverse and not (b.scaled and not a.scaled):
         return None  # "rose 8.15% to 3.65": the 3.65 is a price, not the end of a range
     if a.explicit_unit and b.explicit_unit and (a.unit != b.unit or a.kind != b.kind):
         return None

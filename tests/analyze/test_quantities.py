@@ -1,0 +1,221 @@
+"""find_quantities: one row per case, in sentences written for these tests."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from crosswire.analyze.quantities import find_quantities
+
+
+def one(text: str, needle: str):
+    """The quantity whose span contains `needle`."""
+    i = text.index(needle)
+    hits = [q for q in find_quantities(text) if q.start <= i < q.end]
+    assert hits, f"no quantity at {needle!r} in {find_quantities(text)}"
+    return hits[0]
+
+
+MONEY = [
+    ("The harbour plan will cost $350 billion over ten years.", "$350", 3.5e11, "USD", None),
+    ("Lenders pledged US$1.2 trillion to the fund.", "US$", 1.2e12, "USD", None),
+    ("The club paid €40m for the striker.", "€40m", 4e7, "EUR", None),
+    ("Rail upgrades worth £3bn were shelved.", "£3bn", 3e9, "GBP", None),
+    ("Seoul set aside ₩1.5 trillion for chip plants.", "₩1.5", 1.5e12, "KRW", None),
+    ("Seoul set aside 1.5 trillion won for chip plants.", "1.5 trillion", 1.5e12, "KRW", None),
+    ("They promised 350 billion dollars in loans.", "350", 3.5e11, "USD", None),
+    ("Brussels added 5 million euros for farmers.", "5 million", 5e6, "EUR", None),
+    ("The bonus pool held ¥800 million.", "¥800", 8e8, "JPY", None),
+    ("Exports reached 20 billion yuan in May.", "20 billion", 2e10, "CNY", None),
+    ("The mill borrowed 4 billion rupees.", "4 billion", 4e9, "INR", None),
+    ("The shop sold a lamp for CNY 300 last week.", "300", 300, "CNY", None),
+    ("They signed a billion-dollar partnership with the port.", "billion-dollar", 1e9, "USD", None),
+    ("Tickets rose 40 cents on Monday.", "40 cents", 0.4, "USD", None),
+    ("The shares closed at 118.5p in London.", "118.5p", 1.185, "GBP", None),
+    ("The aid comes to $25 billion annually until 2030.", "$25", 2.5e10, "USD", "year"),
+    ("Members pay $12 a month for the app.", "$12", 12, "USD", "month"),
+    ("Crude settled at $71.40 per barrel.", "$71.40", 71.4, "USD", "barrel"),
+    ("The levy raises 2 billion euros each year.", "2 billion", 2e9, "EUR", "year"),
+    ("The plant earns $3 million per day at full output.", "$3", 3e6, "USD", "day"),
+    ("Rent is $900 weekly in the new towers.", "$900", 900, "USD", "week"),
+]
+
+
+@pytest.mark.parametrize("text,needle,value,unit,per", MONEY)
+def test_money(text, needle, value, unit, per):
+    q = one(text, needle)
+    assert q.kind == "money"
+    assert q.value == pytest.approx(value)
+    assert q.unit == unit
+    assert q.per == per
+    assert text[q.start:q.end] == q.text
+
+
+PERCENT = [
+    ("Turnout reached 25 percent in the north.", "25", 25, "percent", None),
+    ("About 15% of voters stayed home.", "15%", 15, "percent", None),
+    ("Unemployment hit 25 per cent last winter.", "25 per", 25, "percent", None),
+    ("Yields fell 0.5 percentage points overnight.", "0.5", 0.5, "percentage point", "down"),
+    ("The index was up 3% by noon.", "3%", 3, "percent", "up"),
+    ("The index rose 3% by noon.", "3%", 3, "percent", "up"),
+    ("Output fell by 2.5 percent in March.", "2.5", 2.5, "percent", "down"),
+    ("Futures were down 1.2% before the open.", "1.2%", 1.2, "percent", "down"),
+]
+
+
+@pytest.mark.parametrize("text,needle,value,unit,change", PERCENT)
+def test_percent(text, needle, value, unit, change):
+    q = one(text, needle)
+    assert (q.kind, q.value, q.unit, q.change) == ("percent", pytest.approx(value), unit, change)
+
+
+def test_change_from_to_is_one_quantity():
+    text = "The council cut the rate from 25 percent to 15 percent on Friday."
+    qs = find_quantities(text)
+    assert len(qs) == 1
+    q = qs[0]
+    assert q.text == "25 percent to 15 percent"
+    assert (q.value, q.unit, q.change, q.from_value) == (15, "percent", "to", 25)
+
+
+def test_change_to_from_reversed():
+    q = one("Sales rose to $8.1 billion from $7.4 billion.", "$8.1")
+    assert (q.value, q.from_value, q.change, q.unit) == (8.1e9, 7.4e9, "to", "USD")
+
+
+RANGES = [
+    ("Wages grew between 3% and 4% this year.", "3%", 3, 4, "percent"),
+    ("Forecasts see growth of 5 to 7 per cent.", "5 to", 5, 7, "percent"),
+    ("The trail is 12-15 km long.", "12-15", 12, 15, "kilometre"),
+    ("The bill could reach $3 to 5 billion.", "$3", 3e9, 5e9, "USD"),
+    ("Between 200 and 300 people marched.", "200", 200, 300, ""),
+]
+
+
+@pytest.mark.parametrize("text,needle,low,high,unit", RANGES)
+def test_ranges(text, needle, low, high, unit):
+    q = one(text, needle)
+    assert (q.from_value, q.value, q.unit, q.change) == (
+        pytest.approx(low), pytest.approx(high), unit, "range"
+    )
+
+
+DURATIONS = [
+    ("He served eight years in the senate.", "eight", 8, "year"),
+    ("The leaders held a two-day summit in Oslo.", "two-day", 2, "day"),
+    ("Talks stalled for three months.", "three", 3, "month"),
+    ("The hearing lasted 90 minutes.", "90", 90, "minute"),
+    ("A 40-year-old driver was arrested.", "40", 40, "year"),
+]
+
+
+@pytest.mark.parametrize("text,needle,value,unit", DURATIONS)
+def test_durations(text, needle, value, unit):
+    q = one(text, needle)
+    assert (q.kind, q.value, q.unit) == ("duration", value, unit)
+
+
+COUNTS = [
+    ("Police detained 12 people near the square.", "12", 12, None),
+    ("Three ministers resigned on Tuesday.", "Three", 3, None),
+    ("Dozens of fishermen blocked the harbour.", "Dozens", 120, "dozens"),
+    ("She bought a dozen eggs.", "a dozen", 12, None),
+    ("The factory employs 1,200 workers.", "1,200", 1200, None),
+    ("The drive recruited twenty-five volunteers.", "twenty-five", 25, None),
+    ("Some 4,000 homes lost power.", "4,000", 4000, "some"),
+    ("The city hosts half a million visitors each summer.", "half a million", 5e5, None),
+    ("A quarter of the staff work remotely.", "A quarter", 0.25, None),
+    ("More than 3,000 troops crossed the border.", "3,000", 3000, "more than"),
+    ("Nearly 200 flights were cancelled.", "200", 200, "nearly"),
+    ("At least 14 villages were flooded.", "14", 14, "at least"),
+    ("Up to 40 buses will run at night.", "40", 40, "up to"),
+    ("Around 600 staff joined the strike.", "600", 600, "around"),
+    ("Roughly 10k runners took part.", "10k", 1e4, "roughly"),
+    ("The census found 1.5 million households.", "1.5 million", 1.5e6, None),
+]
+
+
+@pytest.mark.parametrize("text,needle,value,approx", COUNTS)
+def test_counts(text, needle, value, approx):
+    q = one(text, needle)
+    assert (q.kind, q.unit) == ("count", "")
+    assert q.value == pytest.approx(value)
+    assert q.approx == approx
+
+
+MEASURES = [
+    ("The pipeline runs 120 km to the coast.", "120", 120, "kilometre"),
+    ("The storm moved 300 miles inland.", "300", 300, "mile"),
+    ("Customs seized 45 kg of cocaine.", "45", 45, "kilogram"),
+    ("The port handles 2 million tonnes a year.", "2 million", 2e6, "tonne"),
+    ("The field pumps 50,000 barrels a day.", "50,000", 5e4, "barrel"),
+    ("Winds reached 90 mph on the coast.", "90", 90, "mph"),
+    ("The train reached 320 km/h in tests.", "320", 320, "km/h"),
+    ("Temperatures climbed to 41°C in Seville.", "41", 41, "celsius"),
+    ("The farm adds 400 MW of capacity.", "400", 400, "megawatt"),
+    ("The runway is 3,200 metres long.", "3,200", 3200, "metre"),
+    ("The tank holds 60 litres of fuel.", "60", 60, "litre"),
+]
+
+
+@pytest.mark.parametrize("text,needle,value,unit", MEASURES)
+def test_measures(text, needle, value, unit):
+    q = one(text, needle)
+    assert (q.kind, q.value, q.unit) == ("measure", pytest.approx(value), unit)
+
+
+NOT_QUANTITIES = [
+    "The treaty was signed in 2025.",
+    "The plant opened in 1998 after a long delay.",
+    "The vote is set for Oct. 22 in the capital.",
+    "Polls closed on 25 Oct. 2025 without incident.",
+    "The statement came at 11:02 local time.",
+    "Call the desk on 555-201-7788 for details.",
+    "She finished third in the final.",
+    "The jets were F-35 fighters bought abroad.",
+    "It is one of the largest ports in Asia.",
+    "The iPhone 15 went on sale in Tokyo.",
+    "The category 4 storm weakened overnight.",
+    "He scored in the 96th minute.",
+    "The 1990s were a decade of growth.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_QUANTITIES)
+def test_not_quantities(text):
+    assert find_quantities(text) == []
+
+
+def test_sorted_non_overlapping_and_offsets():
+    text = ("Officials said about 3,000 homes, 12 schools and $4.5 million in aid were "
+            "affected, up 8% from a year ago, over 90 minutes.")
+    qs = find_quantities(text)
+    assert [q.start for q in qs] == sorted(q.start for q in qs)
+    for a, b in zip(qs, qs[1:]):
+        assert a.end <= b.start
+    for q in qs:
+        assert text[q.start:q.end] == q.text
+    assert [q.kind for q in qs] == ["count", "count", "money", "percent", "duration"]
+
+
+def test_hint_spans_keep_bare_numbers():
+    text = "The final score stood at 7 after the break."
+    assert find_quantities(text) == []
+    i = text.index("7")
+    qs = find_quantities(text, spans=[(i, i + 1)])
+    assert [(q.value, q.kind) for q in qs] == [(7, "count")]
+
+
+def test_fast_enough():
+    article = (
+        "The ministry said 1,200 workers and about 40 firms would share $3.5 billion, "
+        "up 12% on last year, over the next eight years. Officials in Seoul met on "
+        "Oct. 22 to discuss the plan, which covers 300 km of rail. " * 20
+    )
+    article = " ".join(article.split()[:700])
+    t0 = time.perf_counter()
+    for _ in range(50):
+        find_quantities(article)
+    per_second = 50 / (time.perf_counter() - t0)
+    assert per_second > 200

@@ -525,6 +525,8 @@ def _join(text: str, a: _Cand, b: _Cand) -> _Cand | None:
         # Two plain numbers: "1 to 2 thousand people", "jumped from 240 to 273".
         if not (b.plain_ok or (after_from and word in ("to", "to-"))):
             return None
+        if word in ("-", "–", "—") and b.value <= a.value:
+            return None  # a score: "2-0", "89-89"
     if a.explicit_unit and b.bare and not after_from and not reverse and not (b.scaled and not a.scaled):
         return None  # "rose 8.15% to 3.65": the 3.65 is a price, not the end of a range
     if a.explicit_unit and b.explicit_unit and (a.unit != b.unit or a.kind != b.kind):

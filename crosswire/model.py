@@ -157,7 +157,7 @@ class Quantity:
     kind: str  # money | percent | duration | count | measure
     per: str | None = None
     approx: str | None = None
-    change: str | None = None  # "up" | "down" | "to" | None
+    change: str | None = None  # "up" | "down" | "to" | "range" (from_value..value) | None
     from_value: float | None = None
 
 

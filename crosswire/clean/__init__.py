@@ -1,0 +1,158 @@
+"""clean: keep only the reporting; say what was removed and where it was.
+
+    clean(article) -> Article
+
+The clean `text` is built from raw spans (see `lines.build_text`), so
+`article.text[i] == article.raw_text[article.to_raw(i)]` for every i. Every
+removal leaves a Note with its raw range. `clean` works from `raw_text` each
+time, so it is idempotent: cleaning a clean article changes nothing.
+
+The rules, in the order they are tried on each line (one paragraph per line):
+
+1. spans the reader already marked (title, header lines, dateline): Notes
+   of kind boilerplate/signoff/disclosure with a raw range
+2. page furniture: comment prompts, counters, share lines ... (boilerplate.py)
+3. translation / AI disclosures (disclosures.py)
+4. reporter and outlet sign-offs near the end (signoffs.py)
+5. photo captions: credit removed, caption kept and listed in `captions`
+6. the closing promotional section ("Final Thoughts from ...") (structure.py)
+7. section headings (structure.py)
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+
+from crosswire.clean import boilerplate, captions, disclosures, signoffs, structure
+from crosswire.clean.lines import Line, build_text, split_lines
+from crosswire.model import Article, Note
+
+__all__ = ["clean", "REMOVING_KINDS"]
+
+# Notes of these kinds with a raw range mean "this range is not reporting".
+REMOVING_KINDS = frozenset({"boilerplate", "signoff", "disclosure"})
+
+
+@dataclass(slots=True)
+class _Verdict:
+    """What to do with one line: keep raw[keep_start:keep_end], and say why."""
+
+    keep_start: int
+    keep_end: int
+    notes: list[Note] = field(default_factory=list)
+    caption: bool = False
+
+    @property
+    def dropped(self) -> bool:
+        return self.keep_end <= self.keep_start
+
+
+def _drop(line: Line, kind: str, message: str) -> _Verdict:
+    return _Verdict(line.start, line.start, [Note(kind, message, line.start, line.end)])
+
+
+def _apply_marked(line: Line, ranges: list[tuple[int, int]]) -> _Verdict | None:
+    """Trim the parts of a line that the reader already marked as not reporting."""
+    start, end = line.start, line.end
+    hit = False
+    for r_start, r_end in ranges:
+        if r_end <= start or r_start >= end:
+            continue
+        hit = True
+        if r_start <= start and r_end >= end:
+            return _Verdict(start, start)
+        if r_start <= start:
+            start = r_end
+        elif r_end >= end:
+            end = r_start
+        elif r_start - start >= end - r_end:  # a hole in the middle: keep the longer side
+            end = r_start
+        else:
+            start = r_end
+    if not hit:
+        return None
+    text = line.text[start - line.start : end - line.start]
+    start += len(text) - len(text.lstrip())
+    end -= len(text) - len(text.rstrip())
+    return _Verdict(start, max(start, end))
+
+
+def _first_pass(article: Article, line: Line, n_lines: int) -> _Verdict:
+    text = line.text
+    if line.index == 0 and article.title and text == article.title.strip():
+        return _drop(line, "boilerplate", "removed: title")
+    if name := boilerplate.match_line(text):
+        return _drop(line, "boilerplate", f"removed: {name}")
+    if disclosures.is_disclosure(text):
+        return _drop(line, "disclosure", disclosures.summarize(text))
+    if line.index >= n_lines - signoffs.TAIL_LINES and (found := signoffs.match_signoff(line)):
+        return _drop(line, "signoff", f"removed: {found.what}")
+    if cap := captions.match_caption(text):
+        verdict = _Verdict(line.start, line.start + cap.keep_end, caption=True)
+        if cap.credit:
+            verdict.notes.append(Note("boilerplate", "removed: photo credit", line.start + cap.keep_end, line.end))
+        if cap.keep_end:
+            shown = text[: cap.keep_end]
+            shown = shown if len(shown) <= 80 else shown[:77] + "..."
+            verdict.notes.append(Note("caption", f"caption: {shown}", line.start, line.start + cap.keep_end))
+        else:
+            verdict.caption = False
+        return verdict
+    return _Verdict(line.start, line.end)
+
+
+def clean(article: Article) -> Article:
+    """Remove what is not reporting; keep captions apart; map clean offsets to raw."""
+    raw = article.raw_text
+    lines = split_lines(raw)
+    marked = [
+        (n.raw_start, n.raw_end)
+        for n in article.notes
+        if n.kind in REMOVING_KINDS and n.raw_start is not None and n.raw_end is not None
+    ]
+    verdicts: dict[int, _Verdict] = {}
+    for line in lines:
+        verdict = _apply_marked(line, marked)
+        if verdict is None:
+            verdict = _first_pass(article, line, len(lines))
+        verdicts[line.index] = verdict
+
+    # The closing promotional section, judged on what is left after pass one.
+    dropped = {i for i, v in verdicts.items() if v.dropped}
+    promo = structure.promo_section_start(lines, dropped)
+    if promo is not None:
+        section = [ln for ln in lines[promo:] if not verdicts[ln.index].dropped]
+        for ln in section:
+            verdicts[ln.index] = _Verdict(ln.start, ln.start)
+        verdicts[promo].notes.append(
+            Note("boilerplate", "removed: promotional sign-off section", section[0].start, section[-1].end)
+        )
+
+    # Headings: a title-cased label line followed by more reporting.
+    kept = [ln for ln in lines if not verdicts[ln.index].dropped]
+    for ln in kept[:-1]:
+        verdict = verdicts[ln.index]
+        if not verdict.caption and verdict.keep_start == ln.start and structure.is_heading(ln.text):
+            verdicts[ln.index] = _drop(ln, "boilerplate", "removed: heading")
+
+    spans, is_caption, notes = [], [], []
+    for ln in lines:
+        verdict = verdicts[ln.index]
+        notes.extend(verdict.notes)
+        if not verdict.dropped:
+            spans.append((verdict.keep_start, verdict.keep_end))
+            is_caption.append(verdict.caption)
+    text, segments, starts = build_text(raw, spans)
+    caption_spans = tuple(
+        (start, start + (end - begin))
+        for start, (begin, end), cap in zip(starts, spans, is_caption)
+        if cap
+    )
+    return dataclasses.replace(
+        article,
+        text=text,
+        segments=segments,
+        captions=caption_spans,
+        notes=tuple(dict.fromkeys(article.notes + tuple(notes))),
+    )

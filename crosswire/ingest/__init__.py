@@ -1,0 +1,166 @@
+"""ingest: anything -> Article.
+
+    read_source(source, *, published=None, max_bytes=20_000_000) -> list[Article]
+    read_all(sources, *, published=None) -> (articles, problems)
+    read_text(text, *, source="<stdin>", published=None, fmt="auto") -> Article
+
+A source is a path, or "-" for standard input. Its format comes from the file
+extension, else from sniffing the first characters ("<html"/"<!doctype" ->
+html; "{"/"[" -> json, falling back to text when it does not parse; else
+text). Readers live in `READERS`, a plain dict: add a format by adding a row.
+
+Articles come out *uncleaned* (`text == raw_text`) with Notes marking the
+title, header lines and dateline; run `crosswire.clean.clean` next.
+
+What `raw_text` is, per format: text files -> the whole file as decoded
+(newlines normalised to "\\n"); HTML -> the text trafilatura extracts; JSON ->
+the record's text field. `Article.id` is a short sha256 of `raw_text`.
+
+`published` is the caller's date: used when the source states none, and as
+the year source for a dateline without a year (then flagged inferred). The
+machine's clock is never used.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import pathlib
+import re
+import sys
+from collections.abc import Callable, Iterable
+
+from crosswire.errors import CrosswireError, InputError
+from crosswire.ingest.batch import Batch
+from crosswire.ingest.dates import infer_year, partial_date, with_published
+from crosswire.ingest.decode import DEFAULT_MAX_BYTES, check_text, decode, read_bytes, read_stream
+from crosswire.ingest.records import read_records
+from crosswire.ingest.text import read_plain
+from crosswire.model import Article, Problem
+
+__all__ = [
+    "READERS",
+    "Batch",
+    "detect_format",
+    "infer_year",
+    "partial_date",
+    "read_all",
+    "read_batch",
+    "read_source",
+    "read_text",
+    "with_published",
+]
+
+
+def _read_html(text: str, *, source: str, published: dt.date | None = None) -> Batch:
+    from crosswire.ingest.html import read_html  # trafilatura loads only for HTML
+
+    return read_html(text, source=source, published=published)
+
+
+Reader = Callable[..., Batch]  # reader(text, *, source, published) -> Batch
+READERS: dict[str, Reader] = {"text": read_plain, "html": _read_html, "json": read_records}
+
+EXTENSIONS = {
+    ".txt": "text", ".text": "text", ".md": "text",
+    ".html": "html", ".htm": "html", ".xhtml": "html", ".shtml": "html",
+    ".json": "json", ".jsonl": "json", ".ndjson": "json",
+}  # fmt: skip
+STDIN = "<stdin>"
+
+
+def detect_format(text: str, name: str = "") -> str:
+    """ "text" | "html" | "json": by extension, else by the first characters."""
+    suffix = pathlib.PurePath(name).suffix.lower() if name else ""
+    if suffix in EXTENSIONS:
+        return EXTENSIONS[suffix]
+    head = text.lstrip()[:1000].lower()
+    if re.match(r"<(?:!doctype\s+html|html|head|body|meta|article)\b", head) or (
+        head.startswith("<") and "<html" in head
+    ):
+        return "html"
+    if head[:1] in ("{", "["):
+        return "json"
+    return "text"
+
+
+def _parse(text: str, *, source: str, name: str, published: dt.date | None, fmt: str = "auto") -> Batch:
+    text = check_text(text, source)
+    if fmt == "auto":
+        fmt = detect_format(text, name)
+        sniffed = pathlib.PurePath(name).suffix.lower() not in EXTENSIONS
+    else:
+        sniffed = False
+    if fmt not in READERS:
+        raise InputError(source, f"unknown format {fmt!r} (known: {', '.join(READERS)})")
+    if fmt == "json" and sniffed:
+        # "[Update] Port strike ends" is text that happens to open with a bracket.
+        try:
+            return READERS["json"](text, source=source, published=published)
+        except InputError:
+            return READERS["text"](text, source=source, published=published)
+    return READERS[fmt](text, source=source, published=published)
+
+
+def read_batch(
+    source: str | pathlib.Path, *, published: dt.date | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Batch:
+    """The articles in one source, and the records in it that could not be read.
+
+    Raises an InputError when the source as a whole cannot be read.
+    """
+    if str(source) == "-":
+        data = read_stream(sys.stdin.buffer, STDIN, max_bytes)
+        return _parse(decode(data, STDIN), source=STDIN, name="", published=published)
+    path = pathlib.Path(source)
+    label = str(source)
+    data = read_bytes(path, label, max_bytes)
+    return _parse(decode(data, label), source=label, name=path.name, published=published)
+
+
+def read_source(
+    source: str | pathlib.Path, *, published: dt.date | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> list[Article]:
+    """Every article in one source ("-" is standard input); one file may hold many records.
+
+    Raises InputError (or a subclass) when nothing can be read. Records that fail
+    while others succeed are skipped; `read_all` reports them as Problems.
+    """
+    batch = read_batch(source, published=published, max_bytes=max_bytes)
+    if not batch.articles and batch.problems:
+        raise InputError(str(source), f"no readable records ({batch.problems[0].reason})")
+    return batch.articles
+
+
+def read_all(
+    sources: Iterable[str | pathlib.Path], *, published: dt.date | None = None
+) -> tuple[list[Article], list[Problem]]:
+    """Read every source; a bad file or record becomes a Problem and the batch goes on."""
+    articles: list[Article] = []
+    problems: list[Problem] = []
+    for source in sources:
+        label = STDIN if str(source) == "-" else str(source)
+        try:
+            batch = read_batch(source, published=published)
+        except CrosswireError as exc:
+            problems.append(Problem(label, getattr(exc, "reason", None) or str(exc)))
+            continue
+        except (OSError, ValueError, RecursionError) as exc:  # unforeseen, but one file must not stop the batch
+            problems.append(Problem(label, f"cannot read: {type(exc).__name__}: {exc}".splitlines()[0]))
+            continue
+        articles.extend(batch.articles)
+        problems.extend(batch.problems)
+        if not batch.articles and not batch.problems:
+            problems.append(Problem(label, "no articles"))
+    return articles, problems
+
+
+def read_text(
+    text: str, *, source: str = STDIN, published: dt.date | None = None, fmt: str = "auto"
+) -> Article:
+    """One article from a string (standard input, a web form, a test)."""
+    batch = _parse(text, source=source, name="" if source == STDIN else source, published=published, fmt=fmt)
+    if batch.problems and not batch.articles:
+        raise InputError(source, batch.problems[0].reason)
+    if len(batch.articles) != 1:
+        raise InputError(source, f"holds {len(batch.articles)} articles; read it with read_source")
+    return batch.articles[0]

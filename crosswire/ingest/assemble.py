@@ -1,0 +1,139 @@
+"""From raw text and what a reader found to an `Article`: the steps all readers share.
+
+Each reader (text, html, records) finds what its format states outright (a
+title, header lines, metadata fields) and hands it over as `Meta`. This module
+then does what is the same for every format, in this order:
+
+1. the dateline at the start of the body (place, month/day, maybe the outlet)
+2. sign-offs near the end (authors, "with the <Outlet>")
+3. the publication date: stated > dateline with year > dateline month/day
+   completed from the caller's date or dates in the text (flagged inferred)
+4. the outlet: metadata > URL host > dateline > sign-off (`outlet_from` says which)
+5. a language check (`NotEnglish`)
+
+The Article comes out uncleaned (`text == raw_text`); `clean()` removes the
+spans marked here by Notes, and everything else that is not reporting.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass, field
+
+from crosswire.clean.lines import split_lines
+from crosswire.clean.signoffs import find_signoffs
+from crosswire.errors import NoArticleText, NotEnglish
+from crosswire.ingest.dateline import find_dateline
+from crosswire.ingest.dates import ParsedDate, dates_in, infer_year, partial_note
+from crosswire.ingest.language import detect_non_english
+from crosswire.ingest.outlets import outlet_from_url
+from crosswire.model import Article, Note
+
+
+@dataclass(slots=True)
+class Meta:
+    """What a reader found before the shared steps."""
+
+    title: str = ""
+    outlet: str | None = None
+    outlet_from: str | None = None  # "metadata" | "header"
+    url: str | None = None
+    published: ParsedDate | None = None
+    authors: tuple[str, ...] = ()
+    external_id: str | None = None
+    notes: list[Note] = field(default_factory=list)  # spans already known not to be reporting
+
+
+def article_id(raw_text: str) -> str:
+    """A short content hash: the same text gives the same id on every run."""
+    return hashlib.sha256(raw_text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def make_article(raw: str, *, source: str, meta: Meta, published: dt.date | None = None) -> Article:
+    notes = list(meta.notes)
+    marked = [(n.raw_start, n.raw_end) for n in notes if n.raw_start is not None and n.raw_end is not None]
+
+    def is_marked(start: int, end: int) -> bool:
+        return any(s <= start and end <= e for s, e in marked)
+
+    lines = split_lines(raw)
+    body = [ln for ln in lines if not is_marked(ln.start, ln.end)]
+    if not body:
+        raise NoArticleText(source, "no article text (only a title and header lines)")
+    body_text = "\n".join(ln.text for ln in body)
+
+    # 1. dateline
+    dateline = find_dateline(body[0].text)
+    if dateline:
+        notes.append(
+            Note("boilerplate", f"removed: dateline ({dateline.describe()})", body[0].start, body[0].start + dateline.length)
+        )
+
+    # 2. sign-offs
+    authors = meta.authors
+    signoff_outlet = None
+    for signoff in find_signoffs(body):
+        if signoff.authors and not meta.authors:
+            authors = tuple(dict.fromkeys(authors + signoff.authors))
+        signoff_outlet = signoff_outlet or signoff.outlet
+
+    # 3. publication date
+    date, time, inferred = None, None, False
+    if meta.published:
+        date, time = meta.published.date, meta.published.time
+    elif dateline and dateline.month and dateline.day:
+        month, day = dateline.month, dateline.day
+        if dateline.year:
+            date = _safe_date(dateline.year, month, day)
+        else:
+            notes.append(partial_note(month, day, f"dateline '{dateline.text}'"))
+            year, why = None, ""
+            if published:
+                year, why = infer_year(month, day, [published]), "the publication date given by the caller"
+            # Full dates only: a bare "in 2019" is as often the past as the present.
+            elif hints := dates_in(body_text):
+                year, why = infer_year(month, day, hints), "dates mentioned in the text"
+            if year and (date := _safe_date(year, month, day)):
+                inferred = True
+                notes.append(Note("inferred", f"year {year} of the dateline date {month:02d}-{day:02d} taken from {why}"))
+    elif published:
+        date = published
+
+    # 4. outlet
+    outlet, outlet_from = meta.outlet, meta.outlet_from if meta.outlet else None
+    for candidate, origin in (
+        (outlet_from_url(meta.url), "url"),
+        (dateline.outlet if dateline else None, "dateline"),
+        (signoff_outlet, "signoff"),
+    ):
+        if not outlet and candidate:
+            outlet, outlet_from = candidate, origin
+
+    # 5. language
+    if reason := detect_non_english(body_text):
+        raise NotEnglish(source, reason)
+
+    return Article(
+        id=article_id(raw),
+        source=source,
+        raw_text=raw,
+        text=raw,
+        title=meta.title,
+        outlet=outlet,
+        outlet_from=outlet_from,
+        url=meta.url,
+        published=date,
+        published_time=time,
+        published_inferred=inferred,
+        authors=authors,
+        notes=tuple(dict.fromkeys(notes)),
+        external_id=meta.external_id,
+    )
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None

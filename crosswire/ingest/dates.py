@@ -1,0 +1,152 @@
+"""Publication dates: parse what the source says, infer only what it leaves out.
+
+A dateline often gives a month and day without a year ("Washington, Oct 25").
+The year is then taken from other evidence, never from the machine's clock:
+the caller's `published` date, full dates in the text, or later the dates of
+other sources on the same story (the pipeline calls `infer_year` again and
+`with_published` to set it). A date that had to be completed is flagged
+`published_inferred=True` and carries a Note(kind="inferred") saying why. When
+no year can be known at all, the month and day wait in a Note that
+`partial_date` reads back.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+from crosswire.model import Article, Note
+
+MONTHS = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
+    "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
+    "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+}  # fmt: skip
+MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+TIME = r"(?:,?\s*(?:at\s+)?(?P<hour>\d{1,2})[:.](?P<minute>\d{2})\s*(?P<ampm>[ap]\.?m\.?)?)?"
+
+DATE_PATTERNS = tuple(
+    re.compile(p, re.I)
+    for p in (
+        r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?:[T ](?P<hour>\d{2}):(?P<minute>\d{2}))?",
+        rf"(?P<day>\d{{1,2}})\s+(?P<mname>{MONTH})\.?,?\s+(?P<year>\d{{4}}){TIME}",
+        rf"(?P<mname>{MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}}){TIME}",
+        r"(?P<year>\d{4})/(?P<month>\d{1,2})/(?P<day>\d{1,2})",
+    )
+)
+PARTIAL_NOTE = re.compile(r"partial date: month (\d{1,2}), day (\d{1,2})")
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class ParsedDate:
+    date: dt.date
+    time: str | None  # "11:02"
+
+
+def _month(match: re.Match[str]) -> int:
+    if match.groupdict().get("month"):
+        return int(match.group("month"))
+    return MONTHS[match.group("mname").lower().rstrip(".")]
+
+
+def month_number(name: str) -> int | None:
+    return MONTHS.get(name.lower().rstrip("."))
+
+
+def parse_date(text: str) -> ParsedDate | None:
+    """The first full date (with year) in `text`, with its time when given."""
+    for pattern in DATE_PATTERNS:
+        for match in pattern.finditer(text):
+            try:
+                date = dt.date(int(match.group("year")), _month(match), int(match.group("day")))
+            except (ValueError, KeyError):
+                continue
+            time = None
+            groups = match.groupdict()
+            if groups.get("hour") and groups.get("minute"):
+                hour = int(groups["hour"])
+                ampm = (groups.get("ampm") or "").lower()
+                if ampm.startswith("p") and hour < 12:
+                    hour += 12
+                elif ampm.startswith("a") and hour == 12:
+                    hour = 0
+                if hour < 24 and int(groups["minute"]) < 60:
+                    time = f"{hour:02d}:{groups['minute']}"
+            return ParsedDate(date, time)
+    return None
+
+
+def dates_in(text: str, limit: int = 50) -> list[dt.date]:
+    """Full dates mentioned in a text (hints for a missing year)."""
+    found = []
+    for pattern in DATE_PATTERNS[1:3]:
+        for match in pattern.finditer(text):
+            try:
+                found.append(dt.date(int(match.group("year")), _month(match), int(match.group("day"))))
+            except ValueError:
+                continue
+            if len(found) >= limit:
+                return found
+    return found
+
+
+def years_in(text: str) -> list[int]:
+    """Four-digit years a text mentions, e.g. "in 2025" (weak hints)."""
+    return [int(y) for y in re.findall(r"(?<![\d$€£.,])(?:19[5-9]\d|20\d\d)(?![\d%])", text)]
+
+
+def infer_year(month: int, day: int, hints: Iterable[dt.date | int]) -> int | None:
+    """The most likely year of a month/day, from other dates; None without hints.
+
+    Each full date votes for the year that puts month/day nearest to it (so
+    "Dec 30" with a hint of 2026-01-02 votes 2025). Bare years are used only
+    when there is no full date, each voting for itself. Ties go to the later year.
+    """
+    votes: Counter[int] = Counter()
+    dates = [h for h in hints if isinstance(h, dt.date)]
+    years = [h for h in hints if isinstance(h, int) and not isinstance(h, bool)] if not dates else []
+    for hint in dates:
+        best = None
+        for year in (hint.year - 1, hint.year, hint.year + 1):
+            try:
+                distance = abs((dt.date(year, month, day) - hint).days)
+            except ValueError:  # Feb 29 in a common year
+                continue
+            if best is None or distance < best[0]:
+                best = (distance, year)
+        if best:
+            votes[best[1]] += 1
+    for year in years:
+        votes[year] += 1
+    if not votes:
+        return None
+    top = max(votes.values())
+    return max(year for year, count in votes.items() if count == top)
+
+
+def partial_note(month: int, day: int, origin: str) -> Note:
+    return Note("inferred", f"partial date: month {month}, day {day} (from {origin}); year not stated")
+
+
+def partial_date(article: Article) -> tuple[int, int] | None:
+    """The month and day an article gave without a year, if it did."""
+    for note in article.notes:
+        if note.kind == "inferred" and (m := PARTIAL_NOTE.search(note.message)):
+            return int(m.group(1)), int(m.group(2))
+    return None
+
+
+def with_published(
+    article: Article, date: dt.date, inferred: bool = True, reason: str | None = None
+) -> Article:
+    """A copy of `article` published on `date`, with a Note saying why."""
+    message = reason or f"published date set to {date.isoformat()}" + (" (inferred)" if inferred else "")
+    return dataclasses.replace(
+        article,
+        published=date,
+        published_inferred=inferred,
+        notes=article.notes + (Note("inferred", message),),
+    )

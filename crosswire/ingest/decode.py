@@ -1,0 +1,111 @@
+"""Bytes in, text out, or a one-line reason why not.
+
+Checks run cheapest first: size (from the file system, before reading a byte,
+so a 50 MB file is refused at once), emptiness, byte-order marks, NUL bytes,
+UTF-8, then charset-normalizer with a chaos threshold, and last a check that the
+decoded text is mostly printable.
+"""
+
+from __future__ import annotations
+
+import codecs
+import pathlib
+import re
+
+from crosswire.errors import BinaryInput, EmptyInput, InputError, TooLarge, UndecodableInput
+
+DEFAULT_MAX_BYTES = 20_000_000
+# charset-normalizer's "chaos" (0..1) above which a guess is not trusted: real
+# text in a legacy encoding scores near 0; random bytes score far higher.
+MAX_CHAOS = 0.2
+# Share of control characters (other than tab/newline) above which decoded
+# "text" is binary data that happened to decode.
+MAX_CONTROL_SHARE = 0.05
+
+BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def _megabytes(n: int) -> str:
+    return f"{n / 1_000_000:.1f} MB"
+
+
+def read_bytes(path: pathlib.Path, source: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The bytes of a file, refusing missing files, directories and big files first."""
+    try:
+        info = path.stat()
+    except FileNotFoundError as exc:
+        raise InputError(source, "file not found") from exc
+    except OSError as exc:
+        raise InputError(source, f"cannot read: {exc.strerror or exc}") from exc
+    if path.is_dir():
+        raise InputError(source, "is a directory, not a file")
+    if info.st_size > max_bytes:
+        raise TooLarge(source, f"too large: {_megabytes(info.st_size)} is over the {_megabytes(max_bytes)} limit")
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(max_bytes + 1)  # the size can change between stat and read
+    except OSError as exc:
+        raise InputError(source, f"cannot read: {exc.strerror or exc}") from exc
+    if len(data) > max_bytes:
+        raise TooLarge(source, f"too large: over the {_megabytes(max_bytes)} limit")
+    return data
+
+
+def read_stream(stream, source: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """Up to max_bytes from a binary stream (standard input)."""
+    data = stream.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise TooLarge(source, f"too large: over the {_megabytes(max_bytes)} limit")
+    return data
+
+
+def normalize_newlines(text: str) -> str:
+    """\\r\\n and \\r become \\n: offsets then mean the same on every platform."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def check_text(text: str, source: str) -> str:
+    """Refuse decoded text that is empty or not text at all."""
+    if not text.strip():
+        raise EmptyInput(source, "empty file")
+    if "\x00" in text:
+        raise BinaryInput(source, "binary file (NUL bytes)")
+    sample = text[:100_000]
+    control = len(re.findall(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]", sample))
+    if control > MAX_CONTROL_SHARE * len(sample):
+        raise BinaryInput(source, "binary file (mostly non-text characters)")
+    return normalize_newlines(text)
+
+
+def decode(data: bytes, source: str) -> str:
+    """Decode bytes as text: BOM, then UTF-8, then a trusted charset-normalizer guess."""
+    if not data.strip():
+        raise EmptyInput(source, "empty file")
+    for bom, encoding in BOMS:
+        if data.startswith(bom):
+            try:
+                return check_text(data.decode(encoding), source)
+            except UnicodeDecodeError as exc:
+                raise UndecodableInput(source, f"cannot decode as {encoding} despite its byte-order mark") from exc
+    if b"\x00" in data:
+        raise BinaryInput(source, "binary file (NUL bytes)")
+    try:
+        return check_text(data.decode("utf-8"), source)
+    except UnicodeDecodeError:
+        pass
+    import charset_normalizer  # only for the rare non-UTF-8 file
+
+    best = charset_normalizer.from_bytes(data[:1_000_000]).best()
+    if best is None or best.chaos > MAX_CHAOS:
+        raise UndecodableInput(source, "cannot decode: not UTF-8 and no other encoding fits")
+    try:
+        text = data.decode(best.encoding)
+    except (UnicodeDecodeError, LookupError) as exc:
+        raise UndecodableInput(source, f"cannot decode as {best.encoding}") from exc
+    return check_text(text, source)

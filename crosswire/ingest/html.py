@@ -1,0 +1,110 @@
+"""HTML pages: main text and metadata by trafilatura (the only module importing it).
+
+The article's `raw_text` is the text trafilatura extracts (one paragraph per
+line), not the HTML: offsets then point into readable text, and the page's
+markup, navigation and comments never reach the model. The HTML itself is not
+kept. Trafilatura's errors are mapped to `NoArticleText` here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import sys
+import types
+import xml.etree.ElementTree as ET  # parses trafilatura's own output, not untrusted HTML
+
+from crosswire.errors import NoArticleText
+from crosswire.ingest.assemble import Meta, make_article
+from crosswire.ingest.batch import Batch
+from crosswire.ingest.dates import parse_date
+from crosswire.model import Note
+
+# Fewer words than this is a navigation stub, a paywall or an error page.
+MIN_WORDS = 20
+
+_trafilatura = None
+
+
+def _load():
+    """Import trafilatura once, lazily (it takes a while and most runs read text).
+
+    jusText, which trafilatura imports, imports `lxml.html.clean`, a module lxml
+    moved out into the `lxml_html_clean` package. trafilatura never calls the
+    one jusText function that uses it, so when the package is missing a stub
+    module lets the import succeed; any call into the stub fails loudly.
+    """
+    global _trafilatura
+    if _trafilatura is None:
+        try:
+            import lxml.html.clean  # noqa: F401  (probe only)
+        except ImportError:
+            stub = types.ModuleType("lxml.html.clean")
+
+            class Cleaner:  # the one name jusText imports
+                def __init__(self, *args, **kwargs):
+                    raise RuntimeError("lxml.html.clean is not installed (pip install lxml_html_clean)")
+
+            stub.Cleaner = Cleaner
+            sys.modules["lxml.html.clean"] = stub
+        import trafilatura
+
+        _trafilatura = trafilatura
+    return _trafilatura
+
+
+def extract(html: str, source: str) -> ET.Element:
+    """Trafilatura's XML output: <doc sitename= title= author= date= url=><main>...</main></doc>.
+
+    XML rather than plain text because it marks headings (<head>), which become
+    "heading" Notes here; plain output would leave them looking like sentences.
+    """
+    trafilatura = _load()
+    try:
+        out = trafilatura.extract(
+            html, include_comments=False, output_format="xml", with_metadata=True, include_tables=False
+        )
+    except Exception as exc:  # trafilatura raises assorted lxml/parser errors
+        raise NoArticleText(source, f"no article text (HTML extraction failed: {type(exc).__name__})") from exc
+    if not out:
+        raise NoArticleText(source, "no article text")
+    try:
+        return ET.fromstring(out)
+    except ET.ParseError as exc:
+        raise NoArticleText(source, "no article text (unreadable extraction)") from exc
+
+
+def _blocks(main: ET.Element) -> list[tuple[str, str]]:
+    """(tag, text) per block of the main text, one paragraph each, in order."""
+    blocks = []
+    for element in main:
+        if element.tag == "list":
+            blocks.extend(("item", " ".join("".join(item.itertext()).split())) for item in element.iter("item"))
+        else:
+            blocks.append((element.tag, " ".join("".join(element.itertext()).split())))
+    return [(tag, text) for tag, text in blocks if text]
+
+
+def read_html(html: str, *, source: str, published: dt.date | None = None) -> Batch:
+    """One article from an HTML page."""
+    doc = extract(html, source)
+    main = doc.find("main")
+    blocks = _blocks(main) if main is not None else []
+    if sum(len(re.findall(r"\w+", text)) for tag, text in blocks if tag != "head") < MIN_WORDS:
+        raise NoArticleText(source, "no article text")
+    meta = Meta(title=(doc.get("title") or "").strip(), url=doc.get("url") or None)
+    if site := (doc.get("sitename") or "").strip():
+        meta.outlet, meta.outlet_from = site, "metadata"
+    if author := (doc.get("author") or "").strip():
+        meta.authors = tuple(a.strip() for a in re.split(r";|\s+and\s+", author) if a.strip())
+    if doc.get("date"):
+        meta.published = parse_date(doc.get("date"))
+    lines, pos = [], 0
+    for n, (tag, text) in enumerate(blocks):
+        if tag == "head":
+            # trafilatura keeps the <h1>: the title, not a fact; other headings are labels.
+            what = "removed: title" if n == 0 and text == meta.title else "removed: heading"
+            meta.notes.append(Note("boilerplate", what, pos, pos + len(text)))
+        lines.append(text)
+        pos += len(text) + 1
+    return Batch([make_article("\n".join(lines), source=source, meta=meta, published=published)])

@@ -1,0 +1,115 @@
+"""JSON and JSON Lines records: one article per record.
+
+Accepted shapes: one object, an array of objects, an object holding an array
+under "articles"/"items"/"records"/"data", or one object per line (JSONL).
+Field names vary between scrapers and APIs, so each field is looked up under
+several names (first match wins). A record without text is a Problem named
+"file.jsonl:3" (its line, or its 1-based place in the array); the others are read.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from crosswire.errors import CrosswireError, InputError, NoArticleText
+from crosswire.ingest.assemble import Meta, make_article
+from crosswire.ingest.batch import Batch
+from crosswire.ingest.dates import ParsedDate, parse_date
+from crosswire.model import Problem
+
+FIELDS = {
+    "text": ("text", "body", "content", "article", "article_text", "maintext", "full_text", "story"),
+    "title": ("title", "headline", "name"),
+    "url": ("url", "link", "canonical_url", "source_url"),
+    "outlet": ("outlet", "source", "publisher", "site_name", "sitename", "site", "source_name", "domain"),
+    "published": ("published", "published_at", "publishedAt", "date_published", "datePublished", "date", "pubdate", "time"),
+    "authors": ("authors", "author", "byline", "creator", "by"),
+    "id": ("id", "_id", "guid", "uuid", "article_id"),
+}
+CONTAINER_KEYS = ("articles", "items", "records", "data", "results")
+
+
+def _field(record: dict[str, Any], name: str) -> Any:
+    for key in FIELDS[name]:
+        if record.get(key) not in (None, "", [], {}):
+            return record[key]
+    return None
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, list):  # paragraphs as a list
+        return "\n".join(str(v).strip() for v in value if str(v).strip())
+    return str(value).strip() if value is not None else ""
+
+
+def parse_records(text: str, source: str) -> list[tuple[str, Any]]:
+    """(label, record) pairs from JSON or JSONL text; raises InputError if neither."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError:
+        data = None
+        records = []
+        for number, line in enumerate(text.split("\n"), start=1):
+            if not line.strip():
+                continue
+            try:
+                records.append((f"{source}:{number}", json.loads(line)))
+            except json.JSONDecodeError as exc:
+                raise InputError(source, f"not valid JSON or JSON Lines (line {number}: {exc.msg})") from exc
+        return records
+    if isinstance(data, dict):
+        for key in CONTAINER_KEYS:
+            if isinstance(data.get(key), list):
+                data = data[key]
+                break
+        else:
+            return [(source, data)]
+    if isinstance(data, list):
+        return [(f"{source}:{n}", item) for n, item in enumerate(data, start=1)]
+    raise InputError(source, "JSON holds no record objects")
+
+
+def _published(value: Any) -> ParsedDate | None:
+    if isinstance(value, (int, float)):  # a Unix time stamp
+        stamp = dt.datetime.fromtimestamp(value / 1000 if value > 1e11 else value, dt.timezone.utc)
+        return ParsedDate(stamp.date(), stamp.strftime("%H:%M"))
+    return parse_date(str(value)) if value else None
+
+
+def record_article(record: Any, *, label: str, published: dt.date | None):
+    if not isinstance(record, dict):
+        raise InputError(label, "record is not a JSON object")
+    body = _text(_field(record, "text"))
+    if not body:
+        raise NoArticleText(label, "record has no text")
+    meta = Meta(title=_text(_field(record, "title")), url=_text(_field(record, "url")) or None)
+    if outlet := _field(record, "outlet"):
+        if isinstance(outlet, dict):  # {"source": {"name": "Reuters"}} (news APIs)
+            outlet = outlet.get("name") or outlet.get("title")
+        if outlet:
+            meta.outlet, meta.outlet_from = str(outlet).strip(), "metadata"
+    authors = _field(record, "authors")
+    if isinstance(authors, str):
+        authors = [a for a in authors.replace(" and ", ",").split(",")]
+    if isinstance(authors, list):
+        meta.authors = tuple(
+            str(a.get("name", "") if isinstance(a, dict) else a).strip() for a in authors if a
+        )
+        meta.authors = tuple(a for a in meta.authors if a)
+    meta.published = _published(_field(record, "published"))
+    if (external := _field(record, "id")) is not None:
+        meta.external_id = str(external)
+    return make_article(body, source=label, meta=meta, published=published)
+
+
+def read_records(text: str, *, source: str, published: dt.date | None = None) -> Batch:
+    """Every record of a JSON / JSONL text; bad records become Problems."""
+    batch = Batch()
+    for label, record in parse_records(text, source):
+        try:
+            batch.articles.append(record_article(record, label=label, published=published))
+        except CrosswireError as exc:
+            batch.problems.append(Problem(label, getattr(exc, "reason", str(exc))))
+    return batch

@@ -1,0 +1,145 @@
+"""Every kind of bad input is refused with a one-line reason, and the batch goes on."""
+
+import os
+
+import pytest
+from conftest import EXAMPLES
+
+from crosswire.errors import (
+    BinaryInput,
+    EmptyInput,
+    InputError,
+    NoArticleText,
+    NotEnglish,
+    TooLarge,
+    UndecodableInput,
+)
+from crosswire.ingest import read_all, read_source, read_text
+
+SPANISH = (
+    "Los trabajadores del puerto de Halvergate iniciaron una huelga el lunes después de que las "
+    "negociaciones con la autoridad portuaria se rompieran por los salarios. El sindicato pide un "
+    "aumento del nueve por ciento en tres años, mientras que la autoridad ofrece la mitad. La alcaldesa "
+    "dijo que la ciudad pagará a un mediador independiente para que las partes vuelvan a la mesa."
+)
+GERMAN = (
+    "Die Hafenarbeiter in Halvergate sind am Montag in den Streik getreten, nachdem die Gespräche mit der "
+    "Hafenbehörde über die Löhne gescheitert waren. Die Gewerkschaft fordert eine Erhöhung um neun Prozent "
+    "in drei Jahren, die Behörde bietet nur die Hälfte an. Die Bürgermeisterin sagte, die Stadt werde einen "
+    "unabhängigen Vermittler bezahlen, damit die Parteien an den Tisch zurückkehren."
+)
+KOREAN = "할버게이트 항만 노동자들이 월요일 임금 협상이 결렬된 뒤 파업에 들어갔다. " * 8
+NAMES = (
+    "Kim Jung-kwan, Koo Yun-cheol, Kim Yong-beom, Lee Jae Myung, Howard Lutnick, Scott Bessent, "
+    "Jamieson Greer, Wi Sung-lac, Cho Hyun, Ahn Gyu-back, Yeo Han-koo, Choi Sang-mok, Park Jin, "
+    "Chung Eui-yong, Kang Kyung-wha and Yoon Suk Yeol attended the Gyeongju APEC dinner in Korea."
+)
+
+
+def write(tmp_path, name, data: bytes):
+    path = tmp_path / name
+    path.write_bytes(data)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "error", "reason"),
+    [
+        ("empty.txt", b"", EmptyInput, "empty file"),
+        ("blank.txt", b"  \n\n\t \n", EmptyInput, "empty file"),
+        ("nul.txt", b"Port strike\x00\x00\x01\x02 binary", BinaryInput, "binary file (NUL bytes)"),
+        ("image.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", BinaryInput, "binary file (NUL bytes)"),
+        ("control.txt", bytes(range(1, 9)) * 50, BinaryInput, "binary file (mostly non-text characters)"),
+        ("junk.txt", bytes((i * 37 + 11) % 128 + 128 for i in range(3000)), UndecodableInput, None),
+        ("spanish.txt", ("Huelga\n" + SPANISH).encode(), NotEnglish, "not English (looks like Spanish)"),
+        ("german.txt", ("Streik\n" + GERMAN).encode(), NotEnglish, "not English (looks like German)"),
+        ("korean.txt", ("파업\n" + KOREAN).encode(), NotEnglish, "not English (mostly non-Latin script)"),
+        ("nav.html", b"<html><body><nav><a href='/'>Home</a> | <a href='/news'>News</a></nav></body></html>", NoArticleText, None),
+        ("title-only.txt", b"Port strike\nPublished: 14 Oct. 2025", NoArticleText, None),
+    ],
+)
+def test_bad_input_is_refused_with_a_one_line_reason(tmp_path, name, data, error, reason):
+    path = write(tmp_path, name, data)
+    with pytest.raises(error) as info:
+        read_source(path)
+    assert "\n" not in str(info.value)
+    assert info.value.source == str(path)
+    if reason:
+        assert info.value.reason == reason
+
+
+def test_a_50_mb_file_is_refused_from_its_size(tmp_path, monkeypatch):
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as handle:  # sparse: no 50 MB written
+        handle.truncate(50_000_000)
+
+    def no_read(*args, **kwargs):
+        raise AssertionError("the file was opened")
+
+    monkeypatch.setattr(type(path), "open", no_read)
+    with pytest.raises(TooLarge) as info:
+        read_source(path)
+    assert info.value.reason == "too large: 50.0 MB is over the 20.0 MB limit"
+
+
+def test_max_bytes_is_a_parameter(tmp_path):
+    path = write(tmp_path, "a.txt", b"Strike\nWorkers walked out on Monday at the port.")
+    with pytest.raises(TooLarge):
+        read_source(path, max_bytes=10)
+
+
+def test_missing_file_and_directory(tmp_path):
+    with pytest.raises(InputError, match="file not found"):
+        read_source(tmp_path / "nope.txt")
+    with pytest.raises(InputError, match="is a directory"):
+        read_source(tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("data", "title"),
+    [
+        ("Port strike\nWorkers walked out.".encode("utf-16"), "Port strike"),
+        ("\ufeffPort strike\nWorkers walked out.".encode("utf-8"), "Port strike"),
+        ("Café strike\r\nThe café workers walked out on Monday, the union said in a statement today.".encode("cp1252"), None),
+    ],
+)
+def test_other_encodings_are_read(tmp_path, data, title):
+    [article] = read_source(write(tmp_path, "a.txt", data))
+    assert "\r" not in article.raw_text
+    assert article.raw_text.endswith("statement today.") or article.title == title
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Strike ends.",
+        "Port reopens\nCranes moved again on Friday.",
+        "Seoul summit\n" + NAMES,
+        "Halvergate Port Authority CEO Leonard Vance, Mayor Ines Carvalho, Harriet Osei (NLRB), Dolores Okafor (HWU Local 14).",
+    ],
+)
+def test_short_or_name_heavy_english_is_not_refused(text):
+    assert read_text(text).language == "en"
+
+
+def test_read_all_goes_on_after_bad_files(tmp_path):
+    bad = [
+        write(tmp_path, "empty.txt", b""),
+        write(tmp_path, "nul.bin", b"\x00\x01"),
+        tmp_path / "missing.txt",
+        tmp_path,
+    ]
+    articles, problems = read_all([bad[0], EXAMPLES / "harbor-strike-gazette.txt", *bad[1:], EXAMPLES / "harbor-strike-wire.json"])
+    assert [a.outlet for a in articles] == ["Halvergate Gazette", "Meridian Wire"]
+    assert [p.source for p in problems] == [str(p) for p in bad]
+    assert str(problems[0]) == f"skipped {bad[0]}: empty file"
+    assert all("\n" not in str(p) for p in problems)
+
+
+def test_sparse_file_is_not_read_by_read_all(tmp_path):
+    path = tmp_path / "huge.jsonl"
+    with path.open("wb") as handle:
+        handle.truncate(50_000_000)
+    articles, problems = read_all([path])
+    assert not articles and problems[0].reason.startswith("too large")
+    assert os.path.getsize(path) == 50_000_000

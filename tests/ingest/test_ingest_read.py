@@ -1,0 +1,269 @@
+"""Reading sources into Articles: examples, seeds, formats, dates, outlets."""
+
+import datetime as dt
+import io
+import json
+import sys
+
+import pytest
+from conftest import EXAMPLES
+
+from crosswire.clean import clean
+from crosswire.ingest import (
+    READERS,
+    detect_format,
+    infer_year,
+    partial_date,
+    read_all,
+    read_source,
+    read_text,
+    with_published,
+)
+from crosswire.ingest.dates import parse_date
+from crosswire.ingest.outlets import outlet_from_url
+
+GAZETTE = EXAMPLES / "harbor-strike-gazette.txt"
+COURIER = EXAMPLES / "harbor-strike-courier.html"
+WIRE = EXAMPLES / "harbor-strike-wire.json"
+
+
+def removed(article):
+    """Raw text of every span a note says was removed."""
+    return [
+        article.raw_text[n.raw_start : n.raw_end]
+        for n in article.notes
+        if n.kind in ("boilerplate", "signoff", "disclosure") and n.raw_start is not None
+    ]
+
+
+# --- our own examples --------------------------------------------------------
+
+
+def test_gazette_header_lines_become_metadata():
+    [article] = read_source(GAZETTE)
+    assert article.title == "Dockworkers Walk Out at Port of Halvergate as Wage Talks Collapse"
+    assert article.published == dt.date(2025, 10, 14)
+    assert article.published_time == "08:15"
+    assert not article.published_inferred
+    assert article.authors == ("Mara Lindqvist",)
+    assert (article.outlet, article.outlet_from) == ("Halvergate Gazette", "dateline")
+    assert article.text == article.raw_text  # ingest does not clean
+
+
+def test_gazette_clean_keeps_only_reporting():
+    article = clean(read_source(GAZETTE)[0])
+    assert article.text.startswith("About 2,400 dockworkers walked off the job")
+    for gone in (
+        "Published:", "By Mara", "HALVERGATE, Oct. 13", "[PETRA NOVAK]", "Ships Anchored Offshore",
+        "originally written in Spanish", "Final Thoughts", "Subscribers get", "mlindqvist@",
+        "with the Halvergate Gazette", "To write comments", "(0/500 characters)",
+    ):  # fmt: skip
+        assert gone not in article.text, gone
+    assert "ended with a 3 percent raise." in article.text
+    [(start, end)] = article.captions
+    assert article.text[start:end] == "Striking dockworkers gather at the main gate of Terminal B in Halvergate on Monday morning."
+    assert [n.message for n in article.notes if n.kind == "disclosure"] == [
+        "AI-assisted translation from Spanish, reviewed by editors"
+    ]
+
+
+def test_courier_html_metadata_and_text():
+    article = clean(read_source(COURIER)[0])
+    assert article.outlet == "The Coastal Courier" and article.outlet_from == "metadata"
+    assert article.url == "https://www.coastalcourier.example/news/2025/10/13/halvergate-port-strike"
+    assert article.published == dt.date(2025, 10, 13)
+    assert article.authors == ("Tomas Reyes",)
+    assert article.text.startswith("Some 2,400 members of the Harbor Workers' Union Local 14")
+    for gone in ("cookies", "Home", "Advertisement", "Cost to shippers", "Log in", "Pay them", "Related", "©"):
+        assert gone not in article.text, gone
+    assert "roughly $40 million a day" in article.text
+
+
+def test_wire_json_record():
+    [article] = read_source(WIRE)
+    assert article.external_id == "mw-20251013-0412"
+    assert (article.outlet, article.outlet_from) == ("Meridian Wire", "metadata")
+    assert (article.published, article.published_time) == (dt.date(2025, 10, 13), "16:05")
+    assert article.authors == ("Sam Park",)
+    cleaned = clean(article)
+    assert "Reporting by" not in cleaned.text and "AI assistance" not in cleaned.text
+    assert cleaned.text.startswith("Dockworkers at the Port of Halvergate went on strike on Monday")
+
+
+def test_article_id_is_a_stable_content_hash():
+    first, second = read_source(GAZETTE)[0], read_source(GAZETTE)[0]
+    assert first.id == second.id and len(first.id) == 16
+    assert read_text(GAZETTE.read_text() + "\nOne more line.").id != first.id
+
+
+# --- the shared seeds ----------------------------------------------------------
+
+
+def test_seed_000_joongang(seed):
+    article = clean(read_source(seed("000"))[0])
+    assert (article.outlet, article.outlet_from) == ("Korea JoongAng Daily", "signoff")
+    assert (article.published, article.published_time) == (dt.date(2025, 10, 25), "11:02")
+    assert article.authors == ("HYEON YE-SEUL",)
+    captions = [article.text[s:e] for s, e in article.captions]
+    assert captions[0].startswith("Kim Yong-beom, Korea's presidential policy director, speaks with reporters")
+    assert captions[1] == "Left: U.S. President Donald Trump; Right: Chinese President Xi Jinping"
+    for gone in ("[KANG TAE-HWA]", "[JOONGANG ILBO]", "originally written in Korean", "HYEON YE-SEUL",
+                 "with the Korea JoongAng Daily", "To write comments", "Standards Board Policy", "Published:"):
+        assert gone not in article.text, gone
+    disclosures = [n.message for n in article.notes if n.kind == "disclosure"]
+    assert disclosures == ["AI-assisted translation from Korean, reviewed by editors"]
+    assert article.text.splitlines()[-1].endswith("primary issues for the bilateral discussion.")
+
+
+def test_seed_002_trendingpeople(seed):
+    article = clean(read_source(seed("002"))[0])
+    assert (article.outlet, article.outlet_from) == ("TheTrendingPeople.com", "dateline")
+    assert article.published is None and partial_date(article) == (10, 25)
+    assert article.text.startswith("The United States is pressing to finalize")
+    for gone in ("High Stakes Ahead", "Key Elements of the", "Shipbuilding Cooperation Is Key",
+                 "The Road Ahead", "Final Thoughts", "billion-dollar partnership turns"):
+        assert gone not in article.text, gone
+    assert article.text.splitlines()[-1].startswith("The timing of this agreement is also significant")
+    assert any(n.message == "removed: promotional sign-off section" for n in article.notes)
+
+
+def test_seed_002_year_from_the_caller_is_flagged_inferred(seed):
+    [article] = read_source(seed("002"), published=dt.date(2025, 10, 26))
+    assert article.published == dt.date(2025, 10, 25)
+    assert article.published_inferred
+    assert any(n.kind == "inferred" and "2025" in n.message for n in article.notes)
+
+
+# --- dates -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "time"),
+    [
+        ("25 Oct. 2025, 11:02", "2025-10-25", "11:02"),
+        ("Oct. 25, 2025 at 3:15 p.m.", "2025-10-25", "15:15"),
+        ("October 25, 2025", "2025-10-25", None),
+        ("2025-10-13T16:05:00Z", "2025-10-13", "16:05"),
+        ("Sept 3, 2024", "2024-09-03", None),
+    ],
+)
+def test_parse_date(text, date, time):
+    parsed = parse_date(text)
+    assert (parsed.date.isoformat(), parsed.time) == (date, time)
+
+
+@pytest.mark.parametrize(
+    ("month", "day", "hints", "year"),
+    [
+        (10, 25, [dt.date(2025, 10, 26)], 2025),
+        (12, 30, [dt.date(2026, 1, 2)], 2025),  # across new year
+        (1, 2, [dt.date(2025, 12, 30)], 2026),
+        (10, 25, [dt.date(2024, 10, 1), dt.date(2025, 10, 24), dt.date(2025, 10, 27)], 2025),
+        (10, 25, [2023], 2023),
+        (10, 25, [], None),
+    ],
+)
+def test_infer_year(month, day, hints, year):
+    assert infer_year(month, day, hints) == year
+
+
+def test_dateline_year_from_full_dates_in_the_text():
+    text = "Strike\nMERIDIAN, March 3 (Harbor Post) -- Workers walked out.\nThe contract expired on Feb. 28, 2026."
+    article = read_text(text)
+    assert article.published == dt.date(2026, 3, 3) and article.published_inferred
+    assert (article.outlet, article.outlet_from) == ("Harbor Post", "dateline")
+
+
+def test_no_year_anywhere_keeps_month_and_day_for_later():
+    article = read_text("Strike\nMERIDIAN, March 3 (Harbor Post) -- Workers walked out in 2019 too.")
+    assert article.published is None and partial_date(article) == (3, 3)
+    fixed = with_published(article, dt.date(2026, 3, 3), reason="year from other sources of the story")
+    assert fixed.published == dt.date(2026, 3, 3) and fixed.published_inferred
+    assert fixed.notes[-1].kind == "inferred" and fixed.notes[-1].message == "year from other sources of the story"
+    assert article.published is None  # a copy
+
+
+def test_caller_date_used_when_the_source_gives_none():
+    article = read_text("Strike\nWorkers walked out on Monday.", published=dt.date(2025, 10, 13))
+    assert article.published == dt.date(2025, 10, 13) and not article.published_inferred
+
+
+def test_header_date_beats_caller_date():
+    article = read_text("Strike\nPublished: 14 Oct. 2025\nWorkers walked out.", published=dt.date(2020, 1, 1))
+    assert article.published == dt.date(2025, 10, 14)
+
+
+# --- formats, outlets, stdin --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "fmt"),
+    [
+        ("anything", "a.html", "html"),
+        ("anything", "a.jsonl", "json"),
+        ("<!DOCTYPE html><html>", "", "html"),
+        ("  <html lang=en>", "page", "html"),
+        ('{"text": "x"}', "", "json"),
+        ("[1, 2]", "", "json"),
+        ("Port strike\nWorkers walked out.", "", "text"),
+    ],
+)
+def test_detect_format(text, name, fmt):
+    assert detect_format(text, name) == fmt
+
+
+def test_readers_registry_is_a_plain_dict():
+    assert set(READERS) == {"text", "html", "json"}
+
+
+def test_text_that_opens_with_a_bracket_is_still_text():
+    article = read_text("[Update] Port strike ends\nWorkers returned to work on Friday after a deal.")
+    assert article.title == "[Update] Port strike ends"
+
+
+@pytest.mark.parametrize(
+    ("url", "outlet"),
+    [
+        ("https://www.reuters.com/world/asia/x", "Reuters"),
+        ("https://koreajoongangdaily.joins.com/news/2025-10-25/x", "Korea JoongAng Daily"),
+        ("https://news.example.co.uk/a", "example.co.uk"),
+        ("https://www.harborpost.example/a", "harborpost.example"),
+        (None, None),
+    ],
+)
+def test_outlet_from_url(url, outlet):
+    assert outlet_from_url(url) == outlet
+
+
+def test_outlet_from_url_beats_dateline():
+    record = {"text": "MERIDIAN, March 3 (Harbor Post) -- Workers walked out.", "url": "https://www.reuters.com/x"}
+    article = read_text(json.dumps(record))
+    assert (article.outlet, article.outlet_from) == ("Reuters", "url")
+
+
+def test_stdin_is_read_for_dash(monkeypatch):
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"Strike\nWorkers walked out on Monday.")))
+    [article] = read_source("-")
+    assert article.source == "<stdin>" and article.title == "Strike"
+
+
+def test_jsonl_bad_record_is_a_problem_and_the_others_are_read(tmp_path):
+    path = tmp_path / "feed.jsonl"
+    lines = [
+        {"title": "A", "body": "Workers walked out on Monday at the port.", "source": "Harbor Post", "date": "2025-10-13"},
+        {"title": "B", "text": ""},
+        {"headline": "C", "content": ["Cranes stood idle.", "Ships waited offshore."], "author": "Ana Ruiz and Li Wei", "id": 7},
+    ]
+    path.write_text("\n".join(json.dumps(x) for x in lines) + "\n")
+    articles, problems = read_all([path])
+    assert [a.title for a in articles] == ["A", "C"]
+    assert articles[0].outlet == "Harbor Post" and articles[0].published == dt.date(2025, 10, 13)
+    assert articles[1].authors == ("Ana Ruiz", "Li Wei") and articles[1].external_id == "7"
+    assert articles[1].raw_text == "Cranes stood idle.\nShips waited offshore."
+    assert [(p.source, p.reason) for p in problems] == [(f"{path}:2", "record has no text")]
+
+
+def test_json_array_records(tmp_path):
+    path = tmp_path / "records.json"
+    path.write_text(json.dumps({"articles": [{"text": "Workers walked out."}, {"text": "Ships waited."}]}))
+    assert [a.source for a in read_source(path)] == [f"{path}:1", f"{path}:2"]

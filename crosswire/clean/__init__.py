@@ -52,16 +52,14 @@ def _drop(line: Line, kind: str, message: str) -> _Verdict:
     return _Verdict(line.start, line.start, [Note(kind, message, line.start, line.end)])
 
 
-def _apply_marked(line: Line, ranges: list[tuple[int, int]]) -> _Verdict | None:
-    """Trim the parts of a line that the reader already marked as not reporting."""
+def _trim_marked(line: Line, ranges: list[tuple[int, int]]) -> Line | None:
+    """The line less the parts the reader (or an earlier clean) marked; None if nothing is left."""
     start, end = line.start, line.end
-    hit = False
     for r_start, r_end in ranges:
         if r_end <= start or r_start >= end:
             continue
-        hit = True
         if r_start <= start and r_end >= end:
-            return _Verdict(start, start)
+            return None
         if r_start <= start:
             start = r_end
         elif r_end >= end:
@@ -70,12 +68,14 @@ def _apply_marked(line: Line, ranges: list[tuple[int, int]]) -> _Verdict | None:
             end = r_start
         else:
             start = r_end
-    if not hit:
-        return None
+    if (start, end) == (line.start, line.end):
+        return line
     text = line.text[start - line.start : end - line.start]
+    stripped = text.strip()
+    if not stripped:
+        return None
     start += len(text) - len(text.lstrip())
-    end -= len(text) - len(text.rstrip())
-    return _Verdict(start, max(start, end))
+    return Line(line.index, start, start + len(stripped), stripped)
 
 
 def _first_pass(article: Article, line: Line, n_lines: int) -> _Verdict:
@@ -111,11 +111,17 @@ def clean(article: Article) -> Article:
         for n in article.notes
         if n.kind in REMOVING_KINDS and n.raw_start is not None and n.raw_end is not None
     ]
+    # Captions found by an earlier clean: their credit is marked, so the rule would not fire.
+    known_captions = {(n.raw_start, n.raw_end) for n in article.notes if n.kind == "caption"}
     verdicts: dict[int, _Verdict] = {}
     for line in lines:
-        verdict = _apply_marked(line, marked)
-        if verdict is None:
-            verdict = _first_pass(article, line, len(lines))
+        trimmed = _trim_marked(line, marked)
+        if trimmed is None:
+            verdict = _Verdict(line.start, line.start)
+        elif (trimmed.start, trimmed.end) in known_captions:
+            verdict = _Verdict(trimmed.start, trimmed.end, caption=True)
+        else:
+            verdict = _first_pass(article, trimmed, len(lines))
         verdicts[line.index] = verdict
 
     # The closing promotional section, judged on what is left after pass one.
@@ -133,7 +139,7 @@ def clean(article: Article) -> Article:
     kept = [ln for ln in lines if not verdicts[ln.index].dropped]
     for ln in kept[:-1]:
         verdict = verdicts[ln.index]
-        if not verdict.caption and verdict.keep_start == ln.start and structure.is_heading(ln.text):
+        if not verdict.caption and structure.is_heading(raw[verdict.keep_start : verdict.keep_end]):
             verdicts[ln.index] = _drop(ln, "boilerplate", "removed: heading")
 
     spans, is_caption, notes = [], [], []

@@ -1,0 +1,179 @@
+"""The cleaning rules, one table row per case, and the clean -> raw offset property."""
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from crosswire.clean import boilerplate, captions, clean, disclosures, structure
+from crosswire.clean.lines import Line
+from crosswire.clean.signoffs import match_signoff
+from crosswire.ingest import read_text
+from crosswire.model import Article
+
+
+@pytest.mark.parametrize(
+    ("line", "rule"),
+    [
+        ("To write comments, please log in to one of the accounts.", "comment prompt"),
+        ("Log in to comment", "comment prompt"),
+        ("Comments (2)", "comment prompt"),
+        ("Sign up for our newsletter", "newsletter prompt"),
+        ("Share this article", "share line"),
+        ("Facebook Twitter Email", "share line"),
+        ("Read more: Port strike enters second week", "read-more link"),
+        ("Related articles", "related-articles list"),
+        ("Advertisement", "advertisement"),
+        ("(0/250자)", "character counter widget"),
+        ("Standards Board Policy (0/250자)", "character counter widget"),
+        ("0/500 characters", "character counter widget"),
+        ("© 2025 The Coastal Courier. All rights reserved.", "copyright line"),
+        ("The union said the advertisement campaign would run for a week.", None),
+        ("Sign up numbers for the union rose by 12 percent.", None),
+        ("About 2,400 dockworkers walked off the job on Monday.", None),
+    ],
+)
+def test_furniture_rules(line, rule):
+    assert boilerplate.match_line(line) == rule
+
+
+@pytest.mark.parametrize(
+    ("line", "heading"),
+    [
+        ("High Stakes Ahead of Trump’s Korea Visit", True),
+        ("“Shipbuilding Cooperation Is Key,” Says U.S. Official", True),
+        ("The Road Ahead: Will the Deal Be Signed During the Summit?", True),
+        ("Key Elements of the $350 Billion Framework Deal", True),
+        ("Ships Anchored Offshore", True),
+        ("Will workers return to the docks this week?", False),
+        ("About 2,400 dockworkers walked off the job on Monday.", False),
+        ("Dock workers walked off the job on Tuesday", False),
+        ("The official said talks would resume, and that both sides were close to a deal in principle", False),
+    ],
+)
+def test_heading_rule(line, heading):
+    assert structure.is_heading(line) is heading
+
+
+@pytest.mark.parametrize(
+    ("line", "caption", "credit"),
+    [
+        ("Kim speaks with reporters in Washington on Oct. 22. [KANG TAE-HWA]", "Kim speaks with reporters in Washington on Oct. 22.", "[KANG TAE-HWA]"),
+        ("Left: U.S. President Donald Trump; Right: Chinese President Xi Jinping [JOONGANG ILBO]", "Left: U.S. President Donald Trump; Right: Chinese President Xi Jinping", "[JOONGANG ILBO]"),
+        ("Strikers gather at Terminal B. (Photo: Reuters)", "Strikers gather at Terminal B.", "(Photo: Reuters)"),
+        ("Strikers gather at Terminal B on Monday. Getty Images", "Strikers gather at Terminal B on Monday.", "Getty Images"),
+        ("Left: Dolores Okafor; Right: Leonard Vance", "Left: Dolores Okafor; Right: Leonard Vance", None),
+        ("The union said 2,400 workers joined the strike.", None, None),
+        ("HYEON YE-SEUL [[email protected]]", None, None),
+    ],
+)
+def test_caption_rule(line, caption, credit):
+    found = captions.match_caption(line)
+    if caption is None:
+        assert found is None
+    else:
+        assert (line[: found.keep_end], found.credit) == (caption, credit)
+
+
+@pytest.mark.parametrize(
+    ("text", "summary"),
+    [
+        (
+            "This article was originally written in Korean and translated by a bilingual reporter with the help of "
+            "generative AI tools. It was then edited by a native English-speaking editor.",
+            "AI-assisted translation from Korean, reviewed by editors",
+        ),
+        ("This story was produced with AI assistance.", "produced with AI assistance"),
+        ("This article was machine translated from German.", "AI-assisted translation from German"),
+    ],
+)
+def test_disclosures(text, summary):
+    assert disclosures.is_disclosure(text)
+    assert disclosures.summarize(text) == summary
+
+
+def test_a_sentence_about_ai_is_not_a_disclosure():
+    assert not disclosures.is_disclosure("The port authority said it would use AI tools to schedule cranes.")
+
+
+@pytest.mark.parametrize(
+    ("line", "what", "authors", "outlet"),
+    [
+        ("HYEON YE-SEUL [[email protected]]", "reporter sign-off", ("HYEON YE-SEUL",), None),
+        ("JANE DOE [jane@example.com]", "reporter sign-off", ("JANE DOE",), None),
+        ("By Jane Doe (jane@example.com)", "reporter sign-off", ("Jane Doe",), None),
+        ("Reporting by Sam Park and Ana Ruiz; Editing by Claire Dubois", "reporting credits", ("Sam Park", "Ana Ruiz"), None),
+        ("with the Korea JoongAng Daily", "outlet sign-off", (), "Korea JoongAng Daily"),
+        ("The union said it would strike again.", None, (), None),
+    ],
+)
+def test_signoff_rule(line, what, authors, outlet):
+    found = match_signoff(Line(0, 0, len(line), line))
+    if what is None:
+        assert found is None
+    else:
+        assert (found.what, found.authors, found.outlet) == (what, authors, outlet)
+
+
+def test_clean_is_idempotent_and_keeps_reader_notes():
+    article = read_text(
+        "Port strike\nBy Jane Doe\nMERIDIAN, March 3 (Harbor Post) -- Workers walked out. [ANA RUIZ]\n"
+        "Advertisement\nShips waited offshore.\nJANE DOE [jane@example.com]"
+    )
+    once = clean(article)
+    assert once.text == "Workers walked out.\nShips waited offshore."
+    assert clean(once) == once
+
+
+# --- the offset property -------------------------------------------------------------
+
+LINES = st.sampled_from(
+    [
+        "Port strike enters second day",
+        "Published: 14 Oct. 2025, 08:15",
+        "By Jane Doe, Staff Reporter",
+        "MERIDIAN, Oct. 13 (Harbor Post) -- About 2,400 dockworkers walked out on Monday.",
+        "The union wants a 9 percent raise over three years.",
+        "“We are done waiting,” Okafor said.",
+        "Strikers gather at Terminal B. [PETRA NOVAK]",
+        "Left: Dolores Okafor; Right: Leonard Vance",
+        "Ships Anchored Offshore",
+        "Advertisement",
+        "Share this article",
+        "Community Guidelines (0/500 characters)",
+        "To write comments, please log in to one of the accounts.",
+        "This article was originally written in Korean and translated with the help of generative AI tools.",
+        "Final Thoughts from the Harbor Post",
+        "JANE DOE [jane@example.com]",
+        "with the Harbor Post",
+        "",
+        "   ",
+    ]
+)
+FREE = st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\r"), max_size=80)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(LINES, FREE), min_size=1, max_size=25), st.sampled_from(["\n", "\n\n", "\n \n"]))
+def test_every_clean_character_maps_to_the_same_raw_character(lines, joiner):
+    raw = joiner.join(lines)
+    article = clean(Article(id="x", source="t", raw_text=raw, text=raw, title=lines[0].strip()))
+    for i, ch in enumerate(article.text):
+        assert raw[article.to_raw(i)] == ch
+    for start, end in article.captions:
+        assert 0 <= start < end <= len(article.text)
+    for note in article.notes:
+        if note.raw_start is not None:
+            assert 0 <= note.raw_start <= note.raw_end <= len(raw)
+    assert clean(article).text == article.text
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(LINES, min_size=2, max_size=20))
+def test_offsets_hold_through_the_reader_too(lines):
+    raw = "\n".join(lines)
+    try:
+        article = clean(read_text(raw))
+    except Exception as exc:  # an input with no story at all is refused, and that is fine
+        assert type(exc).__name__ in ("NoArticleText", "EmptyInput")
+        return
+    assert all(raw.replace("\r", "")[article.to_raw(i)] == ch for i, ch in enumerate(article.text))

@@ -1,0 +1,384 @@
+"""People, organisations and places, with the names and titles the text gives them.
+
+spaCy's small English model finds the mentions; rules fix the errors it makes
+in news copy and attach what it does not give at all:
+
+1. keep the labels we report (PERSON, ORG, GPE, LOC, NORP, FAC, EVENT);
+2. drop photo credits ("[KANG TAE-HWA]") and known false positives ("AI" as a place);
+3. on headline lines, keep only what the body corroborates ("U.S. Seeks" -> "U.S.",
+   "Key Elements" -> nothing): title case fools the model there;
+4. relabel a surname the model calls ORG ("Trump") as PERSON when the text knows a
+   person of that surname or puts a person's title before it;
+5. give each mention the canonical full name it refers to (a bare "Kim" is the most
+   recently mentioned full-name Kim);
+6. attach the titles the text gives at that mention: prefix titles ("Industry
+   Minister Kim Jung-kwan") and appositives ("Kim Yong-beom, Korea's presidential
+   policy director,").
+
+Every step is a linear scan over tokens or mentions.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from crosswire.model import Entity
+
+LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"})
+
+# Head-words of a title; lowercase, without a final period. A prefix title must end
+# in one of them, an appositive must contain one.
+TITLE_WORDS = frozenset(
+    """
+    minister secretary president vice-president president-elect director chief official
+    spokesperson spokesman spokeswoman leader chairman chairwoman chair ceo cfo coo cto
+    governor gov mayor ambassador envoy reporter correspondent editor columnist anchor
+    senator sen representative rep congressman congresswoman lawmaker legislator speaker
+    premier chancellor king queen prince princess emperor general gen admiral commander
+    colonel col lieutenant lt captain capt sergeant sgt judge justice attorney prosecutor
+    lawyer counsel adviser advisor aide analyst economist strategist pollster professor
+    prof candidate nominee founder co-founder executive head deputy negotiator manager
+    commissioner superintendent sheriff officer diplomat treasurer trustee coordinator
+    administrator secretary-general pope bishop cardinal rabbi imam physician spokesmen
+    owner partner researcher scientist president's chairperson principal dean provost
+    """.split()
+)
+
+# Forms of address: stripped from names, never reported as roles.
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "madam", "mx"})
+
+# Texts the small model tags as places or organisations that are nothing of the kind.
+FALSE_POSITIVES = {"ai": {"GPE", "ORG", "PERSON", "NORP"}, "ceo": {"ORG"}}
+
+# An appositive that opens with one of these is a clause, not a title.
+_CLAUSE_OPENERS = frozenset(
+    {"who", "whom", "whose", "which", "that", "where", "when", "while", "and", "or", "but"}
+)
+_ROLE_STOP = frozenset({",", ";", ")", "(", "—", "–", ":", "[", "]"})
+_MAX_PREFIX = 8  # tokens; longer runs are sentence text, not a title
+_MAX_APPOSITIVE = 14
+_POSSESSIVE = re.compile(r"(?:['’]s|['’])$", re.IGNORECASE)
+_HEADLINE_END = tuple(".!?:;\"”'’)")
+_MINOR_WORDS = frozenset(
+    "a an the and or but of in on at to for with by from as vs via into over up is".split()
+)
+
+
+# ---------------------------------------------------------------------------
+# Names
+
+
+def canonical_name(name: str) -> str:
+    """The display form used to match a name across articles.
+
+    Strips a leading "the", forms of address and titles ("U.S. Commerce Secretary
+    Howard Lutnick" -> "Howard Lutnick"), a possessive ("Trump's" -> "Trump"), and
+    turns an all-capitals personal name into title case ("KIM YONG-BEOM" ->
+    "Kim Yong-beom"). Compare with `name_key` / `same_person`.
+    """
+    words = _POSSESSIVE.sub("", " ".join(name.split())).split()
+    if words and words[0].lower() == "the" and len(words) > 1:
+        words = words[1:]
+    last_title = max(
+        (i for i, w in enumerate(words[:-1]) if _word_key(w) in TITLE_WORDS | HONORIFICS),
+        default=-1,
+    )
+    words = words[last_title + 1 :]
+    if len(words) >= 2 and all(w.isupper() and "." not in w for w in words):
+        words = [w.capitalize() for w in words]
+    return " ".join(words)
+
+
+def name_key(name: str) -> str:
+    """A key equal for spellings of one name: case, hyphens and spaces ignored."""
+    return re.sub(r"[\W_]+", "", canonical_name(name).casefold())
+
+
+def same_person(a: str, b: str) -> bool:
+    """True when two full names are spellings of one name ("Lee Jae Myung", "Lee Jae-myung").
+
+    Only spelling is forgiven: a bare surname is not the same person as a full
+    name here; `find_entities` resolves those from context.
+    """
+    key_a, key_b = name_key(a), name_key(b)
+    return bool(key_a) and key_a == key_b
+
+
+def _word_key(word: str) -> str:
+    return word.lower().rstrip(".")
+
+
+# ---------------------------------------------------------------------------
+# Finding mentions
+
+
+@dataclass(slots=True)
+class _Mention:
+    start: int  # token indices of the name itself
+    end: int
+    label: str
+    name: str = ""
+    roles: tuple[str, ...] = ()
+
+
+def find_entities(doc) -> list[Entity]:
+    """Entities in `doc`, each with its canonical name and the roles given at the mention."""
+    lines = _Lines(doc.text)
+    mentions = [_Mention(span.start, span.end, span.label_) for span in doc.ents if span.label_ in LABELS]
+    mentions = [m for m in (_trim(doc, m) for m in mentions) if m is not None]
+    mentions = [m for m in mentions if not _is_credit(doc, m, lines) and not _is_false_positive(doc, m)]
+    mentions = _corroborate_headlines(doc, mentions, lines)
+    _fix_person_labels(doc, mentions)
+    _resolve_names(doc, mentions)
+    for mention in mentions:
+        if mention.label == "PERSON":
+            mention.roles = _roles(doc, mention)
+    return [_to_entity(doc, m) for m in mentions]
+
+
+def _to_entity(doc, mention: _Mention) -> Entity:
+    span = doc[mention.start : mention.end]
+    return Entity(
+        start=span.start_char,
+        end=span.end_char,
+        text=span.text,
+        label=mention.label,
+        name=mention.name,
+        roles=mention.roles,
+    )
+
+
+def _trim(doc, mention: _Mention) -> _Mention | None:
+    """Cut a trailing possessive and, for people, leading titles off the mention."""
+    start, end = mention.start, mention.end
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
+        end -= 1
+    if mention.label == "PERSON":
+        while end - start > 1 and _word_key(doc[start].text) in TITLE_WORDS | HONORIFICS:
+            start += 1
+    if end <= start:
+        return None
+    return _Mention(start, end, mention.label)
+
+
+def _is_credit(doc, mention: _Mention, lines: _Lines) -> bool:
+    """A name in square brackets on one line, the way photo credits are printed."""
+    text = doc.text
+    start, end = doc[mention.start].idx, doc[mention.end - 1].idx + len(doc[mention.end - 1])
+    line_start, line_end = lines.bounds(start)
+    opening = text.rfind("[", line_start, start)
+    return opening >= 0 and "]" not in text[opening:start] and "]" in text[end:line_end]
+
+
+def _is_false_positive(doc, mention: _Mention) -> bool:
+    text = doc[mention.start : mention.end].text.lower()
+    return mention.label in FALSE_POSITIVES.get(text, ())
+
+
+# ---------------------------------------------------------------------------
+# Headlines
+
+
+class _Lines:
+    """Paragraph (line) lookup by character offset, and which lines are headlines."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
+
+    def index(self, pos: int) -> int:
+        return bisect.bisect_right(self.starts, pos) - 1
+
+    def bounds(self, pos: int) -> tuple[int, int]:
+        i = self.index(pos)
+        end = self.starts[i + 1] - 1 if i + 1 < len(self.starts) else len(self.text)
+        return self.starts[i], end
+
+    def is_headline(self, pos: int) -> bool:
+        start, end = self.bounds(pos)
+        return _looks_like_headline(self.text[start:end])
+
+
+def _looks_like_headline(line: str) -> bool:
+    """Short, no final punctuation, and most words capitalised."""
+    line = line.strip()
+    if not line or not line[0].isupper() or line.endswith(_HEADLINE_END):
+        return False
+    words = [w for w in re.findall(r"[^\W\d_][\w'’.-]*", line) if w.lower() not in _MINOR_WORDS]
+    if not words or len(words) > 20:
+        return False
+    capitalised = sum(1 for w in words if w[0].isupper())
+    return capitalised / len(words) >= 0.6
+
+
+def _corroborate_headlines(doc, mentions: list[_Mention], lines: _Lines) -> list[_Mention]:
+    """On headline lines keep a mention, or its longest prefix or suffix, only when the
+    body names the same thing: title case makes the model see names everywhere."""
+    headline = [lines.is_headline(doc[m.start].idx) for m in mentions]
+    known = set()
+    for mention, is_headline in zip(mentions, headline):
+        if not is_headline:
+            span = doc[mention.start : mention.end]
+            known.add(name_key(span.text))
+            if mention.label == "PERSON":
+                known.update(name_key(t.text) for t in span if t.is_alpha)
+    kept = []
+    for mention, is_headline in zip(mentions, headline):
+        if not is_headline:
+            kept.append(mention)
+            continue
+        part = _known_part(doc, mention, known)
+        if part is not None:
+            kept.append(part)
+    return kept
+
+
+def _known_part(doc, mention: _Mention, known: set[str]) -> _Mention | None:
+    for length in range(mention.end - mention.start, 0, -1):
+        for start in {mention.start, mention.end - length}:
+            if name_key(doc[start : start + length].text) in known:
+                return _Mention(start, start + length, mention.label)
+    return None
+
+
+# ---------------------------------------------------------------------------
+# Labels and names
+
+
+def _fix_person_labels(doc, mentions: list[_Mention]) -> None:
+    """The small model often tags "Trump" as ORG; a known surname or a title says PERSON."""
+    surnames = set()
+    for m in mentions:
+        if m.label == "PERSON" and m.end - m.start >= 2:
+            surnames.add(name_key(doc[m.end - 1].text))
+    for m in mentions:
+        if m.label == "PERSON" or m.end - m.start > 2:
+            continue
+        key = name_key(doc[m.start : m.end].text)
+        titled = m.start > 0 and _word_key(doc[m.start - 1].text) in TITLE_WORDS | HONORIFICS
+        if key in surnames or (titled and doc[m.start - 1].text[:1].isupper()):
+            m.label = "PERSON"
+
+
+def _resolve_names(doc, mentions: list[_Mention]) -> None:
+    """Set each mention's canonical name.
+
+    A person named by one word takes the full name of the matching person
+    (first or last name) mentioned most recently before it; failing that, the first
+    one after it (a headline "Trump" before the body's "Donald Trump").
+    """
+    first_spelling: dict[str, str] = {}  # name key -> the display name first seen
+    full_names: list[tuple[int, str]] = []  # (token index, canonical full name) of people
+    for m in mentions:
+        name = canonical_name(doc[m.start : m.end].text)
+        m.name = first_spelling.setdefault(name_key(name), name)
+        if m.label == "PERSON" and len(name.split()) >= 2:
+            full_names.append((m.start, m.name))
+    last_seen: dict[str, int] = {}
+    for m in mentions:
+        if m.label != "PERSON":
+            continue
+        if len(m.name.split()) == 1:
+            m.name = _full_name(m, full_names, last_seen) or m.name
+        last_seen[m.name] = m.start
+
+
+def _full_name(m: _Mention, full_names: list[tuple[int, str]], last_seen: dict[str, int]) -> str | None:
+    key = name_key(m.name)
+    matches = [name for _, name in full_names if key in _part_keys(name)]
+    if not matches:
+        return None
+    before = [(last_seen[name], name) for name in matches if name in last_seen and last_seen[name] < m.start]
+    if before:
+        return max(before)[1]
+    after = [(i, name) for i, name in full_names if name in matches and i > m.start]
+    return min(after)[1] if after else matches[0]
+
+
+def _part_keys(name: str) -> tuple[str, str]:
+    words = name.split()
+    return name_key(words[0]), name_key(words[-1])
+
+
+# ---------------------------------------------------------------------------
+# Roles
+
+
+def _roles(doc, mention: _Mention) -> tuple[str, ...]:
+    roles = [_prefix_title(doc, mention), _appositive_title(doc, mention)]
+    return tuple(dict.fromkeys(r for r in roles if r))
+
+
+def _is_title_word(token) -> bool:
+    return _word_key(token.text) in TITLE_WORDS
+
+
+def _prefix_title(doc, mention: _Mention) -> str | None:
+    """"U.S. Commerce Secretary Howard Lutnick" -> "U.S. Commerce Secretary".
+
+    The token before the name must be a title head-word; the title then runs left
+    over modifiers (names, adjectives, nouns, possessives, hyphens) to the first
+    determiner, verb, preposition or punctuation.
+    """
+    i = mention.start - 1
+    if i < 0 or not _is_title_word(doc[i]) or _newline_between(doc, i, mention.start):
+        return None
+    start = i
+    while i - 1 >= 0 and mention.start - (i - 1) <= _MAX_PREFIX:
+        token = doc[i - 1]
+        if not _is_title_modifier(token) or _newline_between(doc, i - 1, i):
+            break
+        i -= 1
+        start = i
+    while start < mention.start and doc[start].tag_ in ("POS", "HYPH"):
+        start += 1
+    return doc[start : mention.start].text or None
+
+
+def _is_title_modifier(token) -> bool:
+    if token.is_sent_start and token.pos_ not in ("PROPN", "ADJ"):
+        return False
+    if token.tag_ in ("POS", "HYPH"):
+        return True
+    if token.is_punct or token.is_space:
+        return False
+    return token.pos_ in ("PROPN", "ADJ", "NOUN") or _is_title_word(token)
+
+
+def _newline_between(doc, i: int, j: int) -> bool:
+    return "\n" in doc.text[doc[i].idx : doc[j].idx]
+
+
+def _appositive_title(doc, mention: _Mention) -> str | None:
+    """"Kim Yong-beom, Korea's presidential policy director, ..." -> the title.
+
+    The phrase between the comma after the name and the next comma, semicolon or
+    sentence end must name a title and must not be a clause ("who led ...").
+    """
+    i = mention.end
+    if i >= len(doc) or doc[i].text != ",":
+        return None
+    start = i + 1
+    end = start
+    while end < len(doc) and end - start <= _MAX_APPOSITIVE:
+        token = doc[end]
+        if token.text in _ROLE_STOP or token.is_space or (end > start and token.is_sent_start):
+            break
+        if token.text == "." and token.is_sent_end:
+            break
+        end += 1
+    if end == start or end - start > _MAX_APPOSITIVE:
+        return None
+    phrase = doc[start:end]
+    first = phrase[0]
+    if first.lower_ in _CLAUSE_OPENERS or first.pos_ in ("VERB", "AUX", "ADP", "PRON"):
+        return None
+    if first.ent_type_ == "PERSON" or not any(_is_title_word(t) for t in phrase):
+        return None
+    if any(t.pos_ in ("VERB", "AUX") and t.tag_ not in ("VBN", "VBG") for t in phrase):
+        return None
+    if first.lower_ in ("a", "an", "the"):
+        phrase = phrase[1:]
+    return phrase.text or None

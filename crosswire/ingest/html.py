@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import sys
-import types
 import xml.etree.ElementTree as ET  # parses trafilatura's own output, not untrusted HTML
 
 from crosswire.errors import NoArticleText
@@ -27,26 +25,9 @@ _trafilatura = None
 
 
 def _load():
-    """Import trafilatura once, lazily (it takes a while and most runs read text).
-
-    jusText, which trafilatura imports, imports `lxml.html.clean`, a module lxml
-    moved out into the `lxml_html_clean` package. trafilatura never calls the
-    one jusText function that uses it, so when the package is missing a stub
-    module lets the import succeed; any call into the stub fails loudly.
-    """
+    """Import trafilatura once, lazily (it takes a while and most runs read text)."""
     global _trafilatura
     if _trafilatura is None:
-        try:
-            import lxml.html.clean  # noqa: F401  (probe only)
-        except ImportError:
-            stub = types.ModuleType("lxml.html.clean")
-
-            class Cleaner:  # the one name jusText imports
-                def __init__(self, *args, **kwargs):
-                    raise RuntimeError("lxml.html.clean is not installed (pip install lxml_html_clean)")
-
-            stub.Cleaner = Cleaner
-            sys.modules["lxml.html.clean"] = stub
         import trafilatura
 
         _trafilatura = trafilatura

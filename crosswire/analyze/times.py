@@ -48,7 +48,7 @@ _ONES = "one two three four five six seven eight nine".split()
 _TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
 _SIMPLE_NUMS = [w for w in W.NUMBER_WORDS if w not in _TENS]
 NUM = (
-    rf"(?:\d+(?:\.\d+)?|(?i:(?:{_alt(_TENS)})(?:[\s-](?:{_alt(_ONES)}))?"
+    rf"(?:\d+(?:\s+1/2|\.\d+)?|(?i:(?:{_alt(_TENS)})(?:[\s-](?:{_alt(_ONES)}))?"
     rf"|{_alt(_SIMPLE_NUMS)}|{_alt(W.VAGUE_NUMBERS)}){_END})"
 )
 UNIT = r"(?i:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|century|centurie)"
@@ -144,6 +144,8 @@ def _number(word: str) -> float | None:
     w = re.sub(r"\s+", " ", word.lower().strip())
     if re.fullmatch(r"\d+(?:\.\d+)?", w):
         return float(w)
+    if re.fullmatch(r"\d+ 1/2", w):
+        return int(w.split()[0]) + 0.5
     if w in W.NUMBER_WORDS:
         return W.NUMBER_WORDS[w]
     parts = re.split(r"[\s-]", w)
@@ -158,9 +160,25 @@ def _fmt_num(n: float | None) -> str:
     return str(int(n)) if n == int(n) else str(n)
 
 
+# A fraction of a unit is written in the next smaller one: P2Y6M, PT5H30M.
+_SMALLER = {"year": (12, "month"), "month": (30, "day"), "week": (7, "day"), "day": (24, "hour"),
+            "hour": (60, "minute"), "minute": (60, "second")}
+
+
 def _duration_value(n: float | None, unit: str) -> str:
-    """TimeML duration: P2D, PT3H, P20Y for two decades, PXW for "weeks"."""
+    """TimeML duration: P2D, PT3H, P20Y for two decades, PXW for "weeks", P2Y6M."""
     unit = unit.lower().rstrip("s")
+    if n is not None and n != int(n) and unit in _SMALLER:
+        factor, smaller = _SMALLER[unit]
+        whole = _duration_value(int(n), unit) if int(n) else ("PT" if unit in W.TIME_UNITS else "P")
+        part = _duration_value(round((n - int(n)) * factor), smaller)
+        if "T" in part and "T" in whole:
+            part = part.replace("PT", "")
+        elif "T" in part:
+            part = part.replace("P", "")
+        else:
+            part = part[1:]
+        return whole + part
     if unit == "centurie":
         unit = "century"
     if unit in ("decade", "century"):
@@ -425,7 +443,13 @@ def _slash_match(m: re.Match, ctx: _Ctx) -> _Cand | None:
 
 
 def _month_year_match(m: re.Match, ctx: _Ctx) -> _Cand | None:
-    return _cand(m, _month(int(m["year"]), _month_num(m["mon"])))
+    """"July 1997", "January of 2026", "June last year"."""
+    if m["year"]:
+        return _cand(m, _month(int(m["year"]), _month_num(m["mon"])))
+    if ctx.dct is None:
+        return _cand(m, _unknown(f"XXXX-{_month_num(m['mon']):02d}", "month"))
+    step = _REL_DIRECTIONS[m["rel"].lower()]
+    return _cand(m, _month(ctx.dct.year + step, _month_num(m["mon"])))
 
 
 def _bare_month_ok(m: re.Match, ctx: _Ctx) -> bool:
@@ -524,16 +548,25 @@ def _quarter_match(m: re.Match, ctx: _Ctx) -> _Cand | None:
         return _cand(m, _unknown(f"XXXX-Q{q}", "quarter"), start=start, anaphor="year_ago_q")
     if year is None:
         return _cand(m, _unknown(f"XXXX-Q{q}", "quarter"), start=start)
-    if m["prev"]:
+    if m["prev"] or (m["yrel"] or "").lower() == "last":
         year -= 1
+    elif (m["yrel"] or "").lower() == "next":
+        year += 1
     return _cand(m, _quarter(year, q), start=start, quarter=(year, q))
 
 
 def _quarter_ref_match(m: re.Match, ctx: _Ctx) -> _Cand | None:
-    """"the quarter", "the latest quarter": the quarter the story is about."""
+    """"the quarter" (the one the story is about), "the latest quarter" (the last one
+    finished), "the 1988 period" (the story's quarter in 1988)."""
+    unknown = _unknown("XXXX-QX", "quarter")
     if m["ago"]:
-        return _cand(m, _unknown("XXXX-QX", "quarter"), anaphor="year_ago_q")
-    return _cand(m, _unknown("XXXX-QX", "quarter"), anaphor="quarter")
+        return _cand(m, unknown, anaphor="year_ago_q")
+    if m["year"]:
+        return _cand(m, unknown, anaphor=f"quarter_in:{m['year']}")
+    if m["latest"] and ctx.dct is not None:
+        y, q = _last_complete_quarter(ctx.dct)
+        return _cand(m, _quarter(y, q), quarter=(y, q))
+    return _cand(m, unknown, anaphor="quarter")
 
 
 def _year_ago_match(m: re.Match, ctx: _Ctx) -> _Cand | None:
@@ -573,6 +606,21 @@ def _rel_unit_match(m: re.Match, ctx: _Ctx) -> _Cand | None:
     else:  # year, fiscal year
         fields = _year(dct.year + step)
     return _cand(m, fields)
+
+
+def _weekend_match(m: re.Match, ctx: _Ctx) -> _Cand | None:
+    """"the weekend", "over the weekend": the one just past early in the week, else the next."""
+    if ctx.dct is None:
+        return _cand(m, _unknown("XXXX-WXX-WE", "week"))
+    direction = _direction(ctx, m.start(), m.end())
+    wd = ctx.dct.isoweekday()
+    if wd >= 6 or direction is None and wd == 5:
+        d = ctx.dct
+    elif direction == "past" or direction is None and wd <= 3:
+        d = ctx.dct - dt.timedelta(weeks=1)
+    else:
+        d = ctx.dct
+    return _cand(m, _weekend(d))
 
 
 def _rel_part_match(m: re.Match, ctx: _Ctx) -> _Cand | None:
@@ -673,9 +721,11 @@ def _duration_match(m: re.Match, ctx: _Ctx) -> _Cand | None:
         return None  # "a second term", "a quarter of the vote"
     if re.fullmatch(r"\d+(?:\.\d+)?", num) and unit == "second":
         return None
-    n = _number(num)
+    n = _number(m["num0"] or num)  # "two to three weeks": TimeBank takes the first number
     if re.fullmatch(r"\d+", num) and n and n > 1 and not m["pl"] and "-" not in m.group():
         return None  # "5 year" is not English; likely a table or a compound
+    if n is not None and re.search(r"(?i:and\s+a\s+half)", m.group()):
+        n += 0.5
     return _cand(m, dict(type="DURATION", value=_duration_value(n, unit)))
 
 
@@ -827,64 +877,75 @@ _TENS_ALT = _alt(_TENS)
 _ONES_ALT = _alt(_ONES)
 _TEENS_ALT = _alt("ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split())
 _REL_WORDS = _alt(_REL_DIRECTIONS)
-_QUARTER_DET = r"(?i:the\s+(?:fiscal\s+)?|its\s+(?:fiscal\s+)?|this\s+year's\s+|last\s+year's\s+|(?P<prev>the\s+year-(?:earlier|ago)|the\s+comparable\s+year-(?:earlier|ago))\s+)"
+_QUARTER_DET = (r"(?i:the\s+(?:fiscal\s+)?|its\s+(?:fiscal\s+)?|this\s+year's\s+|(?P<yrel>last|next)\s+year's\s+"
+                r"|(?P<prev>the\s+year-(?:earlier|ago)|the\s+comparable\s+year-(?:earlier|ago))\s+)")
 
-_RULES: list[tuple[str, Handler]] = [
+# Each rule also names a trigger: a cheap regex for a word every match contains.
+# A rule runs only in windows around its triggers, which keeps the whole grammar
+# fast on long texts (most rules never fire in a given article).
+_T_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+_T_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_T_UNIT = r"(?i:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur)"
+
+_RULES: list[tuple[str, Handler, str]] = [
     (rf"(?:(?:{WEEKDAY}|{WEEKDAY_ABBR}),?\s+)?(?P<mon>{MONTH})\s+(?P<day>{DAY})"
      rf"(?:\s*(?:-|–|(?i:to|through))\s*(?P<day2>[12]\d|3[01]|0?[1-9])(?!\d))?"
-     rf"(?:,?\s+(?P<year>{YEAR}))?(?!\s*(?:%|(?i:percent|million|billion|thousand)))", _date_match),
+     rf"(?:,?\s+(?P<year>{YEAR}))?(?!\s*(?:%|(?i:percent|million|billion|thousand)))", _date_match, _T_MONTH),
     (rf"(?:(?:{WEEKDAY}|{WEEKDAY_ABBR}),?\s+)?(?:(?i:the)\s+)?(?P<day>{DAY})(?:\s+(?i:of))?\s+(?P<mon>{MONTH})"
-     rf"(?:,?\s+(?P<year>{YEAR}))?", _date_match),
+     rf"(?:,?\s+(?P<year>{YEAR}))?", _date_match, _T_MONTH),
     (rf"(?<![\d-])(?P<year>{YEAR})-(?P<mon>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])"
-     r"(?:[T ](?P<h>[01]\d|2[0-3]):(?P<mi>[0-5]\d))?(?!\d)", _iso_match),
-    (r"(?<![\d/.])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\d/])", _slash_match),
-    (rf"(?P<mon>{MONTH}),?\s+(?:(?i:of)\s+)?(?P<year>{YEAR})", _month_year_match),
+     r"(?:[T ](?P<h>[01]\d|2[0-3]):(?P<mi>[0-5]\d))?(?!\d)", _iso_match, r"\d-\d"),
+    (r"(?<![\d/.])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\d/])", _slash_match, r"\d/\d"),
+    (rf"(?P<mon>{MONTH}),?\s+(?:(?:(?i:of)\s+)?(?P<year>{YEAR})|(?P<rel>(?i:this|last|next))\s+(?i:year){_END})",
+     _month_year_match, _T_MONTH),
     (rf"(?P<rel>(?i:this\s+past|this\s+coming|this|last|next|past|coming|each|every)\s+)?"
-     rf"(?P<mon>{MONTH_FULL}|{MONTH_ABBR}){_END}", _month_match),
+     rf"(?P<mon>{MONTH_FULL}|{MONTH_ABBR}){_END}", _month_match, _T_MONTH),
     (rf"(?P<pre>(?i:fiscal(?:\s+year)?|FY|calendar(?:\s+year)?|the\s+year|(?:the\s+)?fiscal\s+year)\s*)?(?<![\d.,$-])(?P<year>{YEAR})(?!\s*-\s*\d)(?!'?s\b)",
-     _year_match),
+     _year_match, r"(?:1[6-9]|20)\d\d"),
     (rf"(?:(?i:the)\s+)?(?:(?P<pos>(?i:early|mid|late))[\s-]*)?(?:(?P<dec>(?:1[5-9]|20)\d0)'?s|'(?P<short>\d0)s)\b"
-     , _decade_match),
+     , _decade_match, r"0'?s\b"),
     (rf"(?P<det>{_QUARTER_DET})?(?:(?P<year>{YEAR})\s+)?(?:(?i:fiscal)[\s-]+)?"
      rf"(?P<ord>(?i:first|second|third|fourth|1st|2nd|3rd|4th))(?P<sep>[\s-]+)(?:(?i:fiscal)[\s-]+)?(?i:quarter)"
-     rf"(?:\s+(?:(?i:of)\s+)?(?:(?i:fiscal)\s+)?(?P<year2>{YEAR}))?(?P<qn>)(?P<short>)(?P<ago>\s+(?i:a\s+year\s+(?:ago|earlier)))?", _quarter_match),
-    (rf"(?P<det>)(?P<sep>)(?P<ord>)(?P<prev>)\b[Qq](?P<qn>[1-4])(?:\s+(?P<year>{YEAR})|[\s']+(?P<short>\d\d)\b)?(?P<year2>)(?P<ago>)\b", _quarter_match),
-    (r"(?i:the\s+(?:latest|current|most\s+recent|comparable|same|(?P<ago>year-(?:earlier|ago))|(?P<ago2>comparable\s+year-(?:earlier|ago)))?\s*"
-     r"(?:fiscal\s+)?(?:quarter|period)(?:\s+(?P<ago3>a\s+year\s+(?:ago|earlier)))?)(?![\w-])", lambda m, c: _quarter_ref_match(_AgoAny(m), c)),
-    (r"(?i:\ba\s+year\s+(?:ago|earlier|before)|\b(?:the\s+)?year-(?:earlier|ago)(?:\s+period)?)(?![\w-])", _year_ago_match),
-    (rf"(?P<rel>(?i:{_REL_WORDS}))\s+(?P<unit>(?i:week|weekend|month|year|quarter|decade|fiscal\s+year)){_END}", _rel_unit_match),
-    (rf"(?P<rel>(?i:this|last|tomorrow))\s+(?P<part>{PART}){_END}", _rel_part_match),
-    (rf"(?P<rel>(?i:to))(?P<part>(?i:night)){_END}", _rel_part_match),
+     rf"(?:\s+(?:(?i:of)\s+)?(?:(?i:fiscal)\s+)?(?P<year2>{YEAR}))?(?P<qn>)(?P<short>)(?P<ago>\s+(?i:a\s+year\s+(?:ago|earlier)))?", _quarter_match, r"(?i:quarter)"),
+    (rf"(?P<det>)(?P<sep>)(?P<ord>)(?P<prev>)(?P<yrel>)\b[Qq](?P<qn>[1-4])(?:\s+(?P<year>{YEAR})|[\s']+(?P<short>\d\d)\b)?(?P<year2>)(?P<ago>)\b", _quarter_match, r"\b[Qq][1-4]\b"),
+    (rf"(?i:the\s+(?:(?P<year>{YEAR})\s+)?(?:(?P<latest>latest|most\s+recent)|current|comparable|same|(?P<ago>year-(?:earlier|ago))|(?P<ago2>comparable\s+year-(?:earlier|ago)))?\s*"
+     r"(?:fiscal\s+)?(?:quarter|period)(?:\s+(?P<ago3>a\s+year\s+(?:ago|earlier)))?)(?![\w-])", lambda m, c: _quarter_ref_match(_AgoAny(m), c), r"(?i:quarter|period)"),
+    (r"(?i:\ba\s+year\s+(?:ago|earlier|before)|\b(?:the\s+)?year-(?:earlier|ago)(?:\s+period)?)(?![\w-])", _year_ago_match, r"(?i:year)"),
+    (rf"(?P<rel>(?i:{_REL_WORDS}))\s+(?P<unit>(?i:week|weekend|month|year|quarter|decade|fiscal\s+year)){_END}", _rel_unit_match, r"(?i:week|month|year|quarter|decade)"),
+    (rf"(?i:the\s+weekend){_END}", _weekend_match, r"(?i:weekend)"),
+    (rf"(?P<rel>(?i:this|last|tomorrow))\s+(?P<part>{PART}){_END}", _rel_part_match, r"(?i:morning|afternoon|evening|night)"),
+    (rf"(?P<rel>(?i:to))(?P<part>(?i:night)){_END}", _rel_part_match, r"(?i:tonight)"),
     (rf"(?P<word>(?i:the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow|today|yesterday|tomorrow)){_END}"
-     rf"(?:\s+(?P<part>{PART}){_END})?", _deictic_match),
+     rf"(?:\s+(?P<part>{PART}){_END})?", _deictic_match, r"(?i:today|yesterday|tomorrow)"),
     (rf"(?P<rel>(?i:this\s+past|this\s+coming|last|next|this|coming|past)\s+)?(?P<wd>{WEEKDAY})(?![a-z])"
-     rf"(?:'s)?(?:\s+(?P<part>{PART}){_END})?", _weekday_match),
-    (rf"(?P<num>{NUM})\s+(?P<unit>{UNIT})s?\s+(?P<dir>(?i:ago|from\s+now|hence)){_END}", _ago_match),
+     rf"(?:'s)?(?:\s+(?P<part>{PART}){_END})?", _weekday_match, _T_WEEKDAY),
+    (rf"(?P<num>{NUM})\s+(?P<unit>{UNIT})s?\s+(?P<dir>(?i:ago|from\s+now|hence)){_END}", _ago_match, r"(?i:ago\b|from\s+now|hence)"),
     (rf"(?:(?i:the)\s+)?(?:(?i:past|last|next|coming|first|latest|previous|following|final|initial|remaining|ensuing)\s+)?"
-     rf"(?P<num>{NUM})(?:\s+(?i:more|additional|full|straight|consecutive))?[\s-]+(?P<unit>{UNIT})(?P<pl>s)?(?![\w])(?!-\w)",
-     _duration_match),
+     rf"(?:(?P<num0>{NUM})\s+(?i:to|or)\s+)?(?P<num>{NUM})(?:\s+(?i:and\s+a\s+half))?"
+     rf"(?:\s+(?i:more|additional|full|straight|consecutive))?[\s-]+(?P<unit>{UNIT})(?P<pl>s)?(?![\w])(?!-\w)",
+     _duration_match, _T_UNIT),
     (rf"(?:(?i:the)\s+)?(?:(?P<rel>(?i:recent|past|last|coming|next|following|previous))\s+)?"
      rf"(?P<vague>(?i:several|a\s+few|few|many|some))?\s*(?P<unit>(?i:hours|days|weeks|months|years|decades))(?:\s+(?i:ahead|to\s+come))?{_END}",
-     _vague_duration_match),
-    (rf"(?P<freq>(?i:{_alt(W.FREQUENCY_WORDS)})){_END}", _set_match),
-    (rf"(?i:every|each)\s+(?:(?P<other>(?i:other))\s+)?(?:(?P<num>{NUM})\s+)?(?P<unit>{UNIT})s?{_END}", _set_match),
-    (rf"(?i:every|each)\s+(?P<wd>{WEEKDAY})(?:\s+(?P<part>{PART}))?{_END}", _set_match),
-    (rf"(?:on\s+)?(?P<wd>{WEEKDAY})s(?:\s+(?P<part>{PART})s?)?{_END}", lambda m, c: _set_match(m, c)),
-    (rf"(?P<times>(?i:once|twice|(?:\d+|{_alt(_ONES)}|several|three)\s+times)\s+)?(?P<per>(?i:a|an|per))\s+(?P<unit>{UNIT}){_END}", _set_match),
+     _vague_duration_match, r"(?i:hours|days|weeks|months|years|decades)"),
+    (rf"(?P<freq>(?i:{_alt(W.FREQUENCY_WORDS)})){_END}", _set_match, r"(?i:ly\b)"),
+    (rf"(?i:every|each)\s+(?:(?P<other>(?i:other))\s+)?(?:(?P<num>{NUM})\s+)?(?P<unit>{UNIT})s?{_END}", _set_match, r"(?i:every|each)"),
+    (rf"(?i:every|each)\s+(?P<wd>{WEEKDAY})(?:\s+(?P<part>{PART}))?{_END}", _set_match, r"(?i:every|each)"),
+    (rf"(?:on\s+)?(?P<wd>{WEEKDAY})s(?:\s+(?P<part>{PART})s?)?{_END}", _set_match, r"days\b"),
+    (rf"(?P<times>(?i:once|twice|(?:\d+|{_alt(_ONES)}|several|three)\s+times)\s+)?(?P<per>(?i:a|an|per))\s+(?P<unit>{UNIT}){_END}", _set_match, _T_UNIT),
     (r"(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>(?i:a\.m\.|p\.m\.|a\.m|p\.m|am|pm)(?![A-Za-z]))"
-     r"(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC|(?i:local\s+time))\b)?", _clock_match),
+     r"(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC|(?i:local\s+time))\b)?", _clock_match, r"(?i:[ap]\.?m)"),
     (r"(?<![\d:.])(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?![\d:])(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC|(?i:local\s+time))\b)?",
-     _clock_match),
-    (rf"(?P<h>[01]?\d)\s+(?P<oclock>o'clock)", _clock_match),
-    (rf"(?P<word>(?i:noon|midnight|midday)){_END}", _clock_match),
+     _clock_match, r"\d:\d"),
+    (rf"(?P<h>[01]?\d)\s+(?P<oclock>o'clock)", _clock_match, r"o'clock"),
+    (rf"(?P<word>(?i:noon|midnight|midday)){_END}", _clock_match, r"(?i:noon|midnight|midday)"),
     (rf"(?:(?P<rel>(?i:this\s+past|this\s+coming|the\s+past|the\s+coming|this|last|next|past|coming|the))\s+)?"
-     rf"(?P<season>{SEASON}){_END}(?:,?\s+(?:(?i:of)\s+)?(?P<year>{YEAR}))?", _season_match),
+     rf"(?P<season>{SEASON}){_END}(?:,?\s+(?:(?i:of)\s+)?(?P<year>{YEAR}))?", _season_match, r"(?i:spring|summer|fall|autumn|winter)"),
     (rf"(?P<name>(?i:{_alt(list(W.FIXED_HOLIDAYS) + list(W.WEEKDAY_HOLIDAYS))})){_END}(?:,?\s+(?P<year>{YEAR}))?",
-     _holiday_match),
-    (rf"(?P<word>(?i:{_alt(W.REFS)})){_END}", _ref_match),
+     _holiday_match, r"(?i:day|eve|christmas|thanksgiving|halloween|fourth)"),
+    (rf"(?P<word>(?i:{_alt(W.REFS)})){_END}", _ref_match, r"(?i:now|current|present|recent|late|days|moment|past|future)"),
     (rf"(?:(?i:the\s+year\s+))?(?:(?P<thousand>(?i:two\s+thousand))(?:\s+(?:(?i:and)\s+)?(?P<rest>(?i:{_ONES_ALT}|{_TEENS_ALT})))?"
      rf"|(?P<cent>(?i:nineteen|eighteen))[\s-]+(?P<rest2>(?i:(?:{_TENS_ALT})(?:[\s-](?:{_ONES_ALT}))?|{_TEENS_ALT}))){_END}",
-     _spoken_year_match),
+     _spoken_year_match, r"(?i:thousand|nineteen|eighteen)"),
 ]
 
 
@@ -906,19 +967,34 @@ class _AgoAny:
         return self._m.end(*a)
 
 
-_COMPILED: list[tuple[re.Pattern, Handler]] = [
-    (re.compile(r"(?<![\w'])" + pat if not pat.startswith("(?<") else pat), h) for pat, h in _RULES
+_COMPILED: list[tuple[re.Pattern, Handler, re.Pattern]] = [
+    (re.compile(r"(?<![\w'])" + pat if not pat.startswith("(?<") else pat), h, re.compile(trigger))
+    for pat, h, trigger in _RULES
 ]
+_WINDOW_BEFORE, _WINDOW_AFTER = 70, 50  # reach of a rule around its trigger word
+
+
+def _windows(trigger: re.Pattern, text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Merged [start, end) windows around each trigger hit."""
+    out: list[list[int]] = []
+    for t in trigger.finditer(text, lo, hi):
+        a, b = max(lo, t.start() - _WINDOW_BEFORE), min(hi, t.end() + _WINDOW_AFTER)
+        if out and a <= out[-1][1]:
+            out[-1][1] = b
+        else:
+            out.append([a, b])
+    return [(a, b) for a, b in out]
 
 
 def _find(ctx: _Ctx, lo: int = 0, hi: int | None = None) -> list[_Cand]:
     out: list[_Cand] = []
     hi = len(ctx.text) if hi is None else hi
-    for pattern, handler in _COMPILED:
-        for m in pattern.finditer(ctx.text, lo, hi):
-            cand = handler(m, ctx)
-            if cand is not None and cand.end > cand.start:
-                out.append(cand)
+    for pattern, handler, trigger in _COMPILED:
+        for a, b in _windows(trigger, ctx.text, lo, hi):
+            for m in pattern.finditer(ctx.text, a, b):
+                cand = handler(m, ctx)
+                if cand is not None and cand.end > cand.start:
+                    out.append(cand)
     return out
 
 
@@ -1080,6 +1156,10 @@ def _anaphora(ctx: _Ctx, cands: list[_Cand]) -> None:
             q = last_q or (_last_complete_quarter(ctx.dct) if ctx.dct else None)
             if q:
                 _set_fields(c, _quarter(*q))
+            continue
+        if c.anaphor.startswith("quarter_in:"):
+            year = int(c.anaphor.split(":")[1])
+            _set_fields(c, _quarter(year, last_q[1]) if last_q else _year(year))
             continue
         if c.anaphor == "year_ago_q" or (c.anaphor == "year_ago" and last_q):
             q = last_q or (_last_complete_quarter(ctx.dct) if ctx.dct else None)

@@ -86,12 +86,17 @@ class _Ctx:
     """The text being read, its DCT and sentence starts (for tense cues)."""
 
     _SENT = re.compile(r"\n+|(?<=[.!?])[\"'”’)]*\s+(?=[\"“(]?[A-Z])")
+    # A period after these ends an abbreviation, not a sentence ("at 8 p.m. Tuesday").
+    _ABBREV = re.compile(r"(?:\b[ap]\.m|\b(?:Mrs?|Ms|Dr|St|Gen|Sen|Rep|Gov|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)|\b[A-Z])\.$")
 
     def __init__(self, text: str, dct: dt.date | None, relaxed: bool = False) -> None:
         self.text = text
         self.dct = dct
         self.relaxed = relaxed  # a hint span vouches for it: accept bare "May"
-        self.sent_starts = [0] + [m.end() for m in self._SENT.finditer(text)]
+        self.sent_starts = [0] + [
+            m.end() for m in self._SENT.finditer(text)
+            if m.group().startswith("\n") or not self._ABBREV.search(text, max(0, m.start() - 6), m.start())
+        ]
 
     def sentence(self, pos: int) -> tuple[int, int]:
         i = bisect.bisect_right(self.sent_starts, pos) - 1
@@ -1065,7 +1070,9 @@ def _modifiers(ctx: _Ctx, cands: list[_Cand]) -> None:
         if h and (c.type == "DURATION" or c.value.endswith("_REF") is False and c.type in ("TIME", "DATE")
                   and c.granularity in ("time", "year", "month", "week", "day") and _is_ago(ctx, c)):
             word = re.sub(r"\s+", " ", h["w"].lower())
-            if c.type == "DURATION" or word not in ("over", "under", "within", "some", "up to"):
+            # "over the past two years" is a span of time, not "more than" one.
+            loose = word in ("over", "under", "within", "some", "up to")
+            if (c.type == "DURATION" or not loose) and not (loose and ctx.text.startswith("the", c.start)):
                 c.start -= len(before) - h.start()
                 c.mod = W.HEDGES[word]
         prev_end = c.end

@@ -1,0 +1,189 @@
+"""Table tests for crosswire.analyze.times.find_times (pure Python, no spaCy)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from crosswire.analyze.times import find_times
+
+D = dt.date
+SAT = D(2025, 10, 25)  # a Saturday: the DCT of most rows
+
+
+def _find(sentence: str, phrase: str, dct: dt.date | None):
+    """The expression found where `phrase` sits in `sentence` (the one overlapping it)."""
+    start = sentence.index(phrase)
+    end = start + len(phrase)
+    found = [t for t in find_times(sentence, dct) if t.start < end and start < t.end]
+    assert found, f"nothing found for {phrase!r} in {sentence!r}"
+    return found[0]
+
+
+# sentence, phrase, DCT, expected text, type, value, begin, end, granularity, mod
+CASES = [
+    ("The ministry said Friday it had no comment.", "Friday", SAT,
+     "Friday", "DATE", "2025-10-24", D(2025, 10, 24), D(2025, 10, 24), "day", None),
+    ("Leaders meet at the summit scheduled for Wednesday in Busan.", "Wednesday", SAT,
+     "Wednesday", "DATE", "2025-10-29", D(2025, 10, 29), D(2025, 10, 29), "day", None),
+    ("The premier is set to embark on a tour on Wednesday and Thursday.", "Wednesday", SAT,
+     "Wednesday", "DATE", "2025-10-29", D(2025, 10, 29), D(2025, 10, 29), "day", None),
+    ("The premier is set to embark on a tour on Wednesday and Thursday.", "Thursday", SAT,
+     "Thursday", "DATE", "2025-10-30", D(2025, 10, 30), D(2025, 10, 30), "day", None),
+    ("Talks open Thursday, Oct. 30, in the capital.", "Thursday, Oct. 30", SAT,
+     "Thursday, Oct. 30", "DATE", "2025-10-30", D(2025, 10, 30), D(2025, 10, 30), "day", None),
+    ("The vote falls on Oct. 29 this year.", "Oct. 29", SAT,
+     "Oct. 29", "DATE", "2025-10-29", D(2025, 10, 29), D(2025, 10, 29), "day", None),
+    ("The deal was signed on Oct. 22 after long talks.", "Oct. 22", SAT,
+     "Oct. 22", "DATE", "2025-10-22", D(2025, 10, 22), D(2025, 10, 22), "day", None),
+    ("In July, exports fell sharply.", "July", SAT,
+     "July", "DATE", "2025-07", D(2025, 7, 1), D(2025, 7, 31), "month", None),
+    ("The two sides first met in late July in Geneva.", "late July", SAT,
+     "late July", "DATE", "2025-07", D(2025, 7, 21), D(2025, 7, 31), "month", "END"),
+    ("He has led the party for eight years now.", "eight years", SAT,
+     "eight years", "DURATION", "P8Y", None, None, None, None),
+    ("The king arrives for a two-day state visit.", "two-day", SAT,
+     "two-day", "DURATION", "P2D", None, None, None, None),
+    ("The fund pays out $25 billion annually.", "annually", SAT,
+     "annually", "SET", "P1Y", None, None, None, None),
+    ("Markets were calm this week.", "this week", SAT,
+     "this week", "DATE", "2025-W43", D(2025, 10, 20), D(2025, 10, 26), "week", None),
+    ("Prices have climbed in recent weeks.", "recent weeks", SAT,
+     "recent weeks", "DURATION", "PXW", None, None, None, None),
+    ("The company is now the largest lender.", "now", SAT,
+     "now", "DATE", "PRESENT_REF", None, None, None, None),
+    ("She is currently abroad.", "currently", SAT,
+     "currently", "DATE", "PRESENT_REF", None, None, None, None),
+    ("Sales doubled last year.", "last year", SAT,
+     "last year", "DATE", "2024", D(2024, 1, 1), D(2024, 12, 31), "year", None),
+    ("The plant opens next month.", "next month", SAT,
+     "next month", "DATE", "2025-11", D(2025, 11, 1), D(2025, 11, 30), "month", None),
+    ("Output has shrunk over the past two years.", "the past two years", SAT,
+     "the past two years", "DURATION", "P2Y", None, None, None, None),
+    ("Elections are due in 2026.", "2026", SAT,
+     "2026", "DATE", "2026", D(2026, 1, 1), D(2026, 12, 31), "year", None),
+    ("Profit rose in Q3, the bank said.", "Q3", SAT,
+     "Q3", "DATE", "2025-Q3", D(2025, 7, 1), D(2025, 9, 30), "quarter", None),
+    ("Profit rose in the third quarter.", "the third quarter", SAT,
+     "the third quarter", "DATE", "2025-Q3", D(2025, 7, 1), D(2025, 9, 30), "quarter", None),
+    ("Revenue in fiscal 2024 was flat.", "fiscal 2024", SAT,
+     "fiscal 2024", "DATE", "2024", D(2024, 1, 1), D(2024, 12, 31), "year", None),
+    ("The firm was founded in the 1990s.", "the 1990s", SAT,
+     "the 1990s", "DATE", "199X", D(1990, 1, 1), D(1999, 12, 31), "decade", None),
+    ("Officials met yesterday in Seoul.", "yesterday", SAT,
+     "yesterday", "DATE", "2025-10-24", D(2025, 10, 24), D(2025, 10, 24), "day", None),
+    ("The ruling is expected tomorrow.", "tomorrow", SAT,
+     "tomorrow", "DATE", "2025-10-26", D(2025, 10, 26), D(2025, 10, 26), "day", None),
+    ("A fire broke out this morning near the port.", "this morning", SAT,
+     "this morning", "TIME", "2025-10-25TMO", D(2025, 10, 25), D(2025, 10, 25), "time", None),
+    ("The envoy landed Monday morning, aides said.", "Monday morning", SAT,
+     "Monday morning", "TIME", "2025-10-20TMO", D(2025, 10, 20), D(2025, 10, 20), "time", None),
+    ("The parade starts at 3 p.m. in the main square.", "3 p.m.", SAT,
+     "3 p.m.", "TIME", "2025-10-25T15:00", D(2025, 10, 25), D(2025, 10, 25), "time", None),
+    ("The fair runs from October 31 to November 1 downtown.", "October 31", SAT,
+     "October 31 to November 1", "DATE", "2025-10-31", D(2025, 10, 31), D(2025, 11, 1), "range", None),
+    ("Gyeongju hosts the forum every week.", "every week", SAT,
+     "every week", "SET", "P1W", None, None, None, None),
+    ("The market opens every Monday at dawn.", "every Monday", SAT,
+     "every Monday", "SET", "XXXX-WXX-1", None, None, None, None),
+    ("The rate has been flat for about two years.", "two years", SAT,
+     "about two years", "DURATION", "P2Y", None, None, None, "APPROX"),
+    ("The strike lasted nearly three weeks.", "three weeks", SAT,
+     "nearly three weeks", "DURATION", "P3W", None, None, None, "LESS_THAN"),
+    ("The law passed in March 2019 after a long fight.", "March 2019", SAT,
+     "March 2019", "DATE", "2019-03", D(2019, 3, 1), D(2019, 3, 31), "month", None),
+    ("The merger was announced on 24 October 2025.", "24 October 2025", SAT,
+     "24 October 2025", "DATE", "2025-10-24", D(2025, 10, 24), D(2025, 10, 24), "day", None),
+    ("Growth slowed this summer.", "this summer", SAT,
+     "this summer", "DATE", "2025-SU", D(2025, 6, 1), D(2025, 8, 31), "season", None),
+    ("The mine closed two years ago.", "two years ago", SAT,
+     "two years ago", "DATE", "2023", D(2023, 1, 1), D(2023, 12, 31), "year", None),
+    ("Polls closed at 8 p.m. Tuesday.", "8 p.m. Tuesday", SAT,
+     "8 p.m. Tuesday", "TIME", "2025-10-21T20:00", D(2025, 10, 21), D(2025, 10, 21), "time", None),
+    ("Crowds gathered over the weekend.", "the weekend", D(2025, 10, 27),
+     "the weekend", "DATE", "2025-W43-WE", D(2025, 10, 25), D(2025, 10, 26), "week", None),
+    ("The project will take 2 1/2 years.", "2 1/2 years", SAT,
+     "2 1/2 years", "DURATION", "P2Y6M", None, None, None, None),
+    # No DCT: nothing relative can be anchored.
+    ("The vote falls on Oct. 29.", "Oct. 29", None,
+     "Oct. 29", "DATE", "XXXX-10-29", None, None, "day", None),
+    ("In July, exports fell.", "July", None,
+     "July", "DATE", "XXXX-07", None, None, "month", None),
+    ("The ministry said Wednesday it agreed.", "Wednesday", None,
+     "Wednesday", "DATE", "XXXX-WXX-3", None, None, "day", None),
+    ("It was founded on Oct. 29, 2001.", "Oct. 29, 2001", None,
+     "Oct. 29, 2001", "DATE", "2001-10-29", D(2001, 10, 29), D(2001, 10, 29), "day", None),
+]
+
+
+@pytest.mark.parametrize(
+    "sentence, phrase, dct, text, type_, value, begin, end, granularity, mod", CASES,
+    ids=[f"{c[1]}|{c[2]}" for c in CASES],
+)
+def test_time_expression(sentence, phrase, dct, text, type_, value, begin, end, granularity, mod):
+    t = _find(sentence, phrase, dct)
+    assert (t.text, t.type, t.value) == (text, type_, value)
+    assert (t.begin, t.end_date, t.granularity, t.mod) == (begin, end, granularity, mod)
+    assert sentence[t.start : t.end] == t.text
+
+
+# Words that look like dates but are not, in these sentences.
+NOT_TIMES = [
+    "She may go to Busan if invited.",
+    "Protesters march through the city as crowds march on.",
+    "The ticket costs $25 and the fee is $2025.",
+    "We asked Trump about the plan.",
+    "See page 2024 of the report.",
+    "The score was 11:02 after the break, he said.",
+    "April Ryan asked the question.",
+    "The company hired 2000 workers.",
+    "He served a second term.",
+    "A 30-year-old man was arrested.",
+]
+
+
+@pytest.mark.parametrize("sentence", NOT_TIMES)
+def test_no_false_hits(sentence):
+    assert find_times(sentence, SAT) == []
+
+
+def test_may_is_a_month_with_a_day_or_preposition():
+    values = [t.value for t in find_times("In May, and again on May 5, the board met.", SAT)]
+    assert values == ["2025-05", "2025-05-05"]
+
+
+def test_clock_time_in_a_header_line():
+    text = "Oct. 25, 2025 11:02\nThe summit opened."
+    times = find_times(text, SAT)
+    assert [(t.text, t.type) for t in times] == [("Oct. 25, 2025", "DATE"), ("11:02", "TIME")]
+    assert times[1].value == "2025-10-25T11:02"
+
+
+def test_results_are_sorted_and_non_overlapping():
+    text = ("On Friday the minister said talks would resume next week, two years after "
+            "they stalled in late July 2023; a deal is expected by the end of 2026.")
+    times = find_times(text, SAT)
+    assert len(times) >= 4
+    for a, b in zip(times, times[1:]):
+        assert a.end <= b.start
+    assert all(text[t.start : t.end] == t.text for t in times)
+
+
+def test_year_earlier_follows_the_quarter_of_the_story():
+    text = "Profit fell in the third quarter. A year earlier it had risen."
+    times = find_times(text, SAT)
+    assert [t.value for t in times] == ["2025-Q3", "2024-Q3"]
+
+
+def test_hint_spans_vouch_for_a_bare_may():
+    text = "Sales peaked May, the report said."
+    assert find_times(text, SAT) == []
+    start = text.index("May")
+    hinted = find_times(text, SAT, spans=[(start, start + 3)])
+    assert [(t.text, t.value) for t in hinted] == [("May", "2025-05")]
+
+
+def test_datetime_dct_is_accepted():
+    times = find_times("He left yesterday.", dt.datetime(2025, 10, 25, 11, 2))
+    assert times[0].value == "2025-10-24"

@@ -374,8 +374,8 @@ def _relative_season(dct: dt.date, code: str, rel: str | None, direction: str | 
     cur_y, cur = _season_of(dct)
     cur_i = cur_y * 4 + _SEASON_ORDER.index(cur)
     target = _SEASON_ORDER.index(code)
-    if rel in ("this", None) and direction != "future" and rel != "this":
-        step = -1  # a bare "the summer": the most recent one
+    if rel is None and direction != "future":
+        step = -1  # a bare "the summer": the most recent one, this one included
     elif rel in ("last", "past", "previous", "this past"):
         step = -1
         cur_i -= 1
@@ -858,9 +858,6 @@ def _holiday_match(m: re.Match, ctx: _Ctx) -> _Cand | None:
 def _ref_match(m: re.Match, ctx: _Ctx) -> _Cand | None:
     word = re.sub(r"\s+", " ", m["word"].lower())
     return _cand(m, _ref(W.REFS[word]))
-
-
-_SPOKEN_TENS = {w: W.NUMBER_WORDS[w] for w in _TENS}
 
 
 def _spoken_year_match(m: re.Match, ctx: _Ctx) -> _Cand | None:

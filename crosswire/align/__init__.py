@@ -15,13 +15,12 @@
 from __future__ import annotations
 
 import itertools
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-import numpy as np
-
 from crosswire.align.compatible import NUMERIC_SLOTS, Agreement, compare_values
-from crosswire.align.evidence import clip, evidence_for, shares_wording
+from crosswire.align.evidence import clause_around, clip, evidence_for, shares_wording
 from crosswire.align.similarity import keyword_weights, lexical_similarity
 from crosswire.model import Article, Claim, Finding, Slot
 
@@ -34,6 +33,8 @@ WITH_ONE_VALUE = 0.50  # ... when they also share a compatible amount or date
 WITH_TWO_VALUES = 0.40  # ... when they share two
 SAME_FACT_FOR_CONFLICT = 0.62  # alike enough that a different value is a contradiction
 LEXICAL_SCALE = 1.25
+LEXICAL_BONUS = 0.35  # weight of word overlap added to the embedding cosine
+ANCHOR_WINDOW = 90  # characters around a shared value whose words must overlap
 
 VALUE_SLOTS = NUMERIC_SLOTS + ("date",)
 
@@ -45,6 +46,7 @@ class PairScore:
     different: list[tuple[Slot, Slot]] = field(default_factory=list)
     shared_people: int = 0
     people_apart: bool = False  # both name people, and none in common
+    anchored: bool = False  # a precise shared value with shared words around it
 
     @property
     def matches(self) -> bool:
@@ -55,13 +57,14 @@ class PairScore:
             self.similarity >= SAME_STATEMENT
             or (self.similarity >= WITH_ONE_VALUE and strong >= 1)
             or (self.similarity >= WITH_TWO_VALUES and strong >= 2)
+            or self.anchored
         )
 
 
 @dataclass(slots=True)
 class Alignment:
     findings: list[Finding]
-    groups: list[list[Claim]]
+    pairs: list[tuple[Claim, Claim]]  # the claims matched across articles
 
 
 def align(articles: list[Article], claims: list[Claim], *, embedder=None) -> Alignment:
@@ -74,15 +77,18 @@ def align(articles: list[Article], claims: list[Claim], *, embedder=None) -> Ali
 
     scores: dict[tuple[int, int], PairScore] = {}
     for i, j in _cross_article_pairs(facts):
-        scores[(i, j)] = score_pair(facts[i], facts[j], _similarity(i, j, facts, vectors, weights))
+        score = score_pair(facts[i], facts[j], _similarity(i, j, facts, vectors, weights))
+        score.anchored = _anchored(score, by_id[facts[i].sentence.article_id].text,
+                                   by_id[facts[j].sentence.article_id].text)
+        scores[(i, j)] = score
 
-    groups = _groups(facts, scores)
+    pairs = _matched_pairs(facts, scores)
     findings = _conflicts(facts, scores, by_id)
-    findings += _corroborations(groups, facts, scores, by_id)
-    grouped = {i for group in groups for i in group}
+    findings += _corroborations(pairs, facts, scores, by_id)
+    grouped = {i for pair in pairs for i in pair}
     in_conflict = {c.id for f in findings if f.verdict == "conflicting" for c in _claims_of(f, facts)}
     findings += _uniques(facts, grouped, in_conflict, by_id)
-    return Alignment(findings=_ordered(findings, articles), groups=[[facts[i] for i in g] for g in groups])
+    return Alignment(findings=_ordered(findings, articles), pairs=[(facts[i], facts[j]) for i, j in pairs])
 
 
 def score_pair(a: Claim, b: Claim, similarity: float) -> PairScore:
@@ -113,11 +119,44 @@ def _cross_article_pairs(facts: list[Claim]):
             yield i, j
 
 
-def _similarity(i: int, j: int, facts, vectors: np.ndarray | None, weights) -> float:
-    lexical = min(1.0, LEXICAL_SCALE * lexical_similarity(facts[i].keywords, facts[j].keywords, weights))
+def _similarity(i: int, j: int, facts, vectors, weights) -> float:
+    """Embedding cosine, raised by shared rare words (names, technical terms) that
+    a small embedding model under-weights; the words alone without a model."""
+    lexical = lexical_similarity(facts[i].keywords, facts[j].keywords, weights)
     if vectors is None:
-        return lexical
-    return float(np.dot(vectors[i], vectors[j]))
+        return min(1.0, LEXICAL_SCALE * lexical)
+    return min(1.0, float(vectors[i] @ vectors[j]) + LEXICAL_BONUS * lexical)
+
+
+def _anchored(score: PairScore, text_a: str, text_b: str) -> bool:
+    """Two sentences that give the same precise value (a day, an exact amount) about
+    the same thing, told by a content word near the value in both ("summit
+    scheduled for Oct. 29" / "summit ... scheduled for Wednesday")."""
+    if score.people_apart:
+        return False
+    for sa, sb in score.same:
+        if sa.name not in ("date", "amount", "rate") or _vague(sa):
+            continue
+        if sa.name == "date" and (sa.value or {}).get("granularity") not in ("day", "range", "time"):
+            continue
+        if _context_words(text_a, sa) & _context_words(text_b, sb):
+            return True
+    return False
+
+
+def _context_words(text: str, slot: Slot) -> set[str]:
+    before = text[max(0, slot.start - ANCHOR_WINDOW) : slot.start]
+    after = text[slot.end : slot.end + ANCHOR_WINDOW // 2]
+    return {w for w in re.findall(r"[a-z]{4,}", (before + " " + after).casefold()) if w not in _FUNCTION_WORDS}
+
+
+_FUNCTION_WORDS = {
+    "that", "this", "with", "from", "into", "than", "they", "their", "there", "which", "while", "would",
+    "will", "have", "been", "were", "said", "says", "also", "about", "after", "before", "over", "under",
+    "during", "between", "more", "most", "other", "some", "such", "these", "those", "what", "when",
+    "where", "whether", "week", "weeks", "year", "years", "month", "months", "percent", "billion",
+    "million", "trillion", "dollars", "according", "official", "officials",
+}
 
 
 def _shared_names(a: set, b: set) -> set:
@@ -134,8 +173,14 @@ def _vague(slot: Slot) -> bool:
 # grouping
 
 
-def _groups(facts: list[Claim], scores: dict[tuple[int, int], PairScore]) -> list[list[int]]:
-    """Join each claim to its best match in every other article (union-find)."""
+def _matched_pairs(facts: list[Claim], scores: dict[tuple[int, int], PairScore]) -> list[tuple[int, int]]:
+    """Matched pairs of claims from two articles.
+
+    Pairs that share a precise value always count: one sentence can state
+    several facts. Pairs matched on wording alone count only when each claim is
+    the other's best match in its article (or they are nearly identical), so
+    that a chain of loose matches cannot pull unrelated sentences together.
+    """
     best: dict[tuple[int, str], tuple[float, int]] = {}
     for (i, j), score in scores.items():
         if not score.matches:
@@ -144,92 +189,71 @@ def _groups(facts: list[Claim], scores: dict[tuple[int, int], PairScore]) -> lis
             key = (x, facts[y].sentence.article_id)
             if score.similarity > best.get(key, (-1.0, -1))[0]:
                 best[key] = (score.similarity, y)
-    parent = list(range(len(facts)))
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for (x, _), (_, y) in best.items():
-        parent[find(x)] = find(y)
-    members: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(facts)):
-        members[find(i)].append(i)
-    return [sorted(m) for m in members.values() if len({facts[i].sentence.article_id for i in m}) > 1]
+    pairs = {(i, j) for (i, j), score in scores.items() if score.matches and _shared_values(score)}
+    for (x, _), (similarity, y) in best.items():
+        mutual = best.get((y, facts[x].sentence.article_id), (0.0, -1))[1] == x
+        if mutual or similarity >= SAME_STATEMENT + 0.1:
+            pairs.add((min(x, y), max(x, y)))
+    return sorted(pairs)
 
 
 # ---------------------------------------------------------------------------
 # verdicts
 
 
-def _corroborations(groups, facts, scores, by_id) -> list[Finding]:
+def _corroborations(pairs, facts, scores, by_id) -> list[Finding]:
+    """A finding per value a matched pair shares, else one for the statement; merged
+    across pairs that share a claim, so three sources give one finding."""
+    merged: dict[tuple, dict] = {}
+    for i, j in pairs:
+        score = scores.get((i, j)) or scores.get((j, i))
+        values = _shared_values(score)
+        for key, sa, sb in values or [(("statement",), None, None)]:
+            entry = _entry_for(merged, key, i, j)
+            for k, slot in ((i, sa), (j, sb)):
+                aid = facts[k].sentence.article_id
+                if aid not in entry["evidence"]:
+                    entry["evidence"][aid] = evidence_for(by_id[aid], facts[k], slot)
+                    entry["claims"].add(k)
+            entry["slot"] = sa.name if sa else None
+            entry["display"] = sa.display if sa else None
     findings = []
-    for group in groups:
-        slot_findings = _value_agreements(group, facts, scores, by_id)
-        if slot_findings:
-            findings += slot_findings
-            continue
-        chosen = _best_claim_per_article(group, facts, scores)
-        evidence = tuple(evidence_for(by_id[c.sentence.article_id], c) for c in chosen)
+    for entry in merged.values():
+        evidence = tuple(entry["evidence"].values())
+        statement = clause_around(evidence[0]) if entry["display"] else clip(evidence[0].text)
         findings.append(
             Finding(
                 verdict="corroborated",
-                statement=clip(evidence[0].text),
+                statement=f"{entry['display']}: {statement}" if entry["display"] else statement,
                 evidence=evidence,
-                slot=None,
-                topic=_topic(chosen),
+                slot=entry["slot"],
+                topic=_topic([facts[k] for k in entry["claims"]]),
                 shared_origin=shares_wording([e.text for e in evidence]),
             )
         )
     return findings
 
 
-def _value_agreements(group, facts, scores, by_id) -> list[Finding]:
-    """One corroborated finding per value that two or more articles in the group share."""
-    findings, used = [], set()
-    for i, j in itertools.combinations(group, 2):
-        score = scores.get((i, j)) or scores.get((j, i))
-        if score is None:
+def _shared_values(score: PairScore) -> list[tuple]:
+    values, seen = [], set()
+    for sa, sb in score.same:
+        if sa.name not in VALUE_SLOTS or _vague(sa) or not _worth_listing(sa):
             continue
-        for sa, sb in score.same:
-            if sa.name not in VALUE_SLOTS or _vague(sa):
-                continue
-            key = (sa.name, _value_key(sa))
-            if key in used:
-                continue
-            used.add(key)
-            evidence = [evidence_for(by_id[facts[i].sentence.article_id], facts[i], sa)]
-            evidence.append(evidence_for(by_id[facts[j].sentence.article_id], facts[j], sb))
-            evidence += _more_support(group, facts, sa, {i, j}, by_id, evidence)
-            findings.append(
-                Finding(
-                    verdict="corroborated",
-                    statement=f"{sa.display}: {clip(evidence[0].text)}",
-                    evidence=tuple(evidence),
-                    slot=sa.name,
-                    topic=_topic([facts[i], facts[j]]),
-                    shared_origin=shares_wording([e.text for e in evidence]),
-                )
-            )
-    return findings
+        key = (sa.name, _value_key(sa))
+        if key not in seen:
+            seen.add(key)
+            values.append((key, sa, sb))
+    return values
 
 
-def _more_support(group, facts, slot: Slot, taken: set[int], by_id, evidence) -> list:
-    """Evidence from further articles in the group that state the same value."""
-    have = {e.article_id for e in evidence}
-    extra = []
-    for k in group:
-        claim = facts[k]
-        if k in taken or claim.sentence.article_id in have:
-            continue
-        for other in claim.slots:
-            if other.name == slot.name and compare_values(slot.name, slot.value, other.value) is Agreement.SAME:
-                extra.append(evidence_for(by_id[claim.sentence.article_id], claim, other))
-                have.add(claim.sentence.article_id)
-                break
-    return extra
+def _entry_for(merged: dict, key: tuple, i: int, j: int) -> dict:
+    """The finding under construction for this value that already holds claim i or j."""
+    for (value_key, _), entry in merged.items():
+        if value_key == key and (i in entry["claims"] or j in entry["claims"]):
+            return entry
+    entry = {"evidence": {}, "claims": set(), "slot": None, "display": None}
+    merged[(key, len(merged))] = entry
+    return entry
 
 
 def _conflicts(facts, scores, by_id) -> list[Finding]:
@@ -298,17 +322,19 @@ def _place_conflicts(facts, scores, by_id, seen) -> list[Finding]:
 
 
 def _uniques(facts, grouped: set[int], in_conflict: set[str], by_id) -> list[Finding]:
+    """Facts no other source states: one finding per value the sentence alone gives."""
+    stated = _values_by_article(facts)
     findings = []
     for i, claim in enumerate(facts):
-        if i in grouped or claim.id in in_conflict:
+        if claim.id in in_conflict:
             continue
         article = by_id[claim.sentence.article_id]
-        values = [s for s in claim.slots if s.name in NUMERIC_SLOTS] or [
-            s for s in claim.slots if s.name == "date"
-        ][:1]
-        for slot in values or [None]:
+        others = [s for aid, slots in stated.items() if aid != article.id for s in slots]
+        values = [s for s in claim.slots if _worth_listing(s) and not _states(others, s)]
+        # A matched sentence can still carry a value no other source gives.
+        for slot in values or ([None] if i not in grouped else []):
             evidence = (evidence_for(article, claim, slot),)
-            statement = clip(evidence[0].text)
+            statement = clause_around(evidence[0]) if slot else clip(evidence[0].text)
             findings.append(
                 Finding(
                     verdict="unique",
@@ -323,6 +349,15 @@ def _uniques(facts, grouped: set[int], in_conflict: set[str], by_id) -> list[Fin
 
 # ---------------------------------------------------------------------------
 # small helpers
+
+
+def _worth_listing(slot: Slot) -> bool:
+    """A value precise enough to be a fact of its own (not "two sides", not "this week")."""
+    if slot.name in ("amount", "rate", "duration"):
+        return True
+    if slot.name == "count":
+        return (slot.value or {}).get("amount", 0) > 2
+    return slot.name == "date" and not _vague(slot)
 
 
 def _values_by_article(facts: list[Claim]) -> dict[str, list[Slot]]:
@@ -340,21 +375,6 @@ def _states(slots: list[Slot], wanted: Slot) -> bool:
 
 def _only_value(claim: Claim, slot_name: str) -> bool:
     return sum(1 for s in claim.slots if s.name == slot_name) == 1
-
-
-def _best_claim_per_article(group, facts, scores) -> list[Claim]:
-    """In each article, the claim of the group most alike to the other articles' claims."""
-    best: dict[str, tuple[float, int]] = {}
-    for i in group:
-        total = 0.0
-        for j in group:
-            if facts[i].sentence.article_id != facts[j].sentence.article_id:
-                s = scores.get((i, j)) or scores.get((j, i))
-                total = max(total, s.similarity if s else 0.0)
-        aid = facts[i].sentence.article_id
-        if total > best.get(aid, (-1.0, -1))[0]:
-            best[aid] = (total, i)
-    return [facts[i] for _, i in sorted(best.values(), key=lambda t: t[1])]
 
 
 def _claims_of(finding: Finding, facts: list[Claim]) -> list[Claim]:

@@ -35,6 +35,29 @@ def clip(text: str, limit: int = 160) -> str:
     return text[: cut if cut > limit // 2 else limit - 1].rstrip(",;:—- ") + "…"
 
 
+def clause_around(evidence: Evidence, min_words: int = 8) -> str:
+    """The clause of the sentence that holds the value, widened to a readable length."""
+    text = evidence.text
+    if evidence.value_start is None:
+        return clip(text)
+    at = evidence.value_start - evidence.start
+    cuts = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(text)] + [len(text)]
+    i = max(k for k in range(len(cuts) - 1) if cuts[k] <= at)
+    start, end = cuts[i], cuts[i + 1]
+    while len(text[start:end].split()) < min_words and (i > 0 or end < len(text)):
+        if end < len(text):
+            end = next((c for c in cuts if c > end), len(text))
+        else:
+            i -= 1
+            start = cuts[i]
+    clause = text[start:end].strip(" ,;:—–-")
+    prefix = "…" if start > 0 else ""
+    return clip(prefix + clause)
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:]\s+|\s+[—–]\s+|\s+-\s+")
+
+
 def shares_wording(texts: list[str]) -> bool:
     """True when two of the texts share a run of SHINGLE_WORDS identical words."""
     seen: set[tuple[str, ...]] = set()

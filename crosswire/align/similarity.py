@@ -12,8 +12,6 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 
-import numpy as np
-
 
 def keyword_weights(keyword_lists: Sequence[Sequence[str]]) -> dict[str, float]:
     """Inverse document frequency of each keyword over the claims compared."""
@@ -31,9 +29,3 @@ def lexical_similarity(a: Sequence[str], b: Sequence[str], weights: dict[str, fl
     na = math.sqrt(sum(weights.get(k, 1.0) ** 2 for k in sa))
     nb = math.sqrt(sum(weights.get(k, 1.0) ** 2 for k in sb))
     return shared / (na * nb)
-
-
-def embedding_matrix(sentences: list[str], embedder) -> np.ndarray | None:
-    if embedder is None or not sentences:
-        return None
-    return embedder.encode(sentences)

@@ -26,14 +26,15 @@ def build_claims(article: Article, analysis: Analysis) -> list[Claim]:
         if not _is_statement(text):
             continue
         quote = _quote_in(analysis.quotes, sentence.start, sentence.end)
-        kind = _kind(article, sentence.start, sentence.end, text)
+        slots = tuple(slots_in(analysis, sentence, article.published))
+        kind = _kind(article, sentence.start, sentence.end, text, _has_values(slots))
         claims.append(
             Claim(
                 id=_claim_id(article.id, sentence.start, sentence.end),
                 sentence=Span(article.id, sentence.start, sentence.end),
                 kind=kind,
                 predicate=sentence.predicate,
-                slots=tuple(slots_in(analysis, sentence, article.published)),
+                slots=slots,
                 keywords=sentence.keywords,
                 quote=quote,
                 speaker=quote.speaker if quote else None,
@@ -42,10 +43,20 @@ def build_claims(article: Article, analysis: Analysis) -> list[Claim]:
     return claims
 
 
-def _kind(article: Article, start: int, end: int, text: str) -> str:
+def _kind(article: Article, start: int, end: int, text: str, has_values: bool) -> str:
     if article.in_caption(start, end):
         return "caption"
-    return "opinion" if opinion_reason(text) else "fact"
+    return "opinion" if opinion_reason(text, has_values=has_values) else "fact"
+
+
+def _has_values(slots) -> bool:
+    """Does the sentence give a precise date or an amount of money?"""
+    for slot in slots:
+        if slot.name == "amount":
+            return True
+        if slot.name == "date" and (slot.value or {}).get("granularity") in ("day", "range", "time", "month"):
+            return True
+    return False
 
 
 def _is_statement(text: str) -> bool:

@@ -40,19 +40,26 @@ _ATTRIBUTED = re.compile(
 )
 
 
-def opinion_reason(sentence: str) -> str | None:
-    """Why a sentence reads as opinion or speculation, or None for reporting."""
+def opinion_reason(sentence: str, *, has_values: bool = False) -> str | None:
+    """Why a sentence reads as opinion or speculation, or None for reporting.
+
+    `has_values`: the sentence gives a precise date or amount. Then evaluative
+    wording ("marking a crucial moment") colours a report of an event rather
+    than replacing it, and the sentence stays a fact.
+    """
     if _PUNDIT_VIEW.search(sentence):
         return "attributed to unnamed analysts or observers"
-    attributed = bool(_ATTRIBUTED.search(sentence)) or '"' in sentence or "\u201c" in sentence
+    if _ATTRIBUTED.search(sentence):
+        return None
     for pattern in _OPINION_PATTERNS[1:]:
         match = pattern.search(sentence)
-        if match and not attributed:
+        if match and not (has_values and pattern is not _SPECULATION_PATTERN):
             return f"interpretive wording ({match.group(0).strip()!r})"
     return None
 
 
 _PUNDIT_VIEW = _OPINION_PATTERNS[0]
+_SPECULATION_PATTERN = _OPINION_PATTERNS[3]
 
 
 def is_opinion(sentence: str) -> bool:

@@ -78,7 +78,7 @@ def format_quantity(quantity: Quantity) -> str:
     if unit == "percent":
         shown = f"{number}%"
     elif unit:
-        shown = f"{number} {unit}"
+        shown = f"{number} {_plural(unit, quantity.value)}"
     else:
         shown = number
     if quantity.from_value is not None:
@@ -89,6 +89,15 @@ def format_quantity(quantity: Quantity) -> str:
     if quantity.approx:
         shown = f"{quantity.approx} {shown}"
     return shown
+
+
+_TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
+
+
+def _plural(unit: str, value: float) -> str:
+    if unit in _TIME_UNITS and value != 1:
+        return "centuries" if unit == "century" else unit + "s"
+    return unit
 
 
 def format_number(value: float) -> str:

@@ -29,8 +29,8 @@ def compare(
     6. align   - match claims across articles; a verdict per group
     7. summary - people and roles, timeline, quotes, notes per source
     """
-    from crosswire.align import align
-    from crosswire.align.people import people_summary
+    from crosswire.align import align, order_findings
+    from crosswire.align.people import people_summary, person_findings
     from crosswire.align.timeline import build_timeline
     from crosswire.claims import build_claims
     from crosswire.clean import clean
@@ -49,10 +49,11 @@ def compare(
     claims = [claim for article, analysis in zip(articles, analyses) for claim in build_claims(article, analysis)]
     embedder = _embedder(embedding_model) if embeddings and len(articles) > 1 else None
     alignment = align(articles, claims, embedder=embedder)
+    findings = order_findings(alignment.findings + person_findings(articles, analyses), articles)
 
     return Comparison(
         articles=articles,
-        findings=alignment.findings,
+        findings=findings,
         entities=people_summary(articles, analyses),
         timeline=build_timeline(articles, claims),
         quotes=quote_summaries(articles, analyses),

@@ -83,12 +83,13 @@ def align(articles: list[Article], claims: list[Claim], *, embedder=None) -> Ali
         scores[(i, j)] = score
 
     pairs = _matched_pairs(facts, scores)
-    findings = _conflicts(facts, scores, by_id)
-    findings += _corroborations(pairs, facts, scores, by_id)
+    findings = _conflicts(facts, scores, by_id, pairs)
+    conflicting = {(e.article_id, e.start) for f in findings for e in f.evidence}
+    findings += _corroborations(pairs, facts, scores, by_id, conflicting)
     grouped = {i for pair in pairs for i in pair}
     in_conflict = {c.id for f in findings if f.verdict == "conflicting" for c in _claims_of(f, facts)}
     findings += _uniques(facts, grouped, in_conflict, by_id)
-    return Alignment(findings=_ordered(findings, articles), pairs=[(facts[i], facts[j]) for i, j in pairs])
+    return Alignment(findings=order_findings(findings, articles), pairs=[(facts[i], facts[j]) for i, j in pairs])
 
 
 def score_pair(a: Claim, b: Claim, similarity: float) -> PairScore:
@@ -201,13 +202,17 @@ def _matched_pairs(facts: list[Claim], scores: dict[tuple[int, int], PairScore])
 # verdicts
 
 
-def _corroborations(pairs, facts, scores, by_id) -> list[Finding]:
+def _corroborations(pairs, facts, scores, by_id, conflicting: set) -> list[Finding]:
     """A finding per value a matched pair shares, else one for the statement; merged
-    across pairs that share a claim, so three sources give one finding."""
+    across pairs that share a claim, so three sources give one finding. A pair
+    that is part of a conflict corroborates only the values it shares."""
     merged: dict[tuple, dict] = {}
     for i, j in pairs:
         score = scores.get((i, j)) or scores.get((j, i))
         values = _shared_values(score)
+        in_conflict = {(facts[k].sentence.article_id, facts[k].sentence.start) for k in (i, j)} & conflicting
+        if not values and in_conflict:
+            continue
         for key, sa, sb in values or [(("statement",), None, None)]:
             entry = _entry_for(merged, key, i, j)
             for k, slot in ((i, sa), (j, sb)):
@@ -256,10 +261,16 @@ def _entry_for(merged: dict, key: tuple, i: int, j: int) -> dict:
     return entry
 
 
-def _conflicts(facts, scores, by_id) -> list[Finding]:
-    """Near-identical statements that give incompatible values for one slot."""
+def _conflicts(facts, scores, by_id, pairs) -> list[Finding]:
+    """Near-identical statements that give incompatible values for one slot.
+
+    Conflicting pairs that share a claim become one finding, and every other
+    source that states one of the values for the same statement joins it, so
+    that "17 ships" in two outlets against "14 ships" in a third is one
+    conflict with three sources.
+    """
     stated = _values_by_article(facts)
-    findings, seen = [], set()
+    drafts: list[dict] = []
     for (i, j), score in scores.items():
         if score.similarity < SAME_FACT_FOR_CONFLICT or score.people_apart:
             continue
@@ -271,25 +282,52 @@ def _conflicts(facts, scores, by_id) -> list[Finding]:
             a_id, b_id = facts[i].sentence.article_id, facts[j].sentence.article_id
             if _states(stated[b_id], sa) or _states(stated[a_id], sb):
                 continue  # each article also states the other's value somewhere
-            key = (i, j, sa.name)
-            if key in seen:
-                continue
-            seen.add(key)
-            evidence = (
-                evidence_for(by_id[a_id], facts[i], sa),
-                evidence_for(by_id[b_id], facts[j], sb),
-            )
-            findings.append(
-                Finding(
-                    verdict="conflicting",
-                    statement=f"{sa.name}: {sa.display} vs {sb.display}: {clip(evidence[0].text)}",
-                    evidence=evidence,
-                    slot=sa.name,
-                    topic=_topic([facts[i], facts[j]]),
-                )
-            )
+            _add_conflict(drafts, sa.name, {i: sa, j: sb})
+    for draft in drafts:
+        _add_supporters(draft, facts, scores, pairs)
+    findings = [_conflict_finding(draft, facts, by_id) for draft in drafts]
+    seen = {(i, j, d["slot"]) for d in drafts for i in d["members"] for j in d["members"]}
     findings += _place_conflicts(facts, scores, by_id, seen)
     return findings
+
+
+def _add_conflict(drafts: list[dict], slot: str, members: dict[int, Slot]) -> None:
+    for draft in drafts:
+        if draft["slot"] == slot and set(draft["members"]) & set(members):
+            for k, value in members.items():
+                draft["members"].setdefault(k, value)
+            return
+    drafts.append({"slot": slot, "members": dict(members)})
+
+
+def _add_supporters(draft: dict, facts, scores, pairs) -> None:
+    """Claims matched to a member that state the same value of the slot join the conflict."""
+    members = draft["members"]
+    articles = {facts[k].sentence.article_id for k in members}
+    for i, j in pairs:
+        for member, other in ((i, j), (j, i)):
+            if member not in members or other in members or facts[other].sentence.article_id in articles:
+                continue
+            score = scores.get((i, j)) or scores.get((j, i))
+            for sa, sb in score.same:
+                mine, theirs = (sa, sb) if member == i else (sb, sa)
+                if mine.name == draft["slot"] and mine.start == members[member].start:
+                    members[other] = theirs
+                    articles.add(facts[other].sentence.article_id)
+                    break
+
+
+def _conflict_finding(draft: dict, facts, by_id) -> Finding:
+    members = sorted(draft["members"].items(), key=lambda kv: kv[0])
+    evidence = tuple(evidence_for(by_id[facts[k].sentence.article_id], facts[k], slot) for k, slot in members)
+    values = list(dict.fromkeys(slot.display for _, slot in members))
+    return Finding(
+        verdict="conflicting",
+        statement=f"{draft['slot']}: {' vs '.join(values)}: {clause_around(evidence[0])}",
+        evidence=evidence,
+        slot=draft["slot"],
+        topic=_topic([facts[k] for k, _ in members]),
+    )
 
 
 def _place_conflicts(facts, scores, by_id, seen) -> list[Finding]:
@@ -400,7 +438,7 @@ def _topic(claims: list[Claim]) -> str:
 _VERDICT_ORDER = {"conflicting": 0, "corroborated": 1, "unique": 2}
 
 
-def _ordered(findings: list[Finding], articles: list[Article]) -> list[Finding]:
+def order_findings(findings: list[Finding], articles: list[Article]) -> list[Finding]:
     """Conflicts first, then corroborated (most sources first), then each source's own facts."""
     position = {a.id: n for n, a in enumerate(articles)}
 

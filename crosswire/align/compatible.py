@@ -13,7 +13,7 @@ from enum import Enum
 
 # Relative difference under which two amounts are the same figure.
 EXACT_TOLERANCE = 0.005
-APPROX_TOLERANCE = 0.05
+APPROX_TOLERANCE = 0.03  # "about $38 million" and "roughly $40 million" are two estimates
 # Expressions this vague never contradict a day ("this week", "recently").
 VAGUE_GRANULARITIES = {"week", "season", "decade", None}
 NUMERIC_SLOTS = ("amount", "rate", "count", "duration")

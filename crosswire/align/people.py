@@ -12,7 +12,7 @@ import re
 import unicodedata
 from collections import defaultdict
 
-from crosswire.model import Analysis, Article, PersonSummary
+from crosswire.model import Analysis, Article, Evidence, Finding, PersonSummary
 
 _HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "dame", "prof"}
 
@@ -64,3 +64,45 @@ def people_summary(articles: list[Article], analyses: list[Analysis]) -> list[Pe
         )
     summaries.sort(key=lambda p: (p.label != "PERSON", -len(p.mentions), -sum(p.mentions.values()), p.name))
     return summaries
+
+
+def person_findings(articles: list[Article], analyses: list[Analysis]) -> list[Finding]:
+    """People only one source names: who a single outlet brings into the story."""
+    if len(articles) < 2:
+        return []
+    first_mention: dict[str, dict[str, tuple]] = defaultdict(dict)  # key -> article id -> (entity, analysis)
+    for article, analysis in zip(articles, analyses):
+        for entity in analysis.entities:
+            if entity.label != "PERSON" or not name_key(entity.name):
+                continue
+            seen = first_mention[name_key(entity.name)].get(article.id)
+            in_caption = article.in_caption(entity.start, entity.end)
+            if seen is None or (seen[2] and not in_caption):
+                first_mention[name_key(entity.name)][article.id] = (entity, analysis, in_caption)
+    findings = []
+    by_id = {a.id: a for a in articles}
+    for per_article in first_mention.values():
+        if len(per_article) != 1:
+            continue
+        (article_id, (entity, analysis, _)), = per_article.items()
+        article = by_id[article_id]
+        sentence = next((s for s in analysis.sentences if s.start <= entity.start < s.end), None)
+        start, end = (sentence.start, sentence.end) if sentence else (entity.start, entity.end)
+        evidence = Evidence(
+            article_id=article.id,
+            text=article.text[start:end],
+            start=start,
+            end=end,
+            raw_start=article.to_raw(start),
+            raw_end=article.to_raw(end - 1) + 1,
+            value=entity.name,
+            display=entity.name,
+            value_start=entity.start,
+            value_end=entity.end,
+            kind="caption" if article.in_caption(start, end) else "fact",
+        )
+        title = f"{entity.roles[0]} " if entity.roles else ""
+        findings.append(
+            Finding(verdict="unique", statement=f"names {title}{entity.name}", evidence=(evidence,), slot="person")
+        )
+    return findings

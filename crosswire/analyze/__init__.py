@@ -56,7 +56,7 @@ def analysis_of_doc(doc, published: dt.date | None) -> Analysis:
     amount_hints = [
         (e.start_char, e.end_char)
         for e in doc.ents
-        if e.label_ in ("MONEY", "PERCENT", "CARDINAL", "QUANTITY")
+        if e.label_ in ("MONEY", "PERCENT", "QUANTITY")  # CARDINAL would admit "Local 14"
     ]
     return Analysis(
         text=text,

@@ -101,6 +101,9 @@ def _plural(unit: str, value: float) -> str:
 
 
 def format_number(value: float) -> str:
+    """3.5e11 -> "350 billion"; 2400 -> "2,400"."""
+    if abs(value) < 1e6:
+        return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.4g}"
     for scale, word in _SCALES:
         if abs(value) >= scale:
             scaled = value / scale

@@ -132,10 +132,19 @@ def find_entities(doc) -> list[Entity]:
     mentions = _corroborate_headlines(doc, mentions, lines)
     _fix_person_labels(doc, mentions)
     _resolve_names(doc, mentions)
+    titles: list[tuple[int, int]] = []
     for mention in mentions:
         if mention.label == "PERSON":
-            mention.roles = _roles(doc, mention)
+            mention.roles = _roles(doc, mention, titles)
+    mentions = [m for m in mentions if not _inside_title(m, titles)]
     return [_to_entity(doc, m) for m in mentions]
+
+
+def _inside_title(mention: _Mention, titles: list[tuple[int, int]]) -> bool:
+    """An ORG the model cut out of a title ("Trade" of "Trade Minister Park")."""
+    if mention.label != "ORG":
+        return False
+    return any(start <= mention.start and mention.end < end for start, end in titles)
 
 
 def _to_entity(doc, mention: _Mention) -> Entity:
@@ -158,9 +167,23 @@ def _trim(doc, mention: _Mention) -> _Mention | None:
     if mention.label == "PERSON":
         while end - start > 1 and _word_key(doc[start].text) in TITLE_WORDS | HONORIFICS:
             start += 1
+        end = _extend_hyphenated(doc, end)
     if end <= start:
         return None
     return _Mention(start, end, mention.label)
+
+
+def _extend_hyphenated(doc, end: int) -> int:
+    """The model sometimes stops a name at a hyphen ("Park Dong" of "Park Dong-wook")."""
+    while (
+        end + 1 < len(doc)
+        and doc[end].text == "-"
+        and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_
+        and doc[end + 1].is_alpha
+    ):
+        end += 2
+    return end
 
 
 def _is_credit(doc, mention: _Mention, lines: _Lines) -> bool:
@@ -306,8 +329,12 @@ def _part_keys(name: str) -> tuple[str, str]:
 # Roles
 
 
-def _roles(doc, mention: _Mention) -> tuple[str, ...]:
-    roles = [_prefix_title(doc, mention), _appositive_title(doc, mention)]
+def _roles(doc, mention: _Mention, titles: list[tuple[int, int]]) -> tuple[str, ...]:
+    """Titles at this mention; the token range of a prefix title goes into `titles`."""
+    prefix = _prefix_title(doc, mention)
+    if prefix is not None:
+        titles.append((prefix.start, prefix.end))
+    roles = [prefix.text if prefix is not None else None, _appositive_title(doc, mention)]
     return tuple(dict.fromkeys(r for r in roles if r))
 
 
@@ -315,7 +342,7 @@ def _is_title_word(token) -> bool:
     return _word_key(token.text) in TITLE_WORDS
 
 
-def _prefix_title(doc, mention: _Mention) -> str | None:
+def _prefix_title(doc, mention: _Mention):
     """"U.S. Commerce Secretary Howard Lutnick" -> "U.S. Commerce Secretary".
 
     The token before the name must be a title head-word; the title then runs left
@@ -326,7 +353,7 @@ def _prefix_title(doc, mention: _Mention) -> str | None:
     if i < 0 or not _is_title_word(doc[i]) or _newline_between(doc, i, mention.start):
         return None
     start = i
-    while i - 1 >= 0 and mention.start - (i - 1) <= _MAX_PREFIX:
+    while i - 1 >= 0 and mention.start - (i - 1) <= _MAX_PREFIX and not doc[i].is_sent_start:
         token = doc[i - 1]
         if not _is_title_modifier(token) or _newline_between(doc, i - 1, i):
             break
@@ -334,12 +361,10 @@ def _prefix_title(doc, mention: _Mention) -> str | None:
         start = i
     while start < mention.start and doc[start].tag_ in ("POS", "HYPH"):
         start += 1
-    return doc[start : mention.start].text or None
+    return doc[start : mention.start] if start < mention.start else None
 
 
 def _is_title_modifier(token) -> bool:
-    if token.is_sent_start and token.pos_ not in ("PROPN", "ADJ"):
-        return False
     if token.tag_ in ("POS", "HYPH"):
         return True
     if token.is_punct or token.is_space:

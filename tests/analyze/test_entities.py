@@ -1,0 +1,151 @@
+"""Entities: labels fixed by rules, canonical names, roles at each mention."""
+
+from __future__ import annotations
+
+import pytest
+
+from crosswire.analyze.entities import canonical_name, find_entities, same_person
+from crosswire.analyze.nlp import load_nlp
+from crosswire.errors import ModelError
+from crosswire.model import Entity
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Kim Yong-beom", "Kim Yongbeom", True),
+        ("Kim Yong-beom", "KIM YONG-BEOM", True),
+        ("Lee Jae Myung", "Lee Jae-myung", True),
+        ("President Lee Jae-myung", "Lee Jae Myung", True),
+        ("Kim Yong-beom", "Kim Jung-kwan", False),
+        ("Park Soo-min", "Park Soomin's", True),
+        ("Kim", "Kim Yong-beom", False),
+    ],
+)
+def test_same_person(a, b, same):
+    assert same_person(a, b) is same
+
+
+@pytest.mark.parametrize(
+    ("name", "canonical"),
+    [
+        ("Trade Minister Park Soo-min", "Park Soo-min"),
+        ("U.S. Energy Secretary Ellen Marsh's", "Ellen Marsh"),
+        ("Mr. Daniel Ortega", "Daniel Ortega"),
+        ("PARK SOO-MIN", "Park Soo-min"),
+        ("the United Nations", "United Nations"),
+        ("NATO", "NATO"),
+    ],
+)
+def test_canonical_name(name, canonical):
+    assert canonical_name(name) == canonical
+
+
+def test_load_nlp_is_cached_and_missing_model_says_how_to_install(nlp):
+    assert load_nlp() is nlp
+    with pytest.raises(ModelError, match="pip install no_such_model_xyz"):
+        load_nlp("no_such_model_xyz")
+
+
+def _people(entities: list[Entity]) -> list[Entity]:
+    return [e for e in entities if e.label == "PERSON"]
+
+
+def _mention(entities: list[Entity], text: str, nth: int = 0) -> Entity:
+    return [e for e in entities if e.text == text][nth]
+
+
+SHARED_SURNAME = (
+    "Trade Minister Park Soo-min met Park Ji-hoon, the central bank governor, on Monday.\n"
+    "Park Soo-min later flew to Tokyo. Park said the talks had gone well.\n"
+    "Opposition leader Park Dong-wook criticised the trip. Park called it a waste of time."
+)
+
+
+def test_bare_surname_resolves_to_most_recent_full_name(analyse):
+    _, entities, _ = analyse(SHARED_SURNAME)
+    bare = [e for e in _people(entities) if e.text == "Park"]
+    assert [e.name for e in bare] == ["Park Soo-min", "Park Dong-wook"]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "roles"),
+    [
+        (SHARED_SURNAME, "Park Soo-min", ("Trade Minister",)),
+        (SHARED_SURNAME, "Park Ji-hoon", ("central bank governor",)),
+        (SHARED_SURNAME, "Park Dong-wook", ("Opposition leader",)),
+        (
+            "U.S. Energy Secretary Ellen Marsh arrived in Oslo on Tuesday.",
+            "Ellen Marsh",
+            ("U.S. Energy Secretary",),
+        ),
+        (
+            "Tom Reyes, Brazil's deputy foreign minister, said nothing.",
+            "Tom Reyes",
+            ("Brazil's deputy foreign minister",),
+        ),
+        (
+            "The delegation included Maria Lopez, Chief Negotiator for Agriculture; "
+            "Finance Minister Luis Vega; and others.",
+            "Maria Lopez",
+            ("Chief Negotiator for Agriculture",),
+        ),
+        (
+            "Lina Ortiz, who led the delegation, said the talks were useful.",
+            "Lina Ortiz",
+            (),
+        ),
+    ],
+)
+def test_roles(analyse, text, mention, roles):
+    _, entities, _ = analyse(text)
+    assert _mention(entities, mention).roles == roles
+
+
+def test_surname_tagged_as_organisation_becomes_person(analyse):
+    text = (
+        "Donald Trump arrived in Seoul on Wednesday. Officials said Trump would meet "
+        "business leaders. President Trump also plans to visit Busan."
+    )
+    _, entities, _ = analyse(text)
+    trumps = [e for e in entities if e.text == "Trump"]
+    assert trumps and all(e.label == "PERSON" and e.name == "Donald Trump" for e in trumps)
+
+
+def test_photo_credit_and_headline_fragments_are_not_entities(analyse):
+    text = (
+        "Key Elements of the Steel Deal\n"
+        "Minister Jung Hae-in speaks to reporters in Seoul on Monday. [LEE MIN-HO]\n"
+        "The ministry said AI tools would help the U.S. and Korea track shipments."
+    )
+    _, entities, _ = analyse(text)
+    texts = {e.text for e in entities}
+    assert "Key Elements" not in texts
+    assert not any("LEE" in t for t in texts)
+    assert not any(e.text == "AI" and e.label == "GPE" for e in entities)
+
+
+def test_entities_slice_to_their_text(analyse):
+    doc, entities, _ = analyse(SHARED_SURNAME)
+    assert entities
+    for entity in entities:
+        assert doc.text[entity.start : entity.end] == entity.text
+
+
+def test_seed_000_roles(analyse, seed_text):
+    _, entities, _ = analyse(seed_text("000"))
+    kim = [e for e in entities if e.name == "Kim Yong-beom"]
+    assert "Korea's presidential policy director" in kim[0].roles
+    assert _mention(entities, "Kim Jung-kwan").roles == ("Industry Minister",)
+    assert _mention(entities, "Kim Jong-un").roles == ("North Korean leader",)
+    assert _mention(entities, "Howard Lutnick").roles == ("U.S. Commerce Secretary",)
+
+
+def test_seed_002_roles(analyse, seed_text):
+    _, entities, _ = analyse(seed_text("002"))
+    assert "Presidential Chief of Staff for Policy" in _mention(entities, "Kim Yong-beom").roles
+    assert "Finance Minister" in _mention(entities, "Koo Yun-cheol").roles
+    lee = [e for e in entities if e.name == "Lee Jae Myung"]
+    assert any("President" in e.roles or "South Korean President" in e.roles for e in lee)
+    texts = {e.text for e in entities}
+    assert "Key Elements" not in texts and "U.S. Seeks" not in texts

@@ -1,0 +1,178 @@
+"""Quotes: direct, split, multi-paragraph, reported speech; speakers named or anonymous."""
+
+from __future__ import annotations
+
+import pytest
+
+from crosswire.model import Quote
+
+
+def _content(text: str, quote: Quote) -> str:
+    return text[quote.content_start : quote.content_end]
+
+
+def _cue(text: str, quote: Quote) -> str | None:
+    return None if quote.cue_start is None else text[quote.cue_start : quote.cue_end]
+
+
+def _find(text: str, quotes: list[Quote], words: str) -> Quote:
+    found = [q for q in quotes if words in _content(text, q)]
+    assert found, f"no quote holds {words!r}: {[_content(text, q) for q in quotes]}"
+    return found[0]
+
+
+SURNAMES = (
+    "Trade Minister Park Soo-min met Park Ji-hoon, the central bank governor, on Monday.\n"
+    "Opposition leader Park Dong-wook criticised the trip. “It was a waste of money,” Park said.\n"
+    "Park Soo-min defended the visit on Tuesday. “We opened three new markets,” Park said."
+)
+
+
+@pytest.mark.parametrize(
+    ("words", "speaker"),
+    [("waste of money", "Park Dong-wook"), ("three new markets", "Park Soo-min")],
+)
+def test_bare_surname_speaker_is_the_right_person(analyse, words, speaker):
+    doc, _, quotes = analyse(SURNAMES)
+    quote = _find(doc.text, quotes, words)
+    assert (quote.speaker, quote.kind, _cue(doc.text, quote), quote.anonymous) == (
+        speaker, "direct", "said", False,
+    )
+
+
+ANONYMOUS = (
+    "A senior European Union official said on Monday that the bloc would answer quickly.\n"
+    "“We will not wait for the other side to move first,” the official told reporters.\n"
+    "People familiar with the talks said a draft could be ready by June."
+)
+
+
+def test_anonymous_official_is_followed_by_the_official(analyse):
+    doc, _, quotes = analyse(ANONYMOUS)
+    first = _find(doc.text, quotes, "the bloc would answer quickly")
+    assert first.anonymous and first.speaker == "a senior European Union official"
+    assert first.kind == "indirect"
+    later = _find(doc.text, quotes, "We will not wait")
+    assert (later.kind, later.anonymous, later.speaker) == ("direct", True, "a senior European Union official")
+    assert _cue(doc.text, later) == "told"
+    assert doc.text[later.speaker_start : later.speaker_end] == "the official"
+
+
+def test_people_familiar_are_anonymous(analyse):
+    doc, _, quotes = analyse(ANONYMOUS)
+    quote = _find(doc.text, quotes, "a draft could be ready by June")
+    assert quote.anonymous and quote.speaker.startswith("People familiar")
+
+
+def test_direct_content_excludes_the_marks(analyse):
+    text = "“The port will reopen next week,” said Maria Lopez, the harbour director."
+    doc, _, quotes = analyse(text)
+    assert len(quotes) == 1
+    quote = quotes[0]
+    assert _content(text, quote) == "The port will reopen next week,"
+    assert quote.speaker == "Maria Lopez" and _cue(text, quote) == "said"
+
+
+def test_split_quote_is_one_quote_over_both_fragments(analyse):
+    text = "“The first shipment left today,” Luis Vega said, “and the second leaves on Friday.”"
+    doc, _, quotes = analyse(text)
+    direct = [q for q in quotes if q.kind == "direct"]
+    assert len(direct) == 1
+    content = _content(text, direct[0])
+    assert content.startswith("The first shipment") and content.endswith("leaves on Friday.")
+    assert direct[0].speaker == "Luis Vega"
+
+
+def test_quote_running_over_paragraphs(analyse):
+    text = (
+        "Mayor Helen Brooks spoke at length on Sunday.\n"
+        "“The bridge has been closed for too long. Families have waited for years.\n"
+        "“We will open it before winter,” Brooks said."
+    )
+    doc, _, quotes = analyse(text)
+    quote = _find(text, quotes, "before winter")
+    assert _content(text, quote).startswith("The bridge has been closed")
+    assert quote.speaker == "Helen Brooks" and quote.kind == "direct"
+
+
+def test_pronoun_speaker_resolves_to_last_person(analyse):
+    text = (
+        "Governor Alan Pierce visited the flooded towns on Friday.\n"
+        "He said: “Nobody will be left behind.”"
+    )
+    doc, _, quotes = analyse(text)
+    quote = _find(text, quotes, "Nobody will be left behind")
+    assert quote.speaker == "Alan Pierce"
+    assert doc.text[quote.speaker_start : quote.speaker_end] == "He"
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        (
+            "Lina Ortiz said that the factory would hire 200 workers.",
+            "that the factory would hire 200 workers",
+            "Lina Ortiz",
+        ),
+        (
+            "The plant will close in March, according to Tom Reyes.",
+            "The plant will close in March",
+            "Tom Reyes",
+        ),
+        (
+            "According to Tom Reyes, the plant will close in March.",
+            "the plant will close in March",
+            "Tom Reyes",
+        ),
+        (
+            "Exports fell sharply in May, Lina Ortiz said.",
+            "Exports fell sharply in May",
+            "Lina Ortiz",
+        ),
+    ],
+)
+def test_reported_speech(analyse, text, content, speaker):
+    doc, _, quotes = analyse(text)
+    quote = _find(text, quotes, content)
+    assert (_content(text, quote), quote.speaker, quote.kind) == (content, speaker, "indirect")
+
+
+def test_reported_clause_with_quoted_words_is_mixed(analyse):
+    text = "Lina Ortiz said the new rules were “a disaster for small farms.”"
+    doc, _, quotes = analyse(text)
+    assert [q.kind for q in quotes] == ["mixed"]
+    assert "a disaster for small farms" in _content(text, quotes[0])
+
+
+def test_scare_quotes_are_not_quotes(analyse):
+    text = "The company called the plan a “reset” of its strategy and moved on."
+    doc, _, quotes = analyse(text)
+    assert not [q for q in quotes if q.kind == "direct"]
+
+
+def test_offsets_slice_the_text(analyse):
+    doc, _, quotes = analyse(SURNAMES + "\n" + ANONYMOUS)
+    assert quotes
+    for quote in quotes:
+        assert 0 <= quote.content_start < quote.content_end <= len(doc.text)
+        if quote.speaker_start is not None:
+            assert doc.text[quote.speaker_start : quote.speaker_end].strip()
+
+
+def test_seed_000_quote_is_attributed_to_the_industry_minister(analyse, seed_text):
+    text = seed_text("000")
+    doc, _, quotes = analyse(text)
+    quote = _find(text, quotes, "The two sides are sharply divided")
+    assert quote.kind == "direct"
+    assert quote.speaker == "Kim Jung-kwan"
+    assert _cue(text, quote) == "said"
+
+
+def test_seed_002_quote_is_the_anonymous_official(analyse, seed_text):
+    text = seed_text("002")
+    doc, _, quotes = analyse(text)
+    quote = _find(text, quotes, "We are very keen")
+    assert quote.kind == "direct"
+    assert quote.anonymous is True
+    assert quote.speaker == "a senior U.S. official"
+    assert _cue(text, quote) == "stated"

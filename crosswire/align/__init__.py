@@ -191,11 +191,15 @@ def _matched_pairs(facts: list[Claim], scores: dict[tuple[int, int], PairScore])
             if score.similarity > best.get(key, (-1.0, -1))[0]:
                 best[key] = (score.similarity, y)
     pairs = {(i, j) for (i, j), score in scores.items() if score.matches and _shared_values(score)}
+    mutual_pairs = set()
     for (x, _), (similarity, y) in best.items():
         mutual = best.get((y, facts[x].sentence.article_id), (0.0, -1))[1] == x
         if mutual or similarity >= SAME_STATEMENT + 0.1:
             pairs.add((min(x, y), max(x, y)))
-    return sorted(pairs)
+        if mutual:
+            mutual_pairs.add((min(x, y), max(x, y)))
+    # Mutual best matches first: when findings merge, their sentences are the evidence kept.
+    return sorted(pairs, key=lambda p: (p not in mutual_pairs, -scores[p].similarity, p))
 
 
 # ---------------------------------------------------------------------------
@@ -214,7 +218,7 @@ def _corroborations(pairs, facts, scores, by_id, conflicting: set) -> list[Findi
         if not values and in_conflict:
             continue
         for key, sa, sb in values or [(("statement",), None, None)]:
-            entry = _entry_for(merged, key, i, j)
+            entry = _entry_for(merged, key, i, j, facts)
             for k, slot in ((i, sa), (j, sb)):
                 aid = facts[k].sentence.article_id
                 if aid not in entry["evidence"]:
@@ -251,10 +255,19 @@ def _shared_values(score: PairScore) -> list[tuple]:
     return values
 
 
-def _entry_for(merged: dict, key: tuple, i: int, j: int) -> dict:
-    """The finding under construction for this value that already holds claim i or j."""
+def _entry_for(merged: dict, key: tuple, i: int, j: int, facts) -> dict:
+    """The finding under construction for this value that holds claim i or j.
+
+    A pair joins it when it brings a new source; a pair that would give an
+    article a second, different sentence starts a finding of its own.
+    """
     for (value_key, _), entry in merged.items():
-        if value_key == key and (i in entry["claims"] or j in entry["claims"]):
+        if value_key != key or not (i in entry["claims"] or j in entry["claims"]):
+            continue
+        if key != ("statement",):
+            return entry  # a value stated in several sentences of one article is still one value
+        taken = {facts[k].sentence.article_id: k for k in entry["claims"]}
+        if all(taken.get(facts[k].sentence.article_id, k) == k for k in (i, j)):
             return entry
     entry = {"evidence": {}, "claims": set(), "slot": None, "display": None}
     merged[(key, len(merged))] = entry

@@ -1,0 +1,25 @@
+"""Shared fixtures: the spaCy pipeline is loaded once for the whole run."""
+
+import pathlib
+
+import pytest
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+SEEDS = SHARED / "seeds"
+EXAMPLES = ROOT / "examples"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from crosswire.analyze.nlp import load_nlp
+
+    return load_nlp()
+
+
+@pytest.fixture(scope="session")
+def seed_paths():
+    paths = sorted(SEEDS.glob("*.txt"))
+    if len(paths) < 2:
+        pytest.skip(f"seed articles not found in {SEEDS} (they live in ../shared/seeds beside the repo)")
+    return paths

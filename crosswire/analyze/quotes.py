@@ -27,6 +27,7 @@ Content offsets of direct quotes exclude the quotation marks.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -76,6 +77,7 @@ OPENING_MARKS = "“\""
 CLOSING_MARKS = "”\""
 _QUOTE_CHARS = "“”\"‘’'"
 _TRAILING = " \t\n,;:.—–-"
+_CUE_LEFT = ("aux", "auxpass", "neg", "advmod")  # "has also said", "now says"
 _WINDOW = 10  # tokens after a closing mark searched for "Kim said"
 _MAX_DESCRIPTION = 10  # tokens of "a senior official from the ministry"
 _MAX_BETWEEN = 40  # tokens of attribution between two fragments of one quote
@@ -119,11 +121,13 @@ def find_quotes(doc, entities: list[Entity]) -> list[Quote]:
         if token.i in used_cues or not _is_cue(token):
             continue
         quote = _reported(doc, token, quoted, speakers)
-        if quote and not _overlaps_any(quote.content_start, quote.content_end, direct_ranges):
+        if quote is not None:
+            quote = _clip(doc.text, quote, direct_ranges)
+        if quote is not None:
             quotes.append(quote)
     quotes.extend(_continuations(text, quoted, quotes))
     quotes.extend(_transcript_lines(doc, speakers, quotes))
-    return sorted(quotes, key=lambda q: (q.content_start, q.content_end))
+    return _resolve_pronouns(doc, sorted(quotes, key=lambda q: (q.content_start, q.content_end)), speakers)
 
 
 # ---------------------------------------------------------------------------
@@ -362,8 +366,28 @@ def _reported(doc, cue, quoted: list[_Quoted], speakers) -> Quote | None:
     if speaker is None:
         return None
     cue_start, cue_end = _cue_offsets(doc, cue)
-    kind = "mixed" if any(c in doc.text[start:end] for c in "“”\"") else "indirect"
+    kind = _reported_kind(doc.text, start, end)
     return Quote(start, end, cue_start, cue_end, speaker.start, speaker.end, speaker.name, speaker.anonymous, kind)
+
+
+def _clip(text: str, quote: Quote, direct_ranges: list[tuple[int, int]]) -> Quote | None:
+    """Reported content must not run into a direct quote found before: a clause the
+    parser joined to the next sentence's quote ends where that quote opens."""
+    start, end = quote.content_start, quote.content_end
+    for d_start, d_end in direct_ranges:
+        if start < d_end and d_start < end:
+            if start >= d_start - 1:
+                return None
+            end = min(end, d_start - 1)
+    start, end = _trim(text, start, end)
+    if end - start < 3:
+        return None
+    kind = _reported_kind(text, start, end)
+    return dataclasses.replace(quote, content_start=start, content_end=end, kind=kind)
+
+
+def _reported_kind(text: str, start: int, end: int) -> str:
+    return "mixed" if any(c in text[start:end] for c in "“”\"") else "indirect"
 
 
 def _complement(doc, cue):
@@ -373,7 +397,7 @@ def _complement(doc, cue):
         return None
     clauses = [c for c in cue.children if c.dep_ == "ccomp"]
     if not clauses:
-        return None
+        return _parenthetical(doc, cue, subject)
     clause = clauses[0] if clauses[0].i > cue.i else clauses[-1]
     start_token = clause.left_edge
     end_token = clause.right_edge
@@ -382,6 +406,20 @@ def _complement(doc, cue):
         # sentence up to the attribution
         start_token = doc[min(start_token.i, _sentence_start(doc, cue))]
         end_token = doc[min(end_token.i, subject.left_edge.i - 1, cue.i - 1)]
+    return start_token.idx, end_token.idx + len(end_token), subject
+
+
+def _parenthetical(doc, cue, subject):
+    """"The museum, Mr. Obama said, would make visitors face hard truths": the parse
+    hangs the cue off the reported clause; the content is the whole sentence, with
+    the attribution inside it (as for split quotes)."""
+    if cue.dep_ != "parataxis" or cue.head.i < cue.i:
+        return None
+    sentence = cue.sent
+    start_token = doc[_sentence_start(doc, cue)]
+    end_token = doc[sentence.end - 1]
+    if start_token.i >= subject.left_edge.i:
+        return None
     return start_token.idx, end_token.idx + len(end_token), subject
 
 
@@ -512,8 +550,10 @@ def _cue_offsets(doc, cue) -> tuple[int, int]:
     """The cue's own words: auxiliaries right before it, "to" of "according to",
     and a colon right after it ("said:"), the way PolNeAR marks cues."""
     start, end = cue.i, cue.i + 1
-    while start > 0 and doc[start - 1].dep_ in ("aux", "auxpass", "neg") and doc[start - 1].head.i == cue.i:
+    while start > 0 and doc[start - 1].dep_ in _CUE_LEFT and doc[start - 1].head.i == cue.i:
         start -= 1
+    if end < len(doc) and doc[end].dep_ == "agent":  # "is supported by"
+        end += 1
     if cue.lower_ == "according" and end < len(doc) and doc[end].lower_ == "to":
         end += 1
     elif end < len(doc) and doc[end].lower_ in _CUE_PARTICLES.get(cue.lemma_.lower(), ()):
@@ -553,6 +593,35 @@ def _speaker_of(doc, cue, speakers, after: int | None, subject=None) -> _Speaker
     return None
 
 
+def _resolve_pronouns(doc, quotes: list[Quote], speakers) -> list[Quote]:
+    """"He said" refers to the most recent subject that is a person: a speaker of an
+    earlier quote or a person named as a subject; a name in a caption or an object
+    ("met Xi Jinping") rarely is the "he" of the next sentence."""
+    text = doc.text
+    by_speaker = sorted((q for q in quotes if q.speaker_start is not None), key=lambda q: q.speaker_start)
+    resolved: dict[int, Quote] = {}
+    previous: list[tuple[int, str, bool]] = []  # (offset, speaker, anonymous) of named speakers
+    for quote in by_speaker:
+        is_pronoun = text[quote.speaker_start : quote.speaker_end].lower() in _PRONOUNS
+        if is_pronoun:
+            found = _latest_subject(previous, speakers.subject_person_before(quote.speaker_start))
+            if found is not None:
+                quote = dataclasses.replace(quote, speaker=found[1], anonymous=found[2])
+                resolved[id_of(quote)] = quote
+        if quote.speaker:
+            previous.append((quote.speaker_start, quote.speaker, quote.anonymous))
+    return [resolved.get(id_of(q), q) for q in quotes]
+
+
+def id_of(quote: Quote) -> tuple:
+    return (quote.content_start, quote.content_end, quote.cue_start, quote.speaker_start)
+
+
+def _latest_subject(previous, person) -> tuple[int, str, bool] | None:
+    candidates = [c for c in (previous[-1] if previous else None, person) if c is not None]
+    return max(candidates, key=lambda c: c[0]) if candidates else None
+
+
 class _SpeakerResolver:
     """Turns a subject phrase into a speaker: a person's canonical name, an
     organisation's, or an anonymous description introduced earlier."""
@@ -566,21 +635,21 @@ class _SpeakerResolver:
         # (offset, head lemma, description) of each unnamed source the text introduces
         self.anonymous = [intro for intro in map(_introduction, doc.noun_chunks) if intro]
         self.anonymous_starts = [offset for offset, _, _ in self.anonymous]
+        self._subjects: list[Entity] | None = None  # people named as subjects, on demand
+        self._subject_starts: list[int] = []
 
     def resolve(self, subject) -> _Speaker:
+        """The subject's whole phrase, appositive included ("Brian Fallon, the campaign's
+        press secretary,"), as PolNeAR marks sources; never across a paragraph break."""
         doc = self.doc
         start, end = subject.left_edge.i, subject.right_edge.i + 1
-        end = self._cut_clause(subject, start, end)
+        while end - 1 > subject.i and (doc[end - 1].text in ",;:—–-" or doc[end - 1].is_space):
+            end -= 1
+        for i in range(subject.i - 1, start - 1, -1):
+            if "\n" in doc[i].text_with_ws:
+                start = i + 1
+                break
         return self.resolve_span(doc[start:end], head=subject)
-
-    def _cut_clause(self, subject, start: int, end: int) -> int:
-        """Keep "Kim Jung-kwan" of "Kim Jung-kwan, who led the delegation,"."""
-        for child in subject.children:
-            if child.dep_ in ("relcl", "appos", "acl") and child.i > subject.i:
-                comma = child.left_edge.i - 1
-                if comma > start and self.doc[comma].text == ",":
-                    return min(end, comma)
-        return end
 
     def resolve_span(self, span, head=None) -> _Speaker:
         head = head if head is not None else span.root
@@ -594,6 +663,18 @@ class _SpeakerResolver:
         entity = self._entity_in(start, end, head.idx)
         name = entity.name if entity is not None else span.text
         return _Speaker(start, end, name, False)
+
+    def subject_person_before(self, pos: int) -> tuple[int, str, bool] | None:
+        """The last person named as the subject of a clause before `pos`."""
+        if self._subjects is None:
+            self._subjects = [p for p in self.persons if self._is_subject(p)]
+            self._subject_starts = [p.start for p in self._subjects]
+        k = bisect.bisect_left(self._subject_starts, pos) - 1
+        return (self._subjects[k].start, self._subjects[k].name, False) if k >= 0 else None
+
+    def _is_subject(self, person: Entity) -> bool:
+        i = _token_at(self.doc, person.end - 1)
+        return i is not None and self.doc[i].dep_ in ("nsubj", "nsubjpass")
 
     def _person_before(self, pos: int) -> Entity | None:
         k = bisect.bisect_left(self.person_starts, pos) - 1
@@ -634,6 +715,8 @@ def _introduction(chunk) -> tuple[int, str, str] | None:
     lemma = head.lemma_.lower()
     if lemma not in ANONYMOUS_HEADS or chunk[0].lower_ in ("the", "that", "this", "these", "those"):
         return None
+    if head.tag_ != "NNS" and chunk[0].lower_ not in ("a", "an", "another"):
+        return None  # a bare singular ("Says U.S. Official") is headline style, not an introduction
     if any(t.ent_type_ == "PERSON" for t in chunk):
         return None
     end = chunk.end

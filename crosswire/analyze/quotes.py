@@ -56,6 +56,11 @@ OBJECT_CUES = frozenset(
     welcome applaud endorse
     """.split()
 )
+# Prepositions that start an adjunct of time or place after a stance verb's object
+# ("described the law as a mess during a stop in Flint"): the content ends there.
+_ADJUNCT_PREPOSITIONS = frozenset(
+    {"during", "at", "after", "before", "since", "amid", "in", "on", "while", "following"}
+)
 # Particles that belong to the cue: "called for", "called on", "pointed to".
 _CUE_PARTICLES = {"call": ("for", "on"), "point": ("to",)}
 
@@ -339,6 +344,9 @@ def _merge_fragments(doc, quoted: list[_Quoted], i: int, cue) -> int:
             break
         if any(_is_cue(t) and t.i != cue.i for t in between):
             break
+        opens_sentence = text[: span.start - 1].rstrip()[-1:] in ".?!,:"
+        if not opens_sentence and text[span.start : span.end].rstrip()[-1:] not in ".?!,—–…":
+            break  # a phrase quoted inside a reported clause, not a fragment of speech
         if _cue_after(doc, span) is not None or _governing_cue(doc, span) not in (None, cue):
             break
         span.used = True
@@ -359,6 +367,8 @@ def _reported(doc, cue, quoted: list[_Quoted], speakers) -> Quote | None:
     if found is None:
         return None
     start, end, speaker_token = found
+    newline = doc.text.find("\n", start, end)
+    end = end if newline < 0 else newline  # reported speech stays in its paragraph
     start, end = _trim(doc.text, start, end)
     if end - start < 3:
         return None
@@ -441,6 +451,8 @@ def _object(doc, cue):
     right = []
     for child in cue.rights:
         if child.dep_ in ("cc", "conj", "punct", "advcl", "npadvmod", "advmod") or child.is_space:
+            break
+        if child.dep_ == "prep" and child.lower_ in _ADJUNCT_PREPOSITIONS and right:
             break
         right.append(child)
     if not right:

@@ -216,12 +216,22 @@ def _is_utterance(text: str, span: _Quoted) -> bool:
     or exclamation mark (“...,” she said). A final period alone proves nothing:
     American style puts it inside the marks of any phrase that ends a sentence."""
     before = text[: span.start - 1].rstrip(" \t\xa0")
-    if before == "" or before[-1] in "\n:,":
-        return True
     inner = text[span.start : span.end].rstrip()
+    if before == "" or before[-1] == "\n":
+        return True
+    if inner[:1].islower() or re.search(r"\bthat,?$", before):
+        return False  # the tail of a reported clause: said that, “...” / Obama, “the ...”
+    if before[-1] in ":,":
+        return True
     if before[-1].isalpha() and len(inner.split()) < 4:
         return False  # a title or a phrase: on “Fox News Sunday,” / called it a “rant,”
     return inner[-1:] in ",?!—–"
+
+
+def _ends_speech(text: str, span: _Quoted) -> bool:
+    """The quoted words end in punctuation: the sentence does not run on after them
+    (“... jail time” for criminal behavior, she said is a mixed sentence)."""
+    return text[span.start : span.end].rstrip()[-1:] in ",.?!—–…"
 
 
 def _quote_tokens(doc, span: _Quoted) -> tuple[int, int] | None:
@@ -248,7 +258,8 @@ def _governing_cue(doc, span: _Quoted):
         if verb.i > end and "\n" in doc.text[span.end : verb.idx]:
             continue
         if _is_cue(verb) and verb.i > end and _is_utterance(doc.text, span):
-            return verb
+            if _ends_speech(doc.text, span) or _adjacent(doc, span, verb, first, end):
+                return verb
         if _adjacent(doc, span, verb, first, end):
             return verb
     return None

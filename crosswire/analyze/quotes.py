@@ -274,7 +274,10 @@ def _adjacent(doc, span: _Quoted, verb, first: int, end: int) -> bool:
         gap = doc[end + 1 : start] if doc[end].text in CLOSING_MARKS else doc[end:start]
         return _is_utterance(doc.text, span) and all(t.is_punct or t.is_space for t in gap)
     before = doc.text[: span.start - 1].rstrip()
-    return bool(before) and before[-1] in ":," and first - verb.i <= 3
+    if before and before[-1] in ":," and first - verb.i <= 3:
+        return True
+    # Trump declared “I think ...”: a cue verb right before a capitalised quote
+    return first - verb.i == 2 and _is_cue(verb) and doc.text[span.start : span.start + 1].isupper()
 
 
 def _cue_after(doc, span: _Quoted):

@@ -358,6 +358,8 @@ def _merge_fragments(doc, quoted: list[_Quoted], i: int, cue) -> int:
             break
         if any(_is_cue(t) and t.i != cue.i for t in between):
             break
+        if text[: span.start - 1].rstrip()[-1:].isalnum():
+            break  # a title or phrase inside the attribution: said on CNN's “State of the Union.”
         opens_sentence = text[: span.start - 1].rstrip()[-1:] in ".?!,:"
         if not opens_sentence and text[span.start : span.end].rstrip()[-1:] not in ".?!,—–…":
             break  # a phrase quoted inside a reported clause, not a fragment of speech

@@ -24,6 +24,7 @@ import argparse
 import json
 import sys
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "polnear-dev"
@@ -42,10 +43,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"skipped: PolNeAR data not found at {args.data}", file=sys.stderr)
         return 0
     records = _load(args.data, args.limit)
-    counts = {field: {"exact": [0, 0, 0], "overlap": [0, 0, 0]} for field in FIELDS}
+    counts = {field: {mode: _Counts() for mode in ("exact", "overlap")} for field in FIELDS}
     for record, predicted in zip(records, _predict(records, args.processes)):
-        _score(record, predicted, counts)
-    report = {field: {mode: _prf(*c) for mode, c in modes.items()} for field, modes in counts.items()}
+        _score(_gold(record), predicted, counts)
+    report = {field: {mode: c.scores() for mode, c in modes.items()} for field, modes in counts.items()}
     report["documents"] = len(records)
     print(json.dumps(report, indent=2) if args.json else _table(report))
     return 0
@@ -110,33 +111,38 @@ def _spans(text: str, pairs) -> set[tuple[int, int]]:
     return found
 
 
-def _score(record: dict, predicted: dict[str, set], counts: dict) -> None:
-    gold = _gold(record)
+@dataclass
+class _Counts:
+    """Predicted spans that hit gold, gold spans that were hit, and the totals."""
+
+    predicted_hits: int = 0
+    gold_hits: int = 0
+    predicted: int = 0
+    gold: int = 0
+
+    def scores(self) -> dict[str, float]:
+        p = self.predicted_hits / self.predicted if self.predicted else 0.0
+        r = self.gold_hits / self.gold if self.gold else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return {"p": round(100 * p, 1), "r": round(100 * r, 1), "f1": round(100 * f, 1),
+                "predicted": self.predicted, "gold": self.gold}
+
+
+def _score(gold: dict[str, set], predicted: dict[str, set], counts: dict) -> None:
     for field in FIELDS:
         g, p = gold[field], predicted[field]
-        exact = counts[field]["exact"]
-        exact[0] += len(g & p)
-        exact[1] += len(p)
-        exact[2] += len(g)
-        overlap = counts[field]["overlap"]
-        overlap[0] += sum(1 for span in p if _overlaps(span, g))
-        overlap[1] += len(p)
-        overlap[2] += len(g)
-        # recall of overlap counts gold spans hit, kept in the 4th slot
-        overlap.append(sum(1 for span in g if _overlaps(span, p)))
+        exact, overlap = counts[field]["exact"], counts[field]["overlap"]
+        exact.predicted_hits += len(g & p)
+        exact.gold_hits += len(g & p)
+        overlap.predicted_hits += sum(1 for span in p if _overlaps(span, g))
+        overlap.gold_hits += sum(1 for span in g if _overlaps(span, p))
+        for c in (exact, overlap):
+            c.predicted += len(p)
+            c.gold += len(g)
 
 
 def _overlaps(span: tuple[int, int], others: set[tuple[int, int]]) -> bool:
     return any(span[0] < e and s < span[1] for s, e in others)
-
-
-def _prf(hits: int, predicted: int, gold: int, *gold_hits: int) -> dict[str, float]:
-    recalled = sum(gold_hits) if gold_hits else hits
-    p = hits / predicted if predicted else 0.0
-    r = recalled / gold if gold else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
-    return {"p": round(100 * p, 1), "r": round(100 * r, 1), "f1": round(100 * f, 1),
-            "predicted": predicted, "gold": gold}
 
 
 def _table(report: dict) -> str:

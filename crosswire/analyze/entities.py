@@ -24,6 +24,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from crosswire.analyze.nlp import doc_text
 from crosswire.model import Entity
 
 LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"})
@@ -125,7 +126,7 @@ class _Mention:
 
 def find_entities(doc) -> list[Entity]:
     """Entities in `doc`, each with its canonical name and the roles given at the mention."""
-    lines = _Lines(doc.text)
+    lines = _Lines(doc_text(doc))
     mentions = [_Mention(span.start, span.end, span.label_) for span in doc.ents if span.label_ in LABELS]
     mentions = [m for m in (_trim(doc, m) for m in mentions) if m is not None]
     mentions = [m for m in mentions if not _is_credit(doc, m, lines) and not _is_false_positive(doc, m)]
@@ -188,7 +189,7 @@ def _extend_hyphenated(doc, end: int) -> int:
 
 def _is_credit(doc, mention: _Mention, lines: _Lines) -> bool:
     """A name in square brackets on one line, the way photo credits are printed."""
-    text = doc.text
+    text = doc_text(doc)
     start, end = doc[mention.start].idx, doc[mention.end - 1].idx + len(doc[mention.end - 1])
     line_start, line_end = lines.bounds(start)
     opening = text.rfind("[", line_start, start)
@@ -373,7 +374,7 @@ def _is_title_modifier(token) -> bool:
 
 
 def _newline_between(doc, i: int, j: int) -> bool:
-    return "\n" in doc.text[doc[i].idx : doc[j].idx]
+    return "\n" in doc_text(doc)[doc[i].idx : doc[j].idx]
 
 
 def _appositive_title(doc, mention: _Mention) -> str | None:

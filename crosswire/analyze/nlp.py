@@ -39,3 +39,12 @@ def _missing_message(name: str) -> str:
 
 def _looks_like_path(name: str) -> bool:
     return "/" in name or "\\" in name or name.startswith(".") or Path(name).exists()
+
+
+def doc_text(doc) -> str:
+    """`doc.text`, computed once per doc: spaCy rebuilds the string on every access,
+    which made offset lookups in the rules quadratic."""
+    text = doc.user_data.get("crosswire.text")
+    if text is None:
+        text = doc.user_data["crosswire.text"] = doc.text
+    return text

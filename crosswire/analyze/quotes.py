@@ -31,6 +31,7 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
+from crosswire.analyze.nlp import doc_text
 from crosswire.model import Entity, Quote
 
 # Lemmas of verbs that report speech or a stated position.
@@ -111,7 +112,7 @@ class _Speaker:
 
 def find_quotes(doc, entities: list[Entity]) -> list[Quote]:
     """Direct, mixed and indirect quotes in `doc`, with resolved speakers, in text order."""
-    text = doc.text
+    text = doc_text(doc)
     speakers = _SpeakerResolver(doc, entities)
     quoted = _quoted_spans(text)
     quotes: list[Quote] = []
@@ -127,7 +128,7 @@ def find_quotes(doc, entities: list[Entity]) -> list[Quote]:
             continue
         quote = _reported(doc, token, quoted, speakers)
         if quote is not None:
-            quote = _clip(doc.text, quote, direct_ranges)
+            quote = _clip(doc_text(doc), quote, direct_ranges)
         if quote is not None:
             quotes.append(quote)
     quotes.extend(_continuations(text, quoted, quotes))
@@ -255,10 +256,10 @@ def _governing_cue(doc, span: _Quoted):
     for verb in candidates:
         if verb.pos_ not in ("VERB", "AUX") or _subject(verb) is None:
             continue
-        if verb.i > end and "\n" in doc.text[span.end : verb.idx]:
+        if verb.i > end and "\n" in doc_text(doc)[span.end : verb.idx]:
             continue
-        if _is_cue(verb) and verb.i > end and _is_utterance(doc.text, span):
-            if _ends_speech(doc.text, span) or _adjacent(doc, span, verb, first, end):
+        if _is_cue(verb) and verb.i > end and _is_utterance(doc_text(doc), span):
+            if _ends_speech(doc_text(doc), span) or _adjacent(doc, span, verb, first, end):
                 return verb
         if _adjacent(doc, span, verb, first, end):
             return verb
@@ -272,20 +273,20 @@ def _adjacent(doc, span: _Quoted, verb, first: int, end: int) -> bool:
         subject = _subject(verb)
         start = min(verb.i, subject.left_edge.i) if subject is not None else verb.i
         gap = doc[end + 1 : start] if doc[end].text in CLOSING_MARKS else doc[end:start]
-        return _is_utterance(doc.text, span) and all(t.is_punct or t.is_space for t in gap)
-    before = doc.text[: span.start - 1].rstrip()
+        return _is_utterance(doc_text(doc), span) and all(t.is_punct or t.is_space for t in gap)
+    before = doc_text(doc)[: span.start - 1].rstrip()
     if before and before[-1] in ":," and first - verb.i <= 3:
         return True
     # Trump declared “I think ...”: a cue verb right before a capitalised quote
-    return first - verb.i == 2 and _is_cue(verb) and doc.text[span.start : span.start + 1].isupper()
+    return first - verb.i == 2 and _is_cue(verb) and doc_text(doc)[span.start : span.start + 1].isupper()
 
 
 def _cue_after(doc, span: _Quoted):
     """A cue verb whose clause starts right after the closing mark: “...,” Kim said."""
-    if not _is_utterance(doc.text, span):
+    if not _is_utterance(doc_text(doc), span):
         return None
     first = _token_at(doc, span.end + 1)
-    if first is None or "\n" in doc.text[span.end : doc[first].idx]:
+    if first is None or "\n" in doc_text(doc)[span.end : doc[first].idx]:
         return None
     while first < len(doc) and doc[first].is_punct and doc[first].text not in OPENING_MARKS:
         first += 1
@@ -303,7 +304,7 @@ def _cue_after(doc, span: _Quoted):
 def _cue_before(doc, span: _Quoted):
     """The cue verb of a sentence that ends in a colon or comma before the quote:
     He said: “...”, possibly in the paragraph before."""
-    before = doc.text[: span.start - 1].rstrip()
+    before = doc_text(doc)[: span.start - 1].rstrip()
     if not before or before[-1] not in ":,":
         return None
     end = _token_at(doc, len(before) - 1)
@@ -322,7 +323,7 @@ _DASHES = "―—–"
 def _dash_attribution(doc, quoted: list[_Quoted], i: int, speakers) -> Quote | None:
     """A reader's comment signed after a dash: “...” ― Name, to the end of the line."""
     span = quoted[i]
-    text = doc.text
+    text = doc_text(doc)
     rest = text[span.end + 1 : span.end + 4].lstrip(" \xa0")
     if not rest or rest[0] not in _DASHES:
         return None
@@ -346,7 +347,7 @@ def _merge_fragments(doc, quoted: list[_Quoted], i: int, cue) -> int:
     attribution of their own (“A,” she said, “B.”); return the new content end.
 
     A fragment introduced by another cue (“A,” he said, adding, “B.”) stays apart."""
-    text = doc.text
+    text = doc_text(doc)
     end = quoted[i].end
     paragraph_end = text.find("\n", end)
     paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
@@ -383,16 +384,16 @@ def _reported(doc, cue, quoted: list[_Quoted], speakers) -> Quote | None:
     if found is None:
         return None
     start, end, speaker_token = found
-    newline = doc.text.find("\n", start, end)
+    newline = doc_text(doc).find("\n", start, end)
     end = end if newline < 0 else newline  # reported speech stays in its paragraph
-    start, end = _trim(doc.text, start, end)
+    start, end = _trim(doc_text(doc), start, end)
     if end - start < 3:
         return None
     speaker = _speaker_of(doc, cue, speakers, after=None, subject=speaker_token)
     if speaker is None:
         return None
     cue_start, cue_end = _cue_offsets(doc, cue)
-    kind = _reported_kind(doc.text, start, end)
+    kind = _reported_kind(doc_text(doc), start, end)
     return Quote(start, end, cue_start, cue_end, speaker.start, speaker.end, speaker.name, speaker.anonymous, kind)
 
 
@@ -546,8 +547,8 @@ def _transcript_lines(doc, speakers, quotes: list[Quote]) -> list[Quote]:
     No quotation marks, so by our definition the kind is "indirect"."""
     found = []
     taken = [(q.content_start, q.content_end) for q in quotes]
-    for match in _TRANSCRIPT.finditer(doc.text):
-        start, end = _trim(doc.text, match.start(2), match.end(2))
+    for match in _TRANSCRIPT.finditer(doc_text(doc)):
+        start, end = _trim(doc_text(doc), match.start(2), match.end(2))
         if end <= start or _overlaps_any(start, end, taken):
             continue
         name = doc.char_span(match.start(1), match.end(1), alignment_mode="contract")
@@ -625,7 +626,7 @@ def _resolve_pronouns(doc, quotes: list[Quote], speakers) -> list[Quote]:
     """"He said" refers to the most recent subject that is a person: a speaker of an
     earlier quote or a person named as a subject; a name in a caption or an object
     ("met Xi Jinping") rarely is the "he" of the next sentence."""
-    text = doc.text
+    text = doc_text(doc)
     by_speaker = sorted((q for q in quotes if q.speaker_start is not None), key=lambda q: q.speaker_start)
     resolved: dict[int, Quote] = {}
     previous: list[tuple[int, str, bool]] = []  # (offset, speaker, anonymous) of named speakers

@@ -539,7 +539,7 @@ def _continuations(text: str, quoted: list[_Quoted], quotes: list[Quote]) -> lis
     return found
 
 
-_TRANSCRIPT = re.compile(r"^([A-Z][A-Z.'’ -]{1,40}):[ \t\xa0]+(\S.*)$", re.MULTILINE)
+_TRANSCRIPT = re.compile(r"""^["“]?([A-Z][A-Z.'’ -]{1,40}):[ \t\xa0]+(\S.*)$""", re.MULTILINE)
 
 
 def _transcript_lines(doc, speakers, quotes: list[Quote]) -> list[Quote]:

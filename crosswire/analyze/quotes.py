@@ -44,17 +44,18 @@ CUE_VERBS = frozenset(
     vow pledge threaten caution allege charge accuse indicate reveal disclose learn
     conclude counter quip joke recount mention speculate question wonder demand
     shout yell chant exclaim affirm reaffirm underscore inform assure rule find
-    show believe hope expect fear predict signal hint brag lament tout
+    show believe hope expect fear predict hint brag lament tout worry
     """.split()
 )
 # Verbs that report a stance through their object rather than a clause:
 # "called the charges fabricated", "cited his record", "called for a recount".
-# Not "want" or "plan": on PolNeAR they were wrong more often than right.
+# Not "want", "plan" or "support": on PolNeAR they were wrong more often than right.
 OBJECT_CUES = frozenset(
     """
-    call cite attack criticize criticise describe blast accuse urge support pledge vow
+    call cite attack criticize criticise describe blast accuse urge pledge vow
     demand propose oppose defend praise condemn label slam refuse decline reject
-    welcome applaud endorse
+    welcome applaud endorse mention promise find show question thank encourage express
+    articulate promote complain acknowledge
     """.split()
 )
 # Prepositions that start an adjunct of time or place after a stance verb's object

@@ -638,9 +638,17 @@ def _resolve_pronouns(doc, quotes: list[Quote], speakers) -> list[Quote]:
             if found is not None:
                 quote = dataclasses.replace(quote, speaker=found[1], anonymous=found[2])
                 resolved[id_of(quote)] = quote
-        if quote.speaker:
+        if quote.speaker and _could_be_he_or_she(doc, quote, speakers):
             previous.append((quote.speaker_start, quote.speaker, quote.anonymous))
     return [resolved.get(id_of(q), q) for q in quotes]
+
+
+def _could_be_he_or_she(doc, quote: Quote, speakers) -> bool:
+    """A named person, or one unnamed source ("the official", not "officials" or "Washington")."""
+    if not quote.anonymous:
+        return quote.speaker in speakers.person_names
+    span = doc.char_span(quote.speaker_start, quote.speaker_end, alignment_mode="expand")
+    return span is not None and span.root.tag_ in ("NN", "NNP")
 
 
 def id_of(quote: Quote) -> tuple:
@@ -662,6 +670,7 @@ class _SpeakerResolver:
         self.starts = [e.start for e in self.entities]
         self.persons = [e for e in self.entities if e.label == "PERSON"]
         self.person_starts = [e.start for e in self.persons]
+        self.person_names = {e.name for e in self.persons}
         # (offset, head lemma, description) of each unnamed source the text introduces
         self.anonymous = [intro for intro in map(_introduction, doc.noun_chunks) if intro]
         self.anonymous_starts = [offset for offset, _, _ in self.anonymous]

@@ -176,3 +176,14 @@ def test_seed_002_quote_is_the_anonymous_official(analyse, seed_text):
     assert quote.anonymous is True
     assert quote.speaker == "a senior U.S. official"
     assert _cue(text, quote) == "stated"
+
+
+def test_he_refers_to_the_last_speaker_not_a_person_in_an_object(analyse):
+    text = (
+        "A senior trade official said on Monday that tariffs would fall in March.\n"
+        "The official also said the ministry had met Governor Alan Pierce.\n"
+        "He added that a second round of talks would follow in April."
+    )
+    doc, _, quotes = analyse(text)
+    quote = _find(text, quotes, "a second round of talks")
+    assert quote.anonymous and quote.speaker == "a senior trade official"

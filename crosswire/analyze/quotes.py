@@ -82,7 +82,7 @@ _PRONOUNS = frozenset({"he", "she", "him", "her"})
 
 OPENING_MARKS = "“\""
 CLOSING_MARKS = "”\""
-_QUOTE_CHARS = "“”\"‘’'"
+_MARK_TOKENS = ("“", "”", '"', "''")
 _TRAILING = " \t\n,;:.—–-"
 _CUE_LEFT = ("aux", "auxpass", "neg", "advmod")  # "has also said", "now says"
 _WINDOW = 10  # tokens after a closing mark searched for "Kim said"
@@ -97,10 +97,18 @@ class _Quoted:
     start: int
     end: int
     used: bool = False
+    open_len: int = 1  # "''" (two apostrophes, as some wires print quotes) is two long
+    close_len: int = 1
 
     @property
-    def outer(self) -> tuple[int, int]:
-        return self.start - 1, self.end + 1
+    def opening(self) -> int:
+        """Offset of the opening mark."""
+        return self.start - self.open_len
+
+    @property
+    def closing_end(self) -> int:
+        """Offset just past the closing mark."""
+        return self.end + self.close_len
 
 
 @dataclass(slots=True)
@@ -145,16 +153,17 @@ def _quoted_spans(text: str) -> list[_Quoted]:
     """Spans between matching marks, paragraph by paragraph.
 
     An opening mark left open at the end of a paragraph runs on when the next
-    paragraph opens with a mark again (the convention for multi-paragraph quotes);
-    otherwise it is dropped as unbalanced.
+    paragraph opens with the same mark again (the convention for multi-paragraph
+    quotes); otherwise it is dropped as unbalanced.
     """
     spans: list[_Quoted] = []
     open_at: int | None = None
+    open_mark = ""
     continued = False
-    for match in re.finditer(r"[“”\"\n]", text):
-        char, pos = match.group(), match.start()
-        if char == "\n":
-            if open_at is not None and not _reopens(text, pos, text[open_at]):
+    for match in _MARKS.finditer(text):
+        mark, pos = match.group(), match.start()
+        if mark == "\n":
+            if open_at is not None and not _reopens(text, pos, open_mark):
                 open_at = None
             continued = open_at is not None
             continue
@@ -162,24 +171,31 @@ def _quoted_spans(text: str) -> list[_Quoted]:
             continued = False  # the mark that reopens a continued quote
             continue
         continued = False
-        if open_at is None and char in OPENING_MARKS:
-            open_at = pos
-        elif open_at is not None and char in CLOSING_MARKS:
-            if pos > open_at + 1:
-                spans.append(_Quoted(open_at + 1, pos))
+        if open_at is not None and _closes(open_mark, mark):
+            if pos > open_at + len(open_mark):
+                spans.append(_Quoted(open_at + len(open_mark), pos, open_len=len(open_mark), close_len=len(mark)))
             open_at = None
-        elif char == "“":  # a second opening mark: the first was unbalanced
-            open_at = pos
+        elif mark != "”" and (open_at is None or mark == "“"):
+            open_at, open_mark = pos, mark  # a second “ means the first was unbalanced
     return spans
+
+
+_MARKS = re.compile(r"''|[“”\"\n]")
+
+
+def _closes(open_mark: str, mark: str) -> bool:
+    if open_mark == "''":
+        return mark == "''"
+    return mark in CLOSING_MARKS
 
 
 def _reopens(text: str, newline: int, mark: str) -> bool:
     """True when the paragraph after `newline` starts with the same opening mark."""
-    rest = text[newline : newline + 8].lstrip()
-    return rest[:1] == mark
+    return text[newline : newline + 8].lstrip().startswith(mark)
 
 
 def _is_paragraph_start(text: str, pos: int) -> bool:
+    """Only spaces between `pos` and the previous newline (or the text start)."""
     return text[:pos].rstrip(" \t").endswith("\n")
 
 
@@ -217,7 +233,7 @@ def _is_utterance(text: str, span: _Quoted) -> bool:
     they open a paragraph or follow a colon or comma, or end in a comma, question
     or exclamation mark (“...,” she said). A final period alone proves nothing:
     American style puts it inside the marks of any phrase that ends a sentence."""
-    before = text[: span.start - 1].rstrip(" \t\xa0")
+    before = text[: span.opening].rstrip(" \t\xa0")
     inner = text[span.start : span.end].rstrip()
     if before == "" or before[-1] == "\n":
         return True
@@ -273,9 +289,9 @@ def _adjacent(doc, span: _Quoted, verb, first: int, end: int) -> bool:
     if verb.i >= end:
         subject = _subject(verb)
         start = min(verb.i, subject.left_edge.i) if subject is not None else verb.i
-        gap = doc[end + 1 : start] if doc[end].text in CLOSING_MARKS else doc[end:start]
+        gap = doc[end + 1 : start] if doc[end].text in _MARK_TOKENS else doc[end:start]
         return _is_utterance(doc_text(doc), span) and all(t.is_punct or t.is_space for t in gap)
-    before = doc_text(doc)[: span.start - 1].rstrip()
+    before = doc_text(doc)[: span.opening].rstrip()
     if before and before[-1] in ":," and first - verb.i <= 3:
         return True
     # Trump declared “I think ...”: a cue verb right before a capitalised quote
@@ -286,13 +302,13 @@ def _cue_after(doc, span: _Quoted):
     """A cue verb whose clause starts right after the closing mark: “...,” Kim said."""
     if not _is_utterance(doc_text(doc), span):
         return None
-    first = _token_at(doc, span.end + 1)
+    first = _token_at(doc, span.closing_end)
     if first is None or "\n" in doc_text(doc)[span.end : doc[first].idx]:
         return None
-    while first < len(doc) and doc[first].is_punct and doc[first].text not in OPENING_MARKS:
+    while first < len(doc) and doc[first].is_punct and doc[first].text not in _MARK_TOKENS:
         first += 1
     for token in doc[first : first + _WINDOW]:
-        if token.is_space or token.text in OPENING_MARKS or token.text in ".?!;":
+        if token.is_space or token.text in _MARK_TOKENS or token.text in ".?!;":
             return None
         if _is_cue(token):
             subject = _subject(token)
@@ -305,7 +321,7 @@ def _cue_after(doc, span: _Quoted):
 def _cue_before(doc, span: _Quoted):
     """The cue verb of a sentence that ends in a colon or comma before the quote:
     He said: “...”, possibly in the paragraph before."""
-    before = doc_text(doc)[: span.start - 1].rstrip()
+    before = doc_text(doc)[: span.opening].rstrip()
     if not before or before[-1] not in ":,":
         return None
     end = _token_at(doc, len(before) - 1)
@@ -325,10 +341,10 @@ def _dash_attribution(doc, quoted: list[_Quoted], i: int, speakers) -> Quote | N
     """A reader's comment signed after a dash: “...” ― Name, to the end of the line."""
     span = quoted[i]
     text = doc_text(doc)
-    rest = text[span.end + 1 : span.end + 4].lstrip(" \xa0")
+    rest = text[span.closing_end : span.closing_end + 3].lstrip(" \xa0")
     if not rest or rest[0] not in _DASHES:
         return None
-    dash = text.index(rest[0], span.end + 1)
+    dash = text.index(rest[0], span.closing_end)
     line_end = text.find("\n", dash)
     line_end = len(text) if line_end < 0 else line_end
     name = doc.char_span(dash + 1, line_end, alignment_mode="contract")
@@ -349,26 +365,26 @@ def _merge_fragments(doc, quoted: list[_Quoted], i: int, cue) -> int:
 
     A fragment introduced by another cue (“A,” he said, adding, “B.”) stays apart."""
     text = doc_text(doc)
-    end = quoted[i].end
+    end, previous_close = quoted[i].end, quoted[i].closing_end
     paragraph_end = text.find("\n", end)
     paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
     for span in quoted[i + 1 :]:
         if span.start >= paragraph_end or span.used:
             break
-        between = doc.char_span(end + 1, span.start - 1, alignment_mode="expand")
+        between = doc.char_span(previous_close, span.opening, alignment_mode="expand")
         if between is None or len(between) > _MAX_BETWEEN:
             break
         if any(_is_cue(t) and t.i != cue.i for t in between):
             break
-        if text[: span.start - 1].rstrip()[-1:].isalnum():
+        if text[: span.opening].rstrip()[-1:].isalnum():
             break  # a title or phrase inside the attribution: said on CNN's “State of the Union.”
-        opens_sentence = text[: span.start - 1].rstrip()[-1:] in ".?!,:"
+        opens_sentence = text[: span.opening].rstrip()[-1:] in ".?!,:"
         if not opens_sentence and text[span.start : span.end].rstrip()[-1:] not in ".?!,—–…":
             break  # a phrase quoted inside a reported clause, not a fragment of speech
         if _cue_after(doc, span) is not None or _governing_cue(doc, span) not in (None, cue):
             break
         span.used = True
-        end = span.end
+        end, previous_close = span.end, span.closing_end
     return end
 
 
@@ -415,7 +431,7 @@ def _clip(text: str, quote: Quote, direct_ranges: list[tuple[int, int]]) -> Quot
 
 
 def _reported_kind(text: str, start: int, end: int) -> str:
-    return "mixed" if any(c in text[start:end] for c in "“”\"") else "indirect"
+    return "mixed" if re.search(r"[“”\"]|''", text[start:end]) else "indirect"
 
 
 def _complement(doc, cue):
@@ -523,7 +539,7 @@ def _continuations(text: str, quoted: list[_Quoted], quotes: list[Quote]) -> lis
     ordered = sorted(quotes, key=lambda q: q.content_end)
     ends = [q.content_end for q in ordered]
     for span in quoted:
-        if span.used or not _is_paragraph_start(text, span.start - 1):
+        if span.used or not _is_paragraph_start(text, span.opening):
             continue
         if _overlaps_any(span.start, span.end, [(q.content_start, q.content_end) for q in quotes]):
             continue

@@ -401,9 +401,11 @@ def _reported(doc, cue, quoted: list[_Quoted], speakers) -> Quote | None:
     if found is None:
         return None
     start, end, speaker_token = found
-    newline = doc_text(doc).find("\n", start, end)
+    text = doc_text(doc)
+    newline = text.find("\n", start, end)
     end = end if newline < 0 else newline  # reported speech stays in its paragraph
-    start, end = _trim(doc_text(doc), start, end)
+    start = _skip_conjunction(text, start, end)
+    start, end = _trim(text, start, end)
     if end - start < 3:
         return None
     speaker = _speaker_of(doc, cue, speakers, after=None, subject=speaker_token)
@@ -517,6 +519,15 @@ def _according_to(doc, cue):
             return None
         start_token, end_token = doc[sentence.start], doc[cue.i - 1]
     return start_token.idx, end_token.idx + len(end_token), source
+
+
+_LEADING_CONJUNCTION = re.compile(r"(?:But|And|Yet|So|Or)\s+")
+
+
+def _skip_conjunction(text: str, start: int, end: int) -> int:
+    """"But X, a source said": the conjunction links to the sentence before, not the content."""
+    match = _LEADING_CONJUNCTION.match(text, start, end)
+    return match.end() if match else start
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

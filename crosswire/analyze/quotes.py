@@ -64,7 +64,13 @@ _ADJUNCT_PREPOSITIONS = frozenset(
     {"during", "at", "after", "before", "since", "amid", "in", "on", "while", "following"}
 )
 # Particles that belong to the cue: "called for", "called on", "pointed to".
-_CUE_PARTICLES = {"call": ("for", "on"), "point": ("to",)}
+_CUE_PARTICLES = {
+    "call": ("for", "on"),
+    "point": ("to",),
+    "accuse": ("of",),
+    "mention": ("as",),
+    "complain": ("about",),
+}
 
 # Verbs whose title-case or odd forms the tagger may not lemmatise ("Says" in a headline).
 CUE_FORMS = frozenset({"says", "said", "adds", "added", "tells", "told", "asks", "asked"})

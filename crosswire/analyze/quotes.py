@@ -298,6 +298,8 @@ def _adjacent(doc, span: _Quoted, verb, first: int, end: int) -> bool:
         gap = doc[end + 1 : start] if doc[end].text in _MARK_TOKENS else doc[end:start]
         return _is_utterance(doc_text(doc), span) and all(t.is_punct or t.is_space for t in gap)
     before = doc_text(doc)[: span.opening].rstrip()
+    if not _is_utterance(doc_text(doc), span):
+        return False
     if before and before[-1] in ":," and first - verb.i <= 3:
         return True
     # Trump declared “I think ...”: a cue verb right before a capitalised quote
@@ -328,7 +330,7 @@ def _cue_before(doc, span: _Quoted):
     """The cue verb of a sentence that ends in a colon or comma before the quote:
     He said: “...”, possibly in the paragraph before."""
     before = doc_text(doc)[: span.opening].rstrip()
-    if not before or before[-1] not in ":,":
+    if not before or before[-1] not in ":," or not _is_utterance(doc_text(doc), span):
         return None
     end = _token_at(doc, len(before) - 1)
     if end is None:

@@ -1,25 +1,34 @@
 """Who said what: direct quotes, reported speech, and the speaker of each.
 
-Three passes over one parsed document, each linear in its length:
+Passes over one parsed document, each linear in its length (tables of cue words
+are at the top; every rule is a local look at the parse around one token):
 
-1. direct quotes: every span in quotation marks ("straight" or “curly”; an opening
-   mark at a paragraph start with no closing one runs on into the next paragraph)
-   that reads as an utterance is attributed from its own sentence: a cue after it
-   (“...,” Kim said. / “...,” said the official.) or before it (He said: “...”).
-   Quote fragments around one attribution (“A,” she said, “B.”) and further quoted
-   fragments in that paragraph with no attribution of their own make ONE quote
-   whose content runs from the first fragment to the last, the way PolNeAR
-   annotates them; the attribution text inside that range is not removed.
-2. reported speech: a cue verb from CUE_VERBS with a clausal complement
-   ("X said (that) <clause>", "<clause>, sources said") or "according to X"; the
-   clause is the content, "mixed" when it holds quoted words, else "indirect".
-3. a quote still unattributed that opens a paragraph continues the speaker of
-   the paragraph before.
+1. direct quotes: every span in quotation marks (“curly”, "straight", or ''two
+   apostrophes'' as some wires print them; an opening mark at a paragraph start with
+   no closing one runs on into the next paragraph when that one reopens with the
+   same mark) that reads as an utterance is attributed from its own sentence: the
+   verb the quoted words hang from in the parse (“...,” Kim said / Trump said: “...”),
+   a cue right after the closing mark, or a signature after a dash (“...” ― Name).
+   Quoted words that continue a reported clause ("said that, “...”", a lower-case
+   start) are left to pass 2, which calls them "mixed".
+   SPLIT QUOTES: the fragments around one attribution (“A,” she said, “B.”), and
+   later fragments in that paragraph with no attribution of their own, make ONE
+   quote whose content runs from the first fragment to the last, the way PolNeAR
+   annotates them; the attribution words inside that range are not cut out.
+2. reported speech: a cue verb (CUE_VERBS) with a clausal complement ("X said (that)
+   <clause>", "<clause>, sources said", "The plan, he said, will fail"), a stance
+   verb with an object (OBJECT_CUES: "called for a recount"), or "according to X";
+   the clause is the content, "mixed" when it holds quoted words, else "indirect".
+3. leftovers: a quote that opens a paragraph with no attribution continues the
+   speaker of the quote just before; transcript lines ("PENCE: Well, ...").
+4. "he"/"she" speakers are resolved last, to the latest person named as a subject
+   or the latest singular speaker.
 
 Speakers are resolved to names through the entities: a named person gives their
-canonical name (a bare "Kim" already carries the right full name), "he"/"she" the
-last person named before, and anonymous sources ("a senior U.S. official", later
-"the official") their first description with anonymous=True.
+canonical name (a bare "Kim" already carries the right full name), anonymous
+sources ("a senior U.S. official", later "the official") their first description
+with anonymous=True. Speaker spans cover the whole subject phrase, appositive
+included ("Brian Fallon, the campaign's press secretary").
 
 Content offsets of direct quotes exclude the quotation marks.
 """
@@ -672,10 +681,10 @@ def _resolve_pronouns(doc, quotes: list[Quote], speakers) -> list[Quote]:
             found = _latest_subject(previous, speakers.subject_person_before(quote.speaker_start))
             if found is not None:
                 quote = dataclasses.replace(quote, speaker=found[1], anonymous=found[2])
-                resolved[id_of(quote)] = quote
+                resolved[_quote_key(quote)] = quote
         if quote.speaker and _could_be_he_or_she(doc, quote, speakers):
             previous.append((quote.speaker_start, quote.speaker, quote.anonymous))
-    return [resolved.get(id_of(q), q) for q in quotes]
+    return [resolved.get(_quote_key(q), q) for q in quotes]
 
 
 def _could_be_he_or_she(doc, quote: Quote, speakers) -> bool:
@@ -686,7 +695,8 @@ def _could_be_he_or_she(doc, quote: Quote, speakers) -> bool:
     return span is not None and span.root.tag_ in ("NN", "NNP")
 
 
-def id_of(quote: Quote) -> tuple:
+def _quote_key(quote: Quote) -> tuple:
+    """Identity of a quote within one document (Quote is a value type)."""
     return (quote.content_start, quote.content_end, quote.cue_start, quote.speaker_start)
 
 

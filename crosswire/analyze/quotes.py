@@ -476,13 +476,15 @@ def _parenthetical(doc, cue, subject):
     """"The museum, Mr. Obama said, would make visitors face hard truths": the parse
     hangs the cue off the reported clause; the content is the whole sentence, with
     the attribution inside it (as for split quotes)."""
-    if cue.dep_ != "parataxis" or cue.head.i < cue.i:
+    if cue.dep_ != "parataxis":
         return None
     sentence = cue.sent
     start_token = doc[_sentence_start(doc, cue)]
     end_token = doc[sentence.end - 1]
     if start_token.i >= subject.left_edge.i:
         return None
+    if cue.head.i < cue.i and all(t.is_punct or t.is_space for t in doc[cue.right_edge.i + 1 : sentence.end]):
+        end_token = doc[subject.left_edge.i - 1]  # "<clause>, Graham said." ends at the attribution
     return start_token.idx, end_token.idx + len(end_token), subject
 
 
@@ -641,7 +643,10 @@ def _subject(cue):
     """The cue's subject; a conjoined verb ("smiled and said") or a participle ("..., saying")
     borrows the subject of the verb it hangs from."""
     borrows = cue.dep_ == "conj" or (cue.dep_ in ("advcl", "xcomp") and cue.tag_ == "VBG")
-    for token in (cue, cue.head if borrows else None):
+    lender = cue.head if borrows else None
+    if cue.dep_ == "pcomp" and cue.tag_ == "VBG":  # "began by saying he would ..."
+        lender = cue.head.head
+    for token in (cue, lender):
         if token is None:
             continue
         # two subjects happen when the parser takes a quoted clause's subject for

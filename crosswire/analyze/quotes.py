@@ -524,7 +524,8 @@ def _object(doc, cue):
 def _according_to(doc, cue):
     """"according to X, <clause>" or "<clause>, according to X"."""
     to = next((c for c in cue.children if c.lower_ == "to"), None)
-    source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    # the object of "to"; the parser sometimes reads "according to show insiders" as a verb
+    source = next((c for c in to.children if c.dep_ in ("pobj", "pcomp")), None) if to is not None else None
     if source is None:
         return None
     sentence = cue.sent

@@ -594,7 +594,8 @@ def _transcript_lines(doc, speakers, quotes: list[Quote]) -> list[Quote]:
     """Interview transcripts: "PENCE: Well, look, ..." is the speaker's own words.
     No quotation marks, so by our definition the kind is "indirect"."""
     found = []
-    taken = [(q.content_start, q.content_end) for q in quotes]
+    # reported speech inside a line is nested in it; a direct quote is the line itself
+    taken = [(q.content_start, q.content_end) for q in quotes if q.kind == "direct"]
     for match in _TRANSCRIPT.finditer(doc_text(doc)):
         start, end = _trim(doc_text(doc), match.start(2), match.end(2))
         if end <= start or _overlaps_any(start, end, taken):

@@ -187,3 +187,20 @@ def test_he_refers_to_the_last_speaker_not_a_person_in_an_object(analyse):
     doc, _, quotes = analyse(text)
     quote = _find(text, quotes, "a second round of talks")
     assert quote.anonymous and quote.speaker == "a senior trade official"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker", "cue"),
+    [
+        # two apostrophes as quotation marks, the way some wire archives print them
+        ("''We will rebuild the pier,'' said Mayor Helen Brooks.", "We will rebuild the pier", "Helen Brooks", "said"),
+        # a reader's comment signed after a dash
+        ("“The new bus lanes saved me an hour a day.” ― Maria Lopez\n", "saved me an hour", "Maria Lopez", "―"),
+        # a transcript line
+        ("BROOKS: We expect the pier to open in May.\n", "We expect the pier", "BROOKS", ":"),
+    ],
+)
+def test_other_quotation_styles(analyse, text, words, speaker, cue):
+    doc, _, quotes = analyse(text)
+    quote = _find(text, quotes, words)
+    assert (quote.speaker, _cue(text, quote)) == (speaker, cue)

@@ -30,6 +30,7 @@ def compare(
     7. summary - people and roles, timeline, quotes, notes per source
     """
     from crosswire.align import align, order_findings
+    from crosswire.align.origin import mark_shared_origin, origin_notes
     from crosswire.align.people import people_summary, person_findings
     from crosswire.align.timeline import build_timeline
     from crosswire.claims import build_claims
@@ -50,6 +51,8 @@ def compare(
     embedder = _embedder(embedding_model) if embeddings and len(articles) > 1 else None
     alignment = align(articles, claims, embedder=embedder)
     findings = order_findings(alignment.findings + person_findings(articles, analyses), articles)
+    origin, related = origin_notes(articles)
+    findings = mark_shared_origin(findings, related)
 
     return Comparison(
         articles=articles,
@@ -57,7 +60,7 @@ def compare(
         entities=people_summary(articles, analyses),
         timeline=build_timeline(articles, claims),
         quotes=quote_summaries(articles, analyses),
-        notes={a.id: list(a.notes) + _embedding_note(embedder, embeddings, articles) for a in articles},
+        notes={a.id: list(a.notes) + origin[a.id] + _embedding_note(embedder, embeddings, articles) for a in articles},
         stats={a.id: source_stats(a, [c for c in claims if c.sentence.article_id == a.id]) for a in articles},
         problems=problems,
         claims=claims,

@@ -141,7 +141,10 @@ def quote_summaries(articles: list[Article], analyses: list[Analysis]) -> list[Q
 
     quotes = []
     for article, analysis in zip(articles, analyses):
+        people = {e.name for e in analysis.entities if e.label == "PERSON"}
         for quote in analysis.quotes:
+            if not _is_speech(quote, article.text, people):
+                continue
             quotes.append(
                 QuoteSummary(
                     speaker=quote.speaker,
@@ -152,6 +155,26 @@ def quote_summaries(articles: list[Article], analyses: list[Analysis]) -> list[Q
                 )
             )
     return quotes
+
+
+# Verbs of saying: reported speech with one of these is a quote worth listing;
+# stance verbs ("Seoul pledged to...", "the remarks suggest...") are not.
+_SPEECH_CUES = (
+    "said", "says", "say", "told", "tells", "stated", "states", "added", "adds", "noted", "notes",
+    "confirmed", "confirms", "announced", "announces", "replied", "replies", "reaffirmed", "explained",
+    "according to", "acknowledged", "acknowledge", "made clear", "insisted", "warned", "argued",
+    "asked", "wrote", "testified", "declared", "claimed", "stressed", "emphasized", "urged",
+)
+
+
+def _is_speech(quote, text: str, people: set[str]) -> bool:
+    """Direct quotes always; reported speech when a person or an anonymous source says it."""
+    if quote.kind in ("direct", "mixed"):
+        return True
+    if quote.cue_start is None or not (quote.anonymous or quote.speaker in people):
+        return False
+    cue = text[quote.cue_start : quote.cue_end].casefold()
+    return cue.startswith(_SPEECH_CUES)
 
 
 def source_stats(article: Article, claims) -> dict:

@@ -70,6 +70,11 @@ def published_text(article: Article) -> str:
     return text
 
 
+def sources_text(n: int) -> str:
+    """ "1 source", "2 sources". """
+    return f"{n} source" if n == 1 else f"{n} sources"
+
+
 def source_count(finding: Finding) -> int:
     return len(finding.article_ids)
 

@@ -122,7 +122,7 @@ def _header(comparison: Comparison, labels: dict[str, str]) -> str:
             date = f'<span class="inferred">{date}</span>'
         rows.append([f"<strong>{esc(labels[article.id])}</strong>", esc(article.title), date, _link(article)])
     return (
-        f'<header>\n<h1>crosswire comparison</h1>\n<p class="counts">{len(comparison.articles)} sources '
+        f'<header>\n<h1>crosswire comparison</h1>\n<p class="counts">{c.sources_text(len(comparison.articles))} '
         f"{badges}</p>\n" + _table(["Source", "Title", "Published", "Link"], rows, "sources") + "\n</header>"
     )
 
@@ -136,7 +136,7 @@ def _finding_card(finding: Finding, fid: str, labels: dict[str, str], extra: str
         ]
         for e in finding.evidence
     ]
-    meta = f'<span class="meta">{c.source_count(finding)} sources</span>' if finding.verdict != "unique" else ""
+    meta = f'<span class="meta">{c.sources_text(c.source_count(finding))}</span>' if finding.verdict != "unique" else ""
     return (
         f'<div class="finding {esc(finding.verdict)}" data-finding="{fid}" tabindex="0" role="button" '
         f'title="Click to highlight in the articles">\n'

@@ -79,7 +79,7 @@ def _header(comparison: Comparison, labels: dict[str, str]) -> str:
         for a in comparison.articles
     ]
     return (
-        f"# crosswire comparison\n\n{len(comparison.articles)} sources: {counts}.\n\n"
+        f"# crosswire comparison\n\n{c.sources_text(len(comparison.articles))}: {counts}.\n\n"
         + _table(["Source", "Title", "Published"], rows)
     )
 

@@ -77,7 +77,7 @@ def _header(comparison: Comparison) -> RenderableType:
     counts = ", ".join(
         f"{len(comparison.by_verdict(v))} {v}" for v in ("conflicting", "corroborated", "unique")
     )
-    title = Text(f"crosswire: {len(comparison.articles)} sources, {counts}", style="bold")
+    title = Text(f"crosswire: {c.sources_text(len(comparison.articles))}, {counts}", style="bold")
     return Panel(table, title=title, title_align="left")
 
 

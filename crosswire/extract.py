@@ -16,14 +16,15 @@ from crosswire.model import Analysis
 EXTRACT_VERSION = "extract-v1"
 
 
-def extract_source(source: str, *, published: dt.date | None = None, nlp=None) -> dict:
+def extract_source(source: str, *, published: dt.date | None = None, nlp=None, max_bytes: int | None = None) -> dict:
     """Read `source` (a path, or "-" for standard input) and analyse its text."""
-    from crosswire.ingest.decode import decode, read_bytes, read_stream
+    from crosswire.ingest.decode import DEFAULT_MAX_BYTES, decode, read_bytes, read_stream
 
+    limit = max_bytes or DEFAULT_MAX_BYTES
     if source == "-":
-        data = read_stream(sys.stdin.buffer, "<stdin>")
+        data = read_stream(sys.stdin.buffer, "<stdin>", limit)
     else:
-        data = read_bytes(pathlib.Path(source), source)
+        data = read_bytes(pathlib.Path(source), source, limit)
     text = decode(data, source)
     text, record_date = _record_text(text)
     return extract_text(text, published=published or record_date, nlp=nlp)

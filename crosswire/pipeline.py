@@ -15,9 +15,8 @@ def compare(
     sources: Iterable[str | Path | Article],
     *,
     published: dt.date | None = None,
-    embeddings: bool = True,
+    settings: dict | None = None,
     nlp=None,
-    embedding_model: str | None = None,
 ) -> Comparison:
     """Read, clean and analyse each source, then align claims across them.
 
@@ -28,6 +27,9 @@ def compare(
     5. claims  - typed claims per sentence; opinion kept apart from fact
     6. align   - match claims across articles; a verdict per group
     7. summary - people and roles, timeline, quotes, notes per source
+
+    `settings` is the dict of `crosswire.settings.load_settings()` (read from
+    crosswire.toml and CROSSWIRE_* variables when not given).
     """
     from crosswire.align import align, order_findings
     from crosswire.align.origin import mark_shared_origin, origin_notes
@@ -36,19 +38,30 @@ def compare(
     from crosswire.claims import build_claims
     from crosswire.clean import clean
     from crosswire.ingest import read_all
+    from crosswire.settings import load_settings
 
+    settings = settings if settings is not None else load_settings()
     paths = [s for s in sources]
     given = [s for s in paths if isinstance(s, Article)]
-    articles, problems = read_all([s for s in paths if not isinstance(s, Article)], published=published)
+    articles, problems = read_all(
+        [s for s in paths if not isinstance(s, Article)], published=published, max_bytes=settings["max_bytes"]
+    )
     articles = given + articles
     articles = complete_dates(articles, published)
     articles = [clean(article) for article in articles]
     articles, empty = _drop_empty(articles)
     problems += empty
 
-    analyses = analyze_articles(articles, nlp=nlp)
+    if nlp is None:
+        from crosswire.analyze.nlp import load_nlp
+
+        nlp = load_nlp(settings["spacy_model"])
+    analyses = analyze_articles(
+        articles, nlp=nlp, batch_size=settings["batch_size"], n_process=settings["processes"]
+    )
     claims = [claim for article, analysis in zip(articles, analyses) for claim in build_claims(article, analysis)]
-    embedder = _embedder(embedding_model) if embeddings and len(articles) > 1 else None
+    embeddings = settings["embeddings"]
+    embedder = _embedder(settings["embedding_model"] or None) if embeddings and len(articles) > 1 else None
     alignment = align(articles, claims, embedder=embedder)
     findings = order_findings(alignment.findings + person_findings(articles, analyses), articles)
     origin, related = origin_notes(articles)
@@ -67,10 +80,11 @@ def compare(
     )
 
 
-def analyze_articles(articles: list[Article], *, nlp=None) -> list[Analysis]:
+def analyze_articles(articles: list[Article], *, nlp=None, batch_size: int = 16, n_process: int = 1) -> list[Analysis]:
     from crosswire.analyze import analyze_texts
 
-    return analyze_texts([a.text for a in articles], [a.published for a in articles], nlp=nlp)
+    texts, dates = [a.text for a in articles], [a.published for a in articles]
+    return analyze_texts(texts, dates, nlp=nlp, batch_size=batch_size, n_process=n_process)
 
 
 def complete_dates(articles: list[Article], published: dt.date | None) -> list[Article]:

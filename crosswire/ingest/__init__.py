@@ -132,7 +132,7 @@ def read_source(
 
 
 def read_all(
-    sources: Iterable[str | pathlib.Path], *, published: dt.date | None = None
+    sources: Iterable[str | pathlib.Path], *, published: dt.date | None = None, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> tuple[list[Article], list[Problem]]:
     """Read every source; a bad file or record becomes a Problem and the batch goes on."""
     articles: list[Article] = []
@@ -140,7 +140,7 @@ def read_all(
     for source in sources:
         label = STDIN if str(source) == "-" else str(source)
         try:
-            batch = read_batch(source, published=published)
+            batch = read_batch(source, published=published, max_bytes=max_bytes)
         except CrosswireError as exc:
             problems.append(Problem(label, getattr(exc, "reason", None) or str(exc)))
             continue

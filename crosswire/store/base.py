@@ -1,0 +1,259 @@
+"""The store interface, with the SQL both databases share.
+
+Queries are written once with `?` placeholders (always parameters, never text
+pasted into SQL); a dialect subclass connects, runs migrations, maps `?` to its
+own placeholder and implements full-text search, the one thing SQLite and
+PostgreSQL do differently.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from crosswire.model import Article, Claim
+from crosswire.store import serialize
+from crosswire.store.schema import check_known, migrations
+
+_ARTICLE_COLUMNS = ("id, article_key, revision, external_id, url, source, outlet, title, published, authors, "
+                    "raw_text, text, segments, notes, meta, first_seen")  # fmt: skip
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+
+
+class Store:
+    """Articles, analyses, claims, story assignments, stories and their comparisons."""
+
+    dialect = ""
+
+    def __init__(self, where: str) -> None:
+        self.where = where  # how messages name this database
+
+    # -- what a dialect provides -------------------------------------------
+    def _execute(self, sql: str, params: Sequence[Any] = ()) -> None:
+        raise NotImplementedError
+
+    def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
+        raise NotImplementedError
+
+    def transaction(self) -> contextlib.AbstractContextManager:
+        """All writes inside commit together or not at all."""
+        raise NotImplementedError
+
+    def _index_for_search(self, article: Article, claims: list[Claim]) -> None:
+        raise NotImplementedError
+
+    def search(self, query: str, *, limit: int = 20) -> list[dict[str, Any]]:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- migrations ----------------------------------------------------------
+    def migrate(self) -> list[str]:
+        """Apply the migrations this database lacks, each in its own transaction; return their names."""
+        with self.transaction():
+            self._execute("CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)")
+        applied = self.applied_migrations()
+        check_known(applied, self.where)
+        done = []
+        for name, statements in migrations(self.dialect):
+            if name in applied:
+                continue
+            with self.transaction():
+                for statement in statements:
+                    self._execute(statement)
+                self._execute("INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)", (name, _now()))
+            done.append(name)
+        return done
+
+    def applied_migrations(self) -> list[str]:
+        return [r[0] for r in self._rows("SELECT name FROM schema_migrations ORDER BY name")]
+
+    # -- articles ------------------------------------------------------------
+    def known_article_ids(self, ids: Sequence[str]) -> set[str]:
+        known: set[str] = set()
+        for i in range(0, len(ids), 500):  # stay under SQLite's parameter limit
+            chunk = list(ids[i : i + 500])
+            marks = ", ".join("?" * len(chunk))
+            known.update(r[0] for r in self._rows(f"SELECT id FROM articles WHERE id IN ({marks})", chunk))
+        return known
+
+    def add_article(
+        self, article: Article, analysis_json: str, analysis_version: str, claims: list[Claim]
+    ) -> tuple[int, set[str]]:
+        """Store one article (a new revision when its key is known), its analysis and claims.
+
+        Returns the revision number and the stories that held the previous
+        revision: they lose it (only the latest revision is compared).
+        """
+        key = serialize.article_key(article)
+        revision = self._rows("SELECT COALESCE(MAX(revision), 0) FROM articles WHERE article_key = ?", (key,))[0][0] + 1
+        stale = {r[0] for r in self._rows(
+            "SELECT s.story_id FROM story_assignments s JOIN articles a ON a.id = s.article_id "
+            "WHERE a.article_key = ? AND a.is_current = 1", (key,))}  # fmt: skip
+        self._execute("UPDATE articles SET is_current = 0 WHERE article_key = ?", (key,))
+        row = serialize.article_row(article) | {"article_key": key, "revision": revision, "first_seen": _now()}
+        columns = [c.strip() for c in _ARTICLE_COLUMNS.split(",")]
+        self._execute(
+            f"INSERT INTO articles ({_ARTICLE_COLUMNS}, is_current) VALUES ({', '.join('?' * len(columns))}, 1)",
+            [row[c] for c in columns],
+        )
+        self._execute("INSERT INTO analyses (article_id, version, data) VALUES (?, ?, ?)",
+                      (article.id, analysis_version, analysis_json))  # fmt: skip
+        for claim in claims:
+            start, end = claim.sentence.start, claim.sentence.end
+            self._execute(
+                "INSERT INTO claims (article_id, id, kind, predicate, start_pos, end_pos, sentence, data) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                (article.id, claim.id, claim.kind, claim.predicate, start, end, article.text[start:end],
+                 serialize.dumps({"slots": claim.slots, "keywords": claim.keywords, "speaker": claim.speaker})),
+            )  # fmt: skip
+        self._index_for_search(article, claims)
+        return revision, stale
+
+    def articles(self, ids: Sequence[str]) -> list[Article]:
+        """The stored articles with these ids, in that order."""
+        rows = {}
+        for i in range(0, len(ids), 500):
+            chunk = list(ids[i : i + 500])
+            marks = ", ".join("?" * len(chunk))
+            for r in self._rows(f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id IN ({marks})", chunk):
+                rows[r[0]] = r
+        names = [c.strip() for c in _ARTICLE_COLUMNS.split(",")]
+        return [serialize.article_from_row(dict(zip(names, rows[i]))) for i in ids if i in rows]
+
+    def revisions(self, article_key: str) -> list[dict[str, Any]]:
+        """Every stored version of one article, oldest first: both texts are kept."""
+        rows = self._rows(
+            "SELECT id, revision, first_seen, title, text, raw_text FROM articles WHERE article_key = ? ORDER BY revision",
+            (article_key,),
+        )
+        names = ("id", "revision", "first_seen", "title", "text", "raw_text")
+        return [dict(zip(names, r)) for r in rows]
+
+    def counts(self) -> dict[str, int]:
+        tables = ("articles", "analyses", "claims", "story_features", "story_assignments", "stories", "comparisons")
+        # table names come from the tuple above, never from input
+        return {t: self._rows(f"SELECT COUNT(*) FROM {t}")[0][0] for t in tables}
+
+    # -- story features and assignments -------------------------------------
+    def add_features(self, article_id: str, row: dict[str, Any]) -> None:
+        vector, data = serialize.features_row_to_columns(row)
+        self._execute("INSERT INTO story_features (article_id, vector, data) VALUES (?, ?, ?)", (article_id, vector, data))
+
+    def feature_rows(self) -> Iterator[tuple[dict[str, Any], str]]:
+        """(features_to_row dict, story id) in the order the articles were added."""
+        rows = self._rows(
+            "SELECT f.vector, f.data, s.story_id FROM story_features f "
+            "JOIN story_assignments s ON s.article_id = f.article_id ORDER BY s.seq"
+        )
+        for vector, data, story_id in rows:
+            yield serialize.features_row_from_columns(vector, data), story_id
+
+    def assign(self, article_id: str, story_id: str, merged: Sequence[str], duplicate_of: str | None,
+               derived_from: tuple[str, float] | None) -> set[str]:  # fmt: skip
+        """Record an article's story (folding in the stories it merged); return the stories touched."""
+        seq = self._rows("SELECT COALESCE(MAX(seq), 0) FROM story_assignments")[0][0] + 1
+        derived_id, score = derived_from if derived_from else (None, None)
+        self._execute(
+            "INSERT INTO story_assignments (article_id, story_id, seq, duplicate_of, derived_from, derived_score) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (article_id, story_id, seq, duplicate_of, derived_id, None if score is None else float(score)),
+        )
+        for old in merged:
+            if old != story_id:
+                self._execute("UPDATE story_assignments SET story_id = ? WHERE story_id = ?", (story_id, old))
+        return {story_id, *merged}
+
+    def story_of(self, article_ids: Sequence[str]) -> set[str]:
+        stories = set()
+        for article_id in article_ids:
+            stories.update(r[0] for r in self._rows("SELECT story_id FROM story_assignments WHERE article_id = ?",
+                                                    (article_id,)))  # fmt: skip
+        return stories
+
+    # -- stories -------------------------------------------------------------
+    def _story_members(self, story_id: str) -> list[tuple]:
+        """(id, title, published, article_key) of a story's current articles, earliest first."""
+        return self._rows(
+            "SELECT a.id, a.title, a.published, a.article_key FROM story_assignments s "
+            "JOIN articles a ON a.id = s.article_id WHERE s.story_id = ? AND a.is_current = 1 "
+            "ORDER BY a.published IS NULL, a.published, s.seq",
+            (story_id,),
+        )
+
+    def refresh_stories(self, story_ids: set[str]) -> None:
+        """Recompute size, dates, title and version of these stories (deleting emptied ones)."""
+        for story_id in sorted(story_ids):
+            members = self._story_members(story_id)
+            self._execute("DELETE FROM stories WHERE id = ?", (story_id,))
+            if not members:
+                self._execute("DELETE FROM comparisons WHERE story_id = ?", (story_id,))
+                continue
+            dates = [m[2] for m in members if m[2]]
+            title = next((m[1] for m in members if m[1]), "(untitled)")  # the earliest article's title
+            version = hashlib.sha256("\n".join(sorted(m[0] for m in members)).encode()).hexdigest()[:16]
+            self._execute(
+                "INSERT INTO stories (id, title, size, first_published, last_published, version, updated_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (story_id, title, len(members), min(dates, default=None), max(dates, default=None), version, _now()),
+            )
+
+    def stories(self, *, since: dt.date | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+        """Stories, biggest and newest first, each with its articles' external keys."""
+        sql = "SELECT id, title, size, first_published, last_published, version FROM stories"
+        params: list[Any] = []
+        if since is not None:
+            sql += " WHERE last_published >= ?"
+            params.append(since.isoformat())
+        sql += " ORDER BY size DESC, last_published IS NULL, last_published DESC, id"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(int(limit))
+        return [self._story_dict(r) for r in self._rows(sql, params)]
+
+    def story(self, story_id: str) -> dict[str, Any] | None:
+        rows = self._rows(
+            "SELECT id, title, size, first_published, last_published, version FROM stories WHERE id = ?", (story_id,)
+        )
+        return self._story_dict(rows[0]) if rows else None
+
+    def _story_dict(self, r: tuple) -> dict[str, Any]:
+        members = self._story_members(r[0])
+        return {
+            "id": r[0],
+            "title": r[1],
+            "articles": [m[3] for m in members],
+            "article_ids": [m[0] for m in members],
+            "size": r[2],
+            "first_published": r[3],
+            "last_published": r[4],
+            "version": r[5],
+        }
+
+    # -- comparisons ---------------------------------------------------------
+    def comparison(self, story_id: str) -> tuple[str, dict[str, Any]] | None:
+        """(story version it was computed for, the JSON report) or None."""
+        rows = self._rows("SELECT story_version, data FROM comparisons WHERE story_id = ?", (story_id,))
+        return (rows[0][0], json.loads(rows[0][1])) if rows else None
+
+    def save_comparison(self, story_id: str, story_version: str, data: dict[str, Any]) -> None:
+        with self.transaction():
+            self._execute("DELETE FROM comparisons WHERE story_id = ?", (story_id,))
+            self._execute(
+                "INSERT INTO comparisons (story_id, story_version, data, computed_at) VALUES (?, ?, ?, ?)",
+                (story_id, story_version, json.dumps(data, ensure_ascii=False), _now()),
+            )

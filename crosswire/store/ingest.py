@@ -1,0 +1,161 @@
+"""Ingestion into a store: read, clean, analyse, extract claims, cluster, commit per batch.
+
+Idempotent and resumable: an article's id is a hash of its text, articles
+already stored are skipped before the (costly) analysis, and each batch is
+stored in one transaction together with its story assignments. A run killed
+at any moment loses at most the batch in flight, and the next run redoes just
+that batch. The story index is rebuilt from the stored features at the start
+of a run (no reclustering), so it always matches what was committed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+import types
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from crosswire.model import Article, Problem
+from crosswire.store import serialize
+from crosswire.store.base import Store
+
+BATCH_SIZE = 64
+MIN_WORDS = 5  # fewer words left after cleaning: not an article (as in compare)
+
+
+@dataclass
+class IngestResult:
+    files: int = 0
+    read: int = 0  # articles read from the files
+    added: int = 0  # new articles stored (first revisions)
+    revisions: int = 0  # changed versions of articles already stored
+    unchanged: int = 0  # already stored: skipped
+    problems: list[Problem] = field(default_factory=list)
+    seconds: float = 0.0
+
+
+def expand_sources(sources: Iterable[str | Path]) -> list[str]:
+    """Files as given; a folder means every file under it, sorted, hidden ones skipped."""
+    paths: list[str] = []
+    for source in sources:
+        path = Path(source)
+        if str(source) != "-" and path.is_dir():
+            files = (p for p in sorted(path.rglob("*")) if p.is_file())
+            paths.extend(str(p) for p in files if not any(part.startswith(".") for part in p.relative_to(path).parts))
+        else:
+            paths.append(str(source))
+    return paths
+
+
+def stories_api() -> types.SimpleNamespace:
+    """The clustering engine's functions, in one place so that a test can pass another."""
+    from crosswire.stories.cluster import StoryIndex
+    from crosswire.stories.features import features_from_row, features_to_row, story_features
+
+    return types.SimpleNamespace(StoryIndex=StoryIndex, story_features=story_features,
+                                 features_to_row=features_to_row, features_from_row=features_from_row)  # fmt: skip
+
+
+def ingest(
+    store: Store,
+    sources: Iterable[str | Path],
+    *,
+    nlp=None,
+    embedder=None,
+    published: dt.date | None = None,
+    batch_size: int = BATCH_SIZE,
+    on_file: Callable[[int, int], None] | None = None,
+    on_problem: Callable[[Problem], None] | None = None,
+    api: types.SimpleNamespace | None = None,
+) -> IngestResult:
+    """Store every article of `sources`; see the module docstring for what makes it safe to re-run.
+
+    on_file(done, total) reports progress per file; on_problem gets each bad file or record.
+    """
+    from crosswire.analyze.nlp import load_nlp
+
+    started = time.perf_counter()
+    api = api or stories_api()
+    nlp = nlp or load_nlp()
+    embedder = embedder or _default_embedder()
+    index = api.StoryIndex.rebuild([(api.features_from_row(row), sid) for row, sid in store.feature_rows()])
+    paths = expand_sources(sources)
+    result = IngestResult(files=len(paths))
+    seen: set[str] = set()
+    pending: list[Article] = []
+    for done, articles in enumerate(_read(paths, published, result, on_problem), start=1):
+        for article in articles:
+            if article.id not in seen:  # the same text twice in one run
+                seen.add(article.id)
+                pending.append(article)
+        if len(pending) >= batch_size:
+            _store_batch(store, pending, nlp, embedder, index, api, result)
+            pending = []
+        if on_file:
+            on_file(done, len(paths))
+    if pending:
+        _store_batch(store, pending, nlp, embedder, index, api, result)
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _default_embedder():
+    from crosswire.align.embed import Embedder, get_embedder
+
+    # Clustering compares leads by meaning: without the model there are no stories, so say how to get it.
+    return get_embedder() or Embedder(None)  # Embedder() raises ModelError with the pip command
+
+
+def _read(paths: list[str], published, result: IngestResult, on_problem) -> Iterator[list[Article]]:
+    """Clean articles, one list per file; problems reported as they come."""
+    from crosswire.clean import clean
+    from crosswire.ingest import read_all
+
+    for path in paths:
+        articles, problems = read_all([path], published=published)
+        kept = []
+        for article in articles:
+            article = clean(article)
+            if len(article.text.split()) < MIN_WORDS:
+                problems.append(Problem(article.source, "no article text left after removing boilerplate"))
+            else:
+                kept.append(article)
+        result.read += len(kept)
+        for problem in problems:
+            result.problems.append(problem)
+            if on_problem:
+                on_problem(problem)
+        yield kept
+
+
+def _store_batch(store: Store, batch: list[Article], nlp, embedder, index, api, result: IngestResult) -> None:
+    """Analyse the articles not stored yet and store them, with their stories, in one transaction."""
+    from crosswire.analyze import ANALYSIS_VERSION
+    from crosswire.claims import build_claims
+    from crosswire.pipeline import analyze_articles
+
+    known = store.known_article_ids([a.id for a in batch])
+    new = [a for a in batch if a.id not in known]
+    result.unchanged += len(batch) - len(new)
+    if not new:
+        return
+    analyses = analyze_articles(new, nlp=nlp)
+    features = api.story_features(new, analyses, embedder)
+    touched: set[str] = set()
+    with store.transaction():
+        for article, analysis, feature in zip(new, analyses, features):
+            revision, stale = store.add_article(
+                article, serialize.dumps(analysis), ANALYSIS_VERSION, build_claims(article, analysis)
+            )
+            store.add_features(article.id, api.features_to_row(feature))
+            assignment = index.add(feature)
+            touched |= stale | store.assign(
+                article.id, assignment.story_id, assignment.merged, assignment.duplicate_of, assignment.derived_from
+            )
+            if revision == 1:
+                result.added += 1
+            else:
+                result.revisions += 1
+        store.refresh_stories(touched)

@@ -16,7 +16,7 @@ from pathlib import Path
 import click
 
 from crosswire import __version__
-from crosswire.errors import CrosswireError
+from crosswire.errors import ConfigError, CrosswireError
 
 FORMATS = ["terminal", "md", "html", "json"]
 
@@ -129,6 +129,168 @@ def _settings(overrides, **shortcuts) -> dict:
 
     extra = [f"{name}={value}" for name, value in shortcuts.items() if value is not None]
     return load_settings([*overrides, *extra])
+
+
+DB_HELP = "SQLite file, or a postgresql:// URL."
+
+
+def _db_option(f):
+    return click.option("--db", default="crosswire.db", show_default=True, metavar="PATH|URL", help=DB_HELP)(f)
+
+
+def _fail(exc: CrosswireError, debug: bool, status: int = 1) -> None:
+    if debug:
+        raise exc
+    _warn(f"error: {exc}")
+    sys.exit(status)
+
+
+def _open(db: str, *, create: bool = False):
+    from crosswire.store import open_store
+
+    return open_store(db, create=create)
+
+
+@main.command()
+@click.argument("sources", nargs=-1, required=True)
+@_db_option
+@click.option("--published", callback=_date, metavar="YYYY-MM-DD", help="Date for sources that give none.")
+@click.option("--embedding-model", envvar="CROSSWIRE_EMBEDDING_MODEL", metavar="DIR",
+              help="Your own sentence-embedding model directory (clustering needs one).")
+@click.option("--spacy-model", envvar="CROSSWIRE_SPACY_MODEL", metavar="NAME|DIR")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+@click.option("--debug", is_flag=True, help="Show tracebacks.")
+def ingest(sources, db, published, embedding_model, spacy_model, quiet, debug) -> None:
+    """Store articles and sort them into stories; safe to re-run, and to resume after a kill.
+
+    SOURCES are files or folders (every file inside). Articles already stored are skipped;
+    a changed version of a stored URL or record id is kept as a new revision.
+
+    Example: crosswire ingest ./articles/ more.jsonl --db news.db
+    """
+    from crosswire.store.ingest import ingest as run_ingest
+
+    try:
+        with _open(db, create=True) as store, _progress(quiet) as progress:
+            task = progress.add_task("ingesting", total=None)
+            result = run_ingest(store, sources, nlp=_nlp(spacy_model), published=published,
+                                embedder=_embedder(embedding_model),
+                                on_file=lambda done, total: progress.update(task, completed=done, total=total),
+                                on_problem=lambda problem: progress.console.print(str(problem), markup=False))
+    except CrosswireError as exc:
+        _fail(exc, debug)
+    _warn(f"{result.added} new, {result.revisions} revised, {result.unchanged} already stored, "
+          f"{len(result.problems)} skipped, from {result.files} files in {result.seconds:.1f}s")
+
+
+@main.command()
+@_db_option
+@click.option("--since", metavar="YYYY-MM-DD", help="Only stories with an article published on or after this date.")
+@click.option("--limit", type=click.IntRange(min=1), help="At most this many stories.")
+@click.option("--format", "fmt", type=click.Choice(["terminal", "json"]), default="terminal", show_default=True)
+@click.option("--debug", is_flag=True, help="Show tracebacks.")
+def stories(db, since, limit, fmt, debug) -> None:
+    """List stories, biggest and newest first.
+
+    Example: crosswire stories --db news.db --since 2025-10-20 --format json
+    """
+    keys = ("id", "title", "articles", "size", "first_published", "last_published")
+    try:
+        since_date = _filter_date("--since", since)
+        with _open(db) as store:
+            found = store.stories(since=since_date, limit=limit)
+    except CrosswireError as exc:
+        _fail(exc, debug, 2 if isinstance(exc, ConfigError) else 1)
+    if fmt == "json":
+        click.echo(json.dumps([{k: s[k] for k in keys} for s in found], ensure_ascii=False, indent=2))
+        return
+    for s in found:
+        dates = f"{s['first_published'] or '?'}..{s['last_published'] or '?'}"
+        click.echo(f"{s['id']}  {s['size']:>4}  {dates}  {s['title']}")
+
+
+@main.command()
+@click.argument("story_id")
+@_db_option
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="terminal", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write the report to this file.")
+@click.option("--no-embeddings", is_flag=True, help="Match paraphrases by shared words only (no model).")
+@click.option("--spacy-model", envvar="CROSSWIRE_SPACY_MODEL", metavar="NAME|DIR")
+@click.option("--debug", is_flag=True, help="Show tracebacks.")
+def story(story_id, db, fmt, output, no_embeddings, spacy_model, debug) -> None:
+    """One story's comparison report, recomputed only when its articles changed.
+
+    Example: crosswire story 3f2a9c01 --db news.db --format html -o story.html
+    """
+    from crosswire.report import render
+    from crosswire.store.reports import story_comparison
+
+    try:
+        with _open(db) as store:
+            settings = _settings((), spacy_model=spacy_model, embeddings="false" if no_embeddings else None)
+            comparison, _ = story_comparison(store, story_id, nlp=_LazyNlp(settings["spacy_model"]), settings=settings)
+    except CrosswireError as exc:
+        _fail(exc, debug)
+    _write(render(comparison, fmt), output, fmt)
+
+
+@main.command()
+@click.argument("query")
+@_db_option
+@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["terminal", "json"]), default="terminal", show_default=True)
+@click.option("--debug", is_flag=True, help="Show tracebacks.")
+def search(query, db, limit, fmt, debug) -> None:
+    """Full-text search over stored articles (title and text) and claim sentences.
+
+    Example: crosswire search "shipbuilding" --db news.db --format json
+    """
+    try:
+        with _open(db) as store:
+            hits = store.search(query, limit=limit)
+    except CrosswireError as exc:
+        _fail(exc, debug)
+    if fmt == "json":
+        click.echo(json.dumps(hits, ensure_ascii=False, indent=2))
+        return
+    for hit in hits:
+        click.echo(f"{hit['kind']:<7} {hit['article']}  story {hit['story']}: {' '.join(hit['snippet'].split())}")
+
+
+def _filter_date(name: str, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise ConfigError(f"{name}: {value!r} is not a date like 2025-10-25") from None
+
+
+def _progress(quiet: bool):
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    console = Console(stderr=True)
+    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                    console=console, disable=quiet or not console.is_terminal)  # fmt: skip
+
+
+def _embedder(model_dir: str | None):
+    from crosswire.align.embed import get_embedder
+
+    return get_embedder(model_dir)
+
+
+class _LazyNlp:
+    """The spaCy pipeline, loaded on first use: a stored report needs none."""
+
+    def __init__(self, model: str | None) -> None:
+        self._model, self._nlp = model, None
+
+    def __getattr__(self, name):
+        if self._nlp is None:
+            self._nlp = _nlp(self._model)
+        return getattr(self._nlp, name)
 
 
 def _nlp(model: str | None):

@@ -17,6 +17,19 @@ def nlp():
     return load_nlp()
 
 
+@pytest.fixture
+def seed():
+    """Path of a seed article from ../shared/seeds, by its number prefix."""
+
+    def find(prefix: str) -> pathlib.Path:
+        matches = sorted(SEEDS.glob(f"{prefix}_*.txt")) if SEEDS.is_dir() else []
+        if not matches:
+            pytest.skip(f"seed {prefix} not found under {SEEDS} (shared seeds absent)")
+        return matches[0]
+
+    return find
+
+
 @pytest.fixture(scope="session")
 def seed_paths():
     paths = sorted(SEEDS.glob("*.txt"))

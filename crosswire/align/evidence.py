@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from crosswire.model import Article, Claim, Evidence, Slot
@@ -10,19 +11,12 @@ SHINGLE_WORDS = 8  # a run of this many identical words is copied wording, not c
 
 
 def evidence_for(article: Article, claim: Claim, slot: Slot | None = None) -> Evidence:
-    start, end = claim.sentence.start, claim.sentence.end
-    return Evidence(
-        article_id=article.id,
-        text=article.text[start:end],
-        start=start,
-        end=end,
-        raw_start=article.to_raw(start),
-        raw_end=article.to_raw(end - 1) + 1 if end > start else article.to_raw(end),
-        value=slot.value if slot else None,
-        display=slot.display if slot else None,
-        value_start=slot.start if slot else None,
-        value_end=slot.end if slot else None,
-        kind=claim.kind,
+    """The claim's sentence, and the slot's value in it when one is given."""
+    evidence = evidence_for_span(article, claim.sentence.start, claim.sentence.end, kind=claim.kind)
+    if slot is None:
+        return evidence
+    return dataclasses.replace(
+        evidence, value=slot.value, display=slot.display, value_start=slot.start, value_end=slot.end
     )
 
 
@@ -70,8 +64,8 @@ def shares_wording(texts: list[str]) -> bool:
     return False
 
 
-def evidence_for_span(article: Article, start: int, end: int) -> Evidence:
-    """Evidence for any span of the clean text (a quote's content, a mention)."""
+def evidence_for_span(article: Article, start: int, end: int, kind: str = "fact") -> Evidence:
+    """Evidence for any span of the clean text (a sentence, a quote's content, a mention)."""
     return Evidence(
         article_id=article.id,
         text=article.text[start:end],
@@ -79,4 +73,5 @@ def evidence_for_span(article: Article, start: int, end: int) -> Evidence:
         end=end,
         raw_start=article.to_raw(start),
         raw_end=article.to_raw(end - 1) + 1 if end > start else article.to_raw(end),
+        kind=kind,
     )

@@ -8,11 +8,13 @@ as variants, never reported as a conflict.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from collections import defaultdict
 
-from crosswire.model import Analysis, Article, Evidence, Finding, PersonSummary
+from crosswire.align.evidence import evidence_for_span
+from crosswire.model import Analysis, Article, Finding, PersonSummary
 
 _HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "dame", "prof"}
 
@@ -88,18 +90,10 @@ def person_findings(articles: list[Article], analyses: list[Analysis]) -> list[F
         article = by_id[article_id]
         sentence = next((s for s in analysis.sentences if s.start <= entity.start < s.end), None)
         start, end = (sentence.start, sentence.end) if sentence else (entity.start, entity.end)
-        evidence = Evidence(
-            article_id=article.id,
-            text=article.text[start:end],
-            start=start,
-            end=end,
-            raw_start=article.to_raw(start),
-            raw_end=article.to_raw(end - 1) + 1,
-            value=entity.name,
-            display=entity.name,
-            value_start=entity.start,
-            value_end=entity.end,
-            kind="caption" if article.in_caption(start, end) else "fact",
+        kind = "caption" if article.in_caption(start, end) else "fact"
+        evidence = dataclasses.replace(
+            evidence_for_span(article, start, end, kind=kind),
+            value=entity.name, display=entity.name, value_start=entity.start, value_end=entity.end,
         )
         title = f"{entity.roles[0]} " if entity.roles else ""
         findings.append(

@@ -1,9 +1,9 @@
 """Every kind of bad input is refused with a one-line reason, and the batch goes on."""
 
+import pathlib
 import os
 
 import pytest
-from conftest import EXAMPLES
 
 from crosswire.errors import (
     BinaryInput,
@@ -15,6 +15,8 @@ from crosswire.errors import (
     UndecodableInput,
 )
 from crosswire.ingest import read_all, read_source, read_text
+
+EXAMPLES = pathlib.Path(__file__).resolve().parents[2] / "examples"
 
 SPANISH = (
     "Los trabajadores del puerto de Halvergate iniciaron una huelga el lunes después de que las "

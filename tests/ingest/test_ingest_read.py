@@ -3,10 +3,10 @@
 import datetime as dt
 import io
 import json
+import pathlib
 import sys
 
 import pytest
-from conftest import EXAMPLES
 
 from crosswire.clean import clean
 from crosswire.ingest import (
@@ -21,6 +21,8 @@ from crosswire.ingest import (
 )
 from crosswire.ingest.dates import parse_date
 from crosswire.ingest.outlets import outlet_from_url
+
+EXAMPLES = pathlib.Path(__file__).resolve().parents[2] / "examples"
 
 GAZETTE = EXAMPLES / "harbor-strike-gazette.txt"
 COURIER = EXAMPLES / "harbor-strike-courier.html"

@@ -87,9 +87,11 @@ def ingest(
     pending: list[Article] = []
     for done, articles in enumerate(_read(paths, published, result, on_problem), start=1):
         for article in articles:
-            if article.id not in seen:  # the same text twice in one run
-                seen.add(article.id)
-                pending.append(article)
+            if article.id in seen:  # the same text twice in one run
+                result.unchanged += 1
+                continue
+            seen.add(article.id)
+            pending.append(article)
         if len(pending) >= batch_size:
             _store_batch(store, pending, nlp, embedder, index, api, result)
             pending = []

@@ -1,0 +1,154 @@
+"""The store: migrations, idempotent ingestion, revisions, resume after a kill, search, stories, comparisons."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import textwrap
+import time
+
+import pytest
+from conftest import FERRY, LIBRARY, record
+
+from crosswire.errors import StoreError
+from crosswire.store import open_store
+from crosswire.store.ingest import expand_sources, ingest
+from crosswire.store.reports import story_comparison
+from crosswire.store.schema import migrations
+
+
+def test_migrations_are_applied_once_and_recorded(store):
+    names = [name for name, _ in migrations(store.dialect)]
+    assert store.applied_migrations() == names
+    assert store.migrate() == []  # a second open finds nothing to do
+
+
+def test_a_database_with_a_newer_schema_is_refused(tmp_path):
+    path = tmp_path / "news.db"
+    open_store(path).close()
+    with sqlite3.connect(path) as conn:
+        conn.execute("INSERT INTO schema_migrations VALUES ('9999_from_the_future', '2030-01-01')")
+    with pytest.raises(StoreError, match="newer schema.*upgrade crosswire"):
+        open_store(path)
+
+
+def test_folders_expand_to_sorted_visible_files(corpus):
+    names = [p.rsplit("/", 1)[-1] for p in expand_sources([corpus])]
+    assert names == sorted(names) and ".hidden.txt" not in names and "own.jsonl" in names
+
+
+def test_reingesting_stores_nothing_twice(store, corpus, nlp, api):
+    first = ingest(store, [corpus], nlp=nlp, api=api)
+    assert (first.added, first.unchanged) == (5, 0)
+    counts = store.counts()
+    again = ingest(store, [corpus, corpus / "own.jsonl"], nlp=nlp, api=api)
+    assert (again.added, again.revisions, again.unchanged) == (0, 0, 7)
+    assert store.counts() == counts
+    assert counts["articles"] == counts["story_assignments"] == counts["story_features"] == 5
+
+
+def test_a_changed_record_is_a_new_revision_and_both_texts_are_kept(store, tmp_path, nlp, api):
+    path = tmp_path / "a.jsonl"
+    path.write_text(record("ferry-1", FERRY, "Storm strands ferry passengers") + "\n", encoding="utf-8")
+    ingest(store, [path], nlp=nlp, api=api)
+    changed = FERRY.replace("About 1,200", "About 1,400")
+    path.write_text(record("ferry-1", changed, "Storm strands ferry passengers") + "\n", encoding="utf-8")
+    result = ingest(store, [path], nlp=nlp, api=api)
+    assert result.revisions == 1
+    versions = store.revisions("ferry-1")
+    assert [v["revision"] for v in versions] == [1, 2]
+    assert "1,200" in versions[0]["text"] and "1,400" in versions[1]["text"]
+    [story] = store.stories()
+    assert story["articles"] == ["ferry-1"] and story["size"] == 1  # only the latest revision is compared
+
+
+def test_search_finds_words_in_articles_and_claims_and_ignores_sql(store, corpus, nlp, api):
+    ingest(store, [corpus], nlp=nlp, api=api)
+    hits = store.search("shipbuilding")
+    assert {h["kind"] for h in hits} == {"article", "claim"}
+    assert {h["article"] for h in hits} == {"ferry-1"}
+    assert store.search("Lindgren")[0]["article"] == "library-1"
+    before = store.counts()
+    for attack in ("'; DROP TABLE articles; --", '" OR 1=1 --', "shipbuilding) OR (1=1", "NEAR(a b", "*"):
+        store.search(attack)  # must neither fail nor change anything
+    assert store.counts() == before
+    assert {h["article"] for h in store.search("'; shipbuilding --")} == {"ferry-1"}
+
+
+def test_stories_group_the_example_articles_apart_from_our_own(store, corpus, nlp, api):
+    ingest(store, [corpus], nlp=nlp, api=api)
+    stories = store.stories()
+    assert [s["size"] for s in stories] == [3, 1, 1]  # biggest first
+    assert stories[1]["last_published"] >= stories[2]["last_published"]  # then newest
+    assert {s["articles"][0] for s in stories[1:]} == {"ferry-1", "library-1"}
+    assert [s["id"] for s in store.stories(since=__import__("datetime").date(2025, 10, 21))] == [stories[1]["id"]]
+
+
+def test_a_comparison_is_recomputed_only_when_the_story_changes(store, corpus, tmp_path, nlp, api, monkeypatch):
+    from crosswire import pipeline
+
+    calls = []
+    real = pipeline.compare
+    monkeypatch.setattr(pipeline, "compare", lambda *a, **k: calls.append(1) or real(*a, **k))
+    ingest(store, [corpus / "harbor-strike-gazette.txt", corpus / "harbor-strike-wire.json"], nlp=nlp, api=api)
+    [story] = store.stories()
+    first, recomputed = story_comparison(store, story["id"], nlp=nlp)
+    assert recomputed and len(calls) == 1
+    again, recomputed = story_comparison(store, story["id"], nlp=nlp)
+    assert not recomputed and len(calls) == 1
+    assert len(again.findings) == len(first.findings) and again.findings[0] == first.findings[0]
+    from crosswire.report import render
+
+    assert render(again, "md") == render(first, "md")  # the stored report renders as the computed one
+    ingest(store, [corpus / "harbor-strike-courier.html"], nlp=nlp, api=api)
+    story_id = store.stories()[0]["id"]
+    third, recomputed = story_comparison(store, story_id, nlp=nlp)
+    assert recomputed and len(calls) == 2 and len(third.articles) == 3
+
+
+KILLED_RUN = textwrap.dedent("""
+    import sys
+    sys.path.insert(0, {tests!r})
+    import fake_stories
+    from crosswire.store import open_store
+    from crosswire.store.ingest import ingest
+    ingest(open_store({db!r}), [{folder!r}], batch_size=1, api=fake_stories.api())
+""")
+
+
+def test_a_run_killed_mid_way_resumes_with_nothing_lost_or_doubled(tmp_path, nlp, api):
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(12):
+        text = FERRY.replace("1,200", f"{1000 + i * 7:,}") if i % 2 else LIBRARY.replace("2.5", f"{2 + i / 10:.1f}")
+        (folder / f"a{i:02}.txt").write_text(f"Report {i}\n\n{text}\n", encoding="utf-8")
+    db = tmp_path / "news.db"
+    script = KILLED_RUN.format(tests=os.path.dirname(__file__), db=str(db), folder=str(folder))
+    proc = subprocess.Popen([sys.executable, "-c", script], stderr=subprocess.PIPE)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and proc.poll() is None:
+        if db.exists() and _count(db) >= 3:
+            break
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    stored = _count(db)
+    assert 3 <= stored < 12, proc.stderr.read().decode()[-2000:]
+    with open_store(db) as store:
+        result = ingest(store, [folder], nlp=nlp, api=api)
+        assert result.added == 12 - stored and result.unchanged == stored
+        counts = store.counts()
+        assert counts["articles"] == counts["analyses"] == counts["story_features"] == 12
+        assert counts["story_assignments"] == 12
+        assert sum(s["size"] for s in store.stories()) == 12
+
+
+def _count(db) -> int:
+    try:
+        with sqlite3.connect(db, timeout=5) as conn:
+            return conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+    except sqlite3.OperationalError:  # not migrated yet
+        return 0

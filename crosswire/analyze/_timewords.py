@@ -91,7 +91,7 @@ REFS: dict[str, str] = {
 # false hits: "once", "earlier", "previously", "soon", "shortly", bare "future",
 # "current", "recent", "already".
 
-# Tense cues around a bare weekday or month (see times._direction). Checked before
+# Tense cues around a bare weekday or month (see times.resolve._direction). Checked before
 # the generic "-ed" rule, so "scheduled" and "expected" read as future.
 FUTURE_CUES = frozenset({
     "will", "'ll", "shall", "scheduled", "schedule", "set", "expected", "expects", "expect",

@@ -1,0 +1,131 @@
+"""Cue words and the parse around a cue.
+
+The word tables (cue verbs, stance verbs, anonymous-source heads, quotation marks
+and the limits of each search), whether a token is a cue, the cue's own offsets
+and its subject, and the token at a character offset.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+
+# Lemmas of verbs that report speech or a stated position.
+CUE_VERBS = frozenset(
+    """
+    say tell add state note ask reply respond confirm warn claim argue insist explain
+    announce report write tweet post acknowledge admit deny suggest continue declare
+    agree recall urge predict estimate testify assert contend maintain reiterate
+    stress emphasize emphasise observe remark comment complain concede boast promise
+    vow pledge threaten caution allege charge accuse indicate reveal disclose learn
+    conclude counter quip joke recount mention speculate question wonder demand
+    shout yell chant exclaim affirm reaffirm underscore inform assure rule find
+    show believe hope expect fear predict hint brag lament tout worry
+    """.split()
+)
+# Verbs that report a stance through their object rather than a clause:
+# "called the charges fabricated", "cited his record", "called for a recount".
+# Not "want", "plan" or "support": on PolNeAR they were wrong more often than right.
+OBJECT_CUES = frozenset(
+    """
+    call cite attack criticize criticise describe blast accuse urge pledge vow
+    demand propose oppose defend praise condemn label slam refuse decline reject
+    welcome applaud endorse mention promise find show question thank encourage express
+    articulate promote complain acknowledge
+    """.split()
+)
+# Prepositions that start an adjunct of time or place after a stance verb's object
+# ("described the law as a mess during a stop in Flint"): the content ends there.
+_ADJUNCT_PREPOSITIONS = frozenset(
+    {"during", "at", "after", "before", "since", "amid", "in", "on", "while", "following"}
+)
+# Particles that belong to the cue: "called for", "called on", "pointed to".
+_CUE_PARTICLES = {
+    "call": ("for", "on"),
+    "point": ("to",),
+    "accuse": ("of",),
+    "mention": ("as",),
+    "complain": ("about",),
+}
+
+# Verbs whose title-case or odd forms the tagger may not lemmatise ("Says" in a headline).
+CUE_FORMS = frozenset({"says", "said", "adds", "added", "tells", "told", "asks", "asked"})
+
+# Head nouns of an unnamed source; "person"/"people" only with a cue word beside.
+ANONYMOUS_HEADS = frozenset(
+    """
+    official officials source sources spokesperson spokesman spokeswoman spokespeople
+    aide aides insider insiders diplomat diplomats
+    """.split()
+)
+_VAGUE_HEADS = frozenset({"person", "people"})
+_VAGUE_CUES = frozenset({"familiar", "close", "knowledgeable", "briefed"})
+_PRONOUNS = frozenset({"he", "she", "him", "her"})
+
+OPENING_MARKS = "“\""
+CLOSING_MARKS = "”\""
+_MARK_TOKENS = ("“", "”", '"', "''")
+_TRAILING = " \t\n,;:.—–-"
+_CUE_LEFT = ("aux", "auxpass", "neg", "advmod")  # "has also said", "now says"
+_WINDOW = 10  # tokens after a closing mark searched for "Kim said"
+_MAX_DESCRIPTION = 10  # tokens of "a senior official from the ministry"
+_MAX_BETWEEN = 40  # tokens of attribution between two fragments of one quote
+
+
+# ---------------------------------------------------------------------------
+# Cues and speakers
+
+
+def _is_cue(token) -> bool:
+    if token.lower_ == "according":
+        return token.i + 1 < len(token.doc) and token.nbor().lower_ == "to"
+    if token.pos_ not in ("VERB", "AUX", "PROPN") and token.lower_ not in CUE_FORMS:
+        return False
+    lemma = token.lemma_.lower()
+    return lemma in CUE_VERBS or lemma in OBJECT_CUES or token.lower_ in CUE_FORMS
+
+
+def _cue_offsets(doc, cue) -> tuple[int, int]:
+    """The cue's own words: auxiliaries right before it, "to" of "according to",
+    and a colon right after it ("said:"), the way PolNeAR marks cues."""
+    start, end = cue.i, cue.i + 1
+    while start > 0 and doc[start - 1].dep_ in _CUE_LEFT and doc[start - 1].head.i == cue.i:
+        start -= 1
+    if end < len(doc) and doc[end].dep_ == "agent":  # "is supported by"
+        end += 1
+    if cue.lower_ == "according" and end < len(doc) and doc[end].lower_ == "to":
+        end += 1
+    elif end < len(doc) and doc[end].lower_ in _CUE_PARTICLES.get(cue.lemma_.lower(), ()):
+        end += 1
+    elif end < len(doc) and doc[end].text == ":":
+        end += 1
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+
+
+def _subject(cue):
+    """The cue's subject; a conjoined verb ("smiled and said") or a participle ("..., saying")
+    borrows the subject of the verb it hangs from."""
+    borrows = cue.dep_ == "conj" or (cue.dep_ in ("advcl", "xcomp") and cue.tag_ == "VBG")
+    lender = cue.head if borrows else None
+    if cue.dep_ == "pcomp" and cue.tag_ == "VBG":  # "began by saying he would ..."
+        lender = cue.head.head
+    for token in (cue, lender):
+        if token is None:
+            continue
+        # two subjects happen when the parser takes a quoted clause's subject for
+        # the cue's (“The shipment left,” Vega said): the nearest is the speaker
+        subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            return min(subjects, key=lambda c: abs(c.i - token.i))
+    return None
+
+
+def _token_at(doc, pos: int) -> int | None:
+    """Index of the first token that ends after character `pos`."""
+    starts = doc.user_data.get("crosswire.token_starts")
+    if starts is None:  # cached on the doc: bisect instead of a scan per lookup
+        starts = doc.user_data["crosswire.token_starts"] = [t.idx for t in doc]
+    i = max(0, bisect.bisect_right(starts, pos) - 1)
+    while i < len(doc) and doc[i].idx + len(doc[i]) <= pos:
+        i += 1
+    return i if i < len(doc) else None

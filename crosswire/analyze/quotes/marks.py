@@ -1,0 +1,87 @@
+"""The quotation-mark scanner: spans in “curly”, "straight" or ''two-apostrophe'' marks.
+
+A span left open at a paragraph's end runs on when the next paragraph reopens
+with the same mark.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from crosswire.analyze.quotes.cues import CLOSING_MARKS
+
+
+@dataclass(slots=True)
+class _Quoted:
+    """A span in quotation marks; `start`/`end` exclude the marks."""
+
+    start: int
+    end: int
+    used: bool = False
+    open_len: int = 1  # "''" (two apostrophes, as some wires print quotes) is two long
+    close_len: int = 1
+
+    @property
+    def opening(self) -> int:
+        """Offset of the opening mark."""
+        return self.start - self.open_len
+
+    @property
+    def closing_end(self) -> int:
+        """Offset just past the closing mark."""
+        return self.end + self.close_len
+
+
+# ---------------------------------------------------------------------------
+# Quotation marks
+
+
+def _quoted_spans(text: str) -> list[_Quoted]:
+    """Spans between matching marks, paragraph by paragraph.
+
+    An opening mark left open at the end of a paragraph runs on when the next
+    paragraph opens with the same mark again (the convention for multi-paragraph
+    quotes); otherwise it is dropped as unbalanced.
+    """
+    spans: list[_Quoted] = []
+    open_at: int | None = None
+    open_mark = ""
+    continued = False
+    for match in _MARKS.finditer(text):
+        mark, pos = match.group(), match.start()
+        if mark == "\n":
+            if open_at is not None and not _reopens(text, pos, open_mark):
+                open_at = None
+            continued = open_at is not None
+            continue
+        if continued and _is_paragraph_start(text, pos):
+            continued = False  # the mark that reopens a continued quote
+            continue
+        continued = False
+        if open_at is not None and _closes(open_mark, mark):
+            if pos > open_at + len(open_mark):
+                spans.append(_Quoted(open_at + len(open_mark), pos, open_len=len(open_mark), close_len=len(mark)))
+            open_at = None
+        elif mark != "”" and (open_at is None or mark == "“"):
+            open_at, open_mark = pos, mark  # a second “ means the first was unbalanced
+    return spans
+
+
+_MARKS = re.compile(r"''|[“”\"\n]")
+
+
+def _closes(open_mark: str, mark: str) -> bool:
+    if open_mark == "''":
+        return mark == "''"
+    return mark in CLOSING_MARKS
+
+
+def _reopens(text: str, newline: int, mark: str) -> bool:
+    """True when the paragraph after `newline` starts with the same opening mark."""
+    return text[newline : newline + 8].lstrip().startswith(mark)
+
+
+def _is_paragraph_start(text: str, pos: int) -> bool:
+    """Only spaces between `pos` and the previous newline (or the text start)."""
+    return text[:pos].rstrip(" \t").endswith("\n")

@@ -1,0 +1,178 @@
+"""Pass 2, reported speech: a cue verb's clause, a stance verb's object, "according to X".
+
+The content is clipped where it runs into a direct quote, and is "mixed" when it
+holds quoted words, else "indirect".
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from crosswire.analyze.nlp import doc_text
+from crosswire.analyze.quotes.cues import (
+    _ADJUNCT_PREPOSITIONS,
+    _CUE_PARTICLES,
+    _TRAILING,
+    OBJECT_CUES,
+    OPENING_MARKS,
+    _cue_offsets,
+    _subject,
+)
+from crosswire.analyze.quotes.marks import _Quoted
+from crosswire.analyze.quotes.speakers import _speaker_of
+from crosswire.model import Quote
+
+
+# ---------------------------------------------------------------------------
+# Reported speech
+
+
+def _reported(doc, cue, quoted: list[_Quoted], speakers) -> Quote | None:
+    """"X said (that) <clause>", "<clause>, X said", "according to X, <clause>"."""
+    if cue.lower_ == "according":
+        found = _according_to(doc, cue)
+    else:
+        found = _complement(doc, cue) or _object(doc, cue)
+    if found is None:
+        return None
+    start, end, speaker_token = found
+    text = doc_text(doc)
+    newline = text.find("\n", start, end)
+    end = end if newline < 0 else newline  # reported speech stays in its paragraph
+    start = _skip_conjunction(text, start, end)
+    start, end = _trim(text, start, end)
+    if end - start < 3:
+        return None
+    speaker = _speaker_of(doc, cue, speakers, after=None, subject=speaker_token)
+    if speaker is None:
+        return None
+    cue_start, cue_end = _cue_offsets(doc, cue)
+    kind = _reported_kind(doc_text(doc), start, end)
+    return Quote(start, end, cue_start, cue_end, speaker.start, speaker.end, speaker.name, speaker.anonymous, kind)
+
+
+def _clip(text: str, quote: Quote, direct_ranges: list[tuple[int, int]]) -> Quote | None:
+    """Reported content must not run into a direct quote found before: a clause the
+    parser joined to the next sentence's quote ends where that quote opens."""
+    start, end = quote.content_start, quote.content_end
+    for d_start, d_end in direct_ranges:
+        if start < d_end and d_start < end:
+            if start >= d_start - 1:
+                return None
+            end = min(end, d_start - 1)
+    start, end = _trim(text, start, end)
+    if end - start < 3:
+        return None
+    kind = _reported_kind(text, start, end)
+    return dataclasses.replace(quote, content_start=start, content_end=end, kind=kind)
+
+
+def _reported_kind(text: str, start: int, end: int) -> str:
+    return "mixed" if re.search(r"[“”\"]|''", text[start:end]) else "indirect"
+
+
+def _complement(doc, cue):
+    """The clause a cue verb governs, and its subject."""
+    subject = _subject(cue)
+    if subject is None:
+        return None
+    clauses = [c for c in cue.children if c.dep_ == "ccomp"]
+    if not clauses:
+        return _parenthetical(doc, cue, subject)
+    clause = clauses[0] if clauses[0].i > cue.i else clauses[-1]
+    start_token = clause.left_edge
+    end_token = clause.right_edge
+    if clause.i < cue.i:
+        # "<A, but B>, sources said": the parse keeps only B; the content is the
+        # sentence up to the attribution
+        start_token = doc[min(start_token.i, _sentence_start(doc, cue))]
+        end_token = doc[min(end_token.i, subject.left_edge.i - 1, cue.i - 1)]
+    return start_token.idx, end_token.idx + len(end_token), subject
+
+
+def _parenthetical(doc, cue, subject):
+    """"The museum, Mr. Obama said, would make visitors face hard truths": the parse
+    hangs the cue off the reported clause; the content is the whole sentence, with
+    the attribution inside it (as for split quotes)."""
+    if cue.dep_ != "parataxis":
+        return None
+    sentence = cue.sent
+    start_token = doc[_sentence_start(doc, cue)]
+    end_token = doc[sentence.end - 1]
+    if start_token.i >= subject.left_edge.i:
+        return None
+    if cue.head.i < cue.i and all(t.is_punct or t.is_space for t in doc[cue.right_edge.i + 1 : sentence.end]):
+        end_token = doc[subject.left_edge.i - 1]  # "<clause>, Graham said." ends at the attribution
+    return start_token.idx, end_token.idx + len(end_token), subject
+
+
+def _sentence_start(doc, token) -> int:
+    """The first token of the token's sentence, past any opening quotation mark."""
+    i = token.sent.start
+    while i < token.i and (doc[i].is_space or doc[i].text in OPENING_MARKS):
+        i += 1
+    return i
+
+
+def _object(doc, cue):
+    """What a stance verb takes: its dependents to the right, up to a clause of its own."""
+    if cue.lemma_.lower() not in OBJECT_CUES:
+        return None
+    subject = _subject(cue)
+    if subject is None:
+        return None
+    right = []
+    for child in cue.rights:
+        if child.dep_ in ("cc", "conj", "punct", "advcl", "npadvmod", "advmod") or child.is_space:
+            break
+        if child.dep_ == "prep" and child.lower_ in _ADJUNCT_PREPOSITIONS and right:
+            break
+        right.append(child)
+    if not right:
+        return None
+    start_token = right[0].left_edge
+    if start_token.i == cue.i + 1 and start_token.lower_ in _CUE_PARTICLES.get(cue.lemma_.lower(), ()):
+        start_token = doc[start_token.i + 1]
+    end_token = right[-1].right_edge
+    if end_token.i < start_token.i:
+        return None
+    return start_token.idx, end_token.idx + len(end_token), subject
+
+
+def _according_to(doc, cue):
+    """"according to X, <clause>" or "<clause>, according to X"."""
+    to = next((c for c in cue.children if c.lower_ == "to"), None)
+    # the object of "to"; the parser sometimes reads "according to show insiders" as a verb
+    source = next((c for c in to.children if c.dep_ in ("pobj", "pcomp")), None) if to is not None else None
+    if source is None:
+        return None
+    sentence = cue.sent
+    source_end = source.right_edge.i + 1
+    if cue.i == sentence.start or doc[cue.i - 1].is_punct and cue.i - 1 == sentence.start:
+        if source_end >= sentence.end:
+            return None
+        start_token, end_token = doc[source_end], doc[sentence.end - 1]
+    else:
+        if cue.i - 1 <= sentence.start:
+            return None
+        start_token, end_token = doc[sentence.start], doc[cue.i - 1]
+    return start_token.idx, end_token.idx + len(end_token), source
+
+
+_LEADING_CONJUNCTION = re.compile(r"(?:But|And|Yet|So|Or)\s+")
+
+
+def _skip_conjunction(text: str, start: int, end: int) -> int:
+    """"But X, a source said": the conjunction links to the sentence before, not the content."""
+    match = _LEADING_CONJUNCTION.match(text, start, end)
+    return match.end() if match else start
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Strip spaces and clause punctuation at both ends, keeping closing quote marks."""
+    while start < end and text[start] in _TRAILING:
+        start += 1
+    while end > start and text[end - 1] in _TRAILING:
+        end -= 1
+    return start, end

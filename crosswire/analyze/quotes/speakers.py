@@ -1,0 +1,201 @@
+"""Speakers: from a cue's subject to a name, an organisation or an anonymous source.
+
+`_SpeakerResolver` maps subject phrases to canonical entity names or to the first
+description of an unnamed source; pass 4 (`_resolve_pronouns`) gives "he"/"she"
+the latest person named as a subject or the latest singular speaker.
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+from dataclasses import dataclass
+
+from crosswire.analyze.nlp import doc_text
+from crosswire.analyze.quotes.cues import (
+    _MAX_DESCRIPTION,
+    _PRONOUNS,
+    _VAGUE_CUES,
+    _VAGUE_HEADS,
+    ANONYMOUS_HEADS,
+    _subject,
+    _token_at,
+)
+from crosswire.model import Entity, Quote
+
+
+@dataclass(slots=True)
+class _Speaker:
+    start: int
+    end: int
+    name: str | None
+    anonymous: bool
+
+
+def _speaker_of(doc, cue, speakers, after: int | None, subject=None) -> _Speaker | None:
+    if cue.lower_ == "according" and subject is not None:
+        return speakers.resolve(subject)
+    subject = subject if subject is not None else _subject(cue)
+    if subject is not None:
+        return speakers.resolve(subject)
+    if after is not None:  # a headline “...,” Says U.S. Official: the words after the cue
+        end = cue.i + 1
+        while end < len(doc) and not doc[end].is_punct and not doc[end].is_space and end - cue.i < 8:
+            end += 1
+        if end > cue.i + 1:
+            return speakers.resolve_span(doc[cue.i + 1 : end])
+    return None
+
+
+def _resolve_pronouns(doc, quotes: list[Quote], speakers) -> list[Quote]:
+    """"He said" refers to the most recent subject that is a person: a speaker of an
+    earlier quote or a person named as a subject; a name in a caption or an object
+    ("met Xi Jinping") rarely is the "he" of the next sentence."""
+    text = doc_text(doc)
+    by_speaker = sorted((q for q in quotes if q.speaker_start is not None), key=lambda q: q.speaker_start)
+    resolved: dict[int, Quote] = {}
+    previous: list[tuple[int, str, bool]] = []  # (offset, speaker, anonymous) of named speakers
+    for quote in by_speaker:
+        is_pronoun = text[quote.speaker_start : quote.speaker_end].lower() in _PRONOUNS
+        if is_pronoun:
+            found = _latest_subject(previous, speakers.subject_person_before(quote.speaker_start))
+            if found is not None:
+                quote = dataclasses.replace(quote, speaker=found[1], anonymous=found[2])
+                resolved[_quote_key(quote)] = quote
+        if quote.speaker and _could_be_he_or_she(doc, quote, speakers):
+            previous.append((quote.speaker_start, quote.speaker, quote.anonymous))
+    return [resolved.get(_quote_key(q), q) for q in quotes]
+
+
+def _could_be_he_or_she(doc, quote: Quote, speakers) -> bool:
+    """A named person, or one unnamed source ("the official", not "officials" or "Washington")."""
+    if not quote.anonymous:
+        return quote.speaker in speakers.person_names
+    span = doc.char_span(quote.speaker_start, quote.speaker_end, alignment_mode="expand")
+    return span is not None and span.root.tag_ in ("NN", "NNP")
+
+
+def _quote_key(quote: Quote) -> tuple:
+    """Identity of a quote within one document (Quote is a value type)."""
+    return (quote.content_start, quote.content_end, quote.cue_start, quote.speaker_start)
+
+
+def _latest_subject(previous, person) -> tuple[int, str, bool] | None:
+    candidates = [c for c in (previous[-1] if previous else None, person) if c is not None]
+    return max(candidates, key=lambda c: c[0]) if candidates else None
+
+
+class _SpeakerResolver:
+    """Turns a subject phrase into a speaker: a person's canonical name, an
+    organisation's, or an anonymous description introduced earlier."""
+
+    def __init__(self, doc, entities: list[Entity]) -> None:
+        self.doc = doc
+        self.entities = sorted(entities, key=lambda e: e.start)
+        self.starts = [e.start for e in self.entities]
+        self.persons = [e for e in self.entities if e.label == "PERSON"]
+        self.person_starts = [e.start for e in self.persons]
+        self.person_names = {e.name for e in self.persons}
+        # (offset, head lemma, description) of each unnamed source the text introduces
+        self.anonymous = [intro for intro in map(_introduction, doc.noun_chunks) if intro]
+        self.anonymous_starts = [offset for offset, _, _ in self.anonymous]
+        self._subjects: list[Entity] | None = None  # people named as subjects, on demand
+        self._subject_starts: list[int] = []
+
+    def resolve(self, subject) -> _Speaker:
+        """The subject's whole phrase, appositive included ("Brian Fallon, the campaign's
+        press secretary,"), as PolNeAR marks sources; never across a paragraph break."""
+        doc = self.doc
+        start, end = subject.left_edge.i, subject.right_edge.i + 1
+        while end - 1 > subject.i and (doc[end - 1].text in ",;:—–-" or doc[end - 1].is_space):
+            end -= 1
+        for i in range(subject.i - 1, start - 1, -1):
+            if "\n" in doc[i].text_with_ws:
+                start = i + 1
+                break
+        return self.resolve_span(doc[start:end], head=subject)
+
+    def resolve_span(self, span, head=None) -> _Speaker:
+        head = head if head is not None else span.root
+        start, end = span.start_char, span.end_char
+        if head.lower_ in _PRONOUNS:
+            person = self._person_before(start)
+            return _Speaker(start, end, person.name if person else span.text, False)
+        anonymous = self._anonymous_description(span, head)
+        if anonymous is not None:
+            return _Speaker(start, end, anonymous, True)
+        entity = self._entity_in(start, end, head.idx)
+        name = entity.name if entity is not None else span.text
+        return _Speaker(start, end, name, False)
+
+    def subject_person_before(self, pos: int) -> tuple[int, str, bool] | None:
+        """The last person named as the subject of a clause before `pos`."""
+        if self._subjects is None:
+            self._subjects = [p for p in self.persons if self._is_subject(p)]
+            self._subject_starts = [p.start for p in self._subjects]
+        k = bisect.bisect_left(self._subject_starts, pos) - 1
+        return (self._subjects[k].start, self._subjects[k].name, False) if k >= 0 else None
+
+    def _is_subject(self, person: Entity) -> bool:
+        i = _token_at(self.doc, person.end - 1)
+        return i is not None and self.doc[i].dep_ in ("nsubj", "nsubjpass")
+
+    def _person_before(self, pos: int) -> Entity | None:
+        k = bisect.bisect_left(self.person_starts, pos) - 1
+        return self.persons[k] if k >= 0 else None
+
+    def _entity_in(self, start: int, end: int, head_pos: int) -> Entity | None:
+        """The entity holding the phrase's head word, else the last person in it, else any."""
+        lo = bisect.bisect_left(self.starts, start)
+        inside = [e for e in self.entities[lo:] if e.start < end and e.end <= end]
+        for entity in inside:
+            if entity.start <= head_pos < entity.end:
+                return entity
+        people = [e for e in inside if e.label == "PERSON"]
+        if people:
+            return people[-1]
+        return inside[0] if len(inside) == 1 else None
+
+    def _anonymous_description(self, span, head) -> str | None:
+        """"a senior U.S. official" -> itself; a later "the official" -> the first description."""
+        lemma = head.lemma_.lower()
+        if head.lower_ not in ANONYMOUS_HEADS and lemma not in ANONYMOUS_HEADS:
+            if lemma not in _VAGUE_HEADS or not any(t.lower_ in _VAGUE_CUES for t in span):
+                return None
+        if any(t.ent_type_ == "PERSON" for t in span):
+            return None  # "spokesman John Smith" is named
+        if span[0].lower_ in ("the", "that", "this") and head.tag_ in ("NN", "NNP"):
+            k = bisect.bisect_left(self.anonymous_starts, span.start_char) - 1
+            for _, known_lemma, description in reversed(self.anonymous[: k + 1]):
+                if known_lemma == lemma:
+                    return description
+        return _describe(span)
+
+
+def _introduction(chunk) -> tuple[int, str, str] | None:
+    """An indefinite unnamed source ("a senior U.S. official", "sources") that a later
+    "the official" can refer to; described by its phrase with any "from ..." after it."""
+    head = chunk.root
+    lemma = head.lemma_.lower()
+    if lemma not in ANONYMOUS_HEADS or chunk[0].lower_ in ("the", "that", "this", "these", "those"):
+        return None
+    if head.tag_ != "NNS" and chunk[0].lower_ not in ("a", "an", "another"):
+        return None  # a bare singular ("Says U.S. Official") is headline style, not an introduction
+    if any(t.ent_type_ == "PERSON" for t in chunk):
+        return None
+    end = chunk.end
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ in ("from", "of", "in", "at", "with"):
+            if child.right_edge.i - chunk.start < _MAX_DESCRIPTION:
+                end = child.right_edge.i + 1
+            break
+    return chunk.start_char, lemma, _describe(chunk.doc[chunk.start : end])
+
+
+def _describe(span) -> str:
+    """The phrase as a description: a sentence-initial article in lower case."""
+    text = span.text
+    first = span[0].text
+    if first.lower() in ("a", "an", "the", "another"):
+        text = first.lower() + text[len(first) :]
+    return text

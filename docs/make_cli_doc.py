@@ -17,7 +17,9 @@ DOC = pathlib.Path(__file__).with_name("cli.md")
 def cli_reference() -> str:
     runner = CliRunner()
     parts = ["# crosswire command line\n", "Generated from `--help` by `python docs/make_cli_doc.py`; do not edit.\n"]
-    for args, title in (([], "crosswire"), (["compare"], "crosswire compare"), (["extract"], "crosswire extract")):
+    commands = [[]] + [[name] for name in main.commands]  # in the order they are defined
+    for args in commands:
+        title = " ".join(["crosswire", *args])
         result = runner.invoke(main, [*args, "--help"], prog_name="crosswire", terminal_width=100)
         parts.append(f"## {title}\n\n```\n{result.output.rstrip()}\n```\n")
     return "\n".join(parts)

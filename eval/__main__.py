@@ -22,6 +22,8 @@ ROWS = [
     ("eval.quotes", "PolNeAR attribution: cue exact F1", ("cue", "exact", "f1"), "BERT+CofeNet 75.3", 1),
     ("eval.quotes", "PolNeAR attribution: content exact F1", ("content", "exact", "f1"), "BERT+CofeNet 72.9", 1),
     ("eval.quotes", "PolNeAR direct quotes: content exact F1", ("direct content", "exact", "f1"), "target 90", 1),
+    ("eval.stories", "AllSides story clustering: B-cubed F1", ("allsides", "bcubed", "f1"), "target 0.95", 1),
+    ("eval.stories", "ECB+ story clustering: B-cubed F1", ("ecbplus", "bcubed", "f1"), "target 0.95", 1),
 ]
 
 

@@ -1,0 +1,157 @@
+"""Story clustering on labelled corpora: AllSides roundups and ECB+ topics.
+
+    python -m eval.stories            # table; needs ../shared/data (skips with a message without it)
+    python -m eval.stories --json
+    python -m eval.stories --entities rule   # capitalised-phrase entities instead of spaCy
+
+Articles are read with crosswire's own ingest (a date from the record, else from
+the text's dateline; ECB+'s older documents have none and stay undated), their
+StoryFeatures built (MiniLM vectors of title + lead, spaCy entities of the lead
+with the parser disabled), and StoryIndex.add_many runs over them in published
+order, undated last. Scores: pairwise and B-cubed precision, recall and F1
+against the gold stories; for ECB+ also the topics whose two events ended up as
+one story (their majority stories are the same) or mixed (some story holds
+articles of both).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import pathlib
+import sys
+import time
+from collections import Counter, defaultdict
+
+DATA = pathlib.Path(__file__).resolve().parents[2] / "shared" / "data"
+CORPORA = {"allsides": DATA / "allsides-neus" / "articles.jsonl", "ecbplus": DATA / "ecbplus-traindev" / "docs.jsonl"}
+
+
+def load(path: pathlib.Path):
+    """(articles, gold story per article id, record per article id) from one JSONL corpus."""
+    from crosswire.ingest import read_batch
+
+    records = {str(r["id"]): r for r in map(json.loads, path.read_text(encoding="utf-8").splitlines()) if r}
+    articles = read_batch(path).articles
+    gold = {a.id: str(records[a.external_id]["cluster_id"]) for a in articles}
+    return articles, gold, {a.id: records[a.external_id] for a in articles}
+
+
+def spacy_analyses(articles, nlp=None):
+    """Entities of each article's title + lead by spaCy, as light Analysis objects."""
+    from crosswire.analyze.nlp import load_nlp
+    from crosswire.model import Analysis, Entity
+    from crosswire.stories.features import lead_text
+
+    nlp = nlp or load_nlp()
+    disabled = [name for name in ("parser", "lemmatizer", "attribute_ruler", "tagger") if name in nlp.pipe_names]
+    leads = [lead_text(a) for a in articles]
+    analyses = []
+    with nlp.select_pipes(disable=disabled):
+        for lead, doc in zip(leads, nlp.pipe(leads, batch_size=64)):
+            ents = tuple(Entity(e.start_char, e.end_char, e.text, e.label_, e.text) for e in doc.ents)
+            analyses.append(Analysis(text=lead, entities=ents))
+    return analyses
+
+
+def features_for(articles, entities: str = "spacy"):
+    from crosswire.align.embed import get_embedder
+    from crosswire.stories.features import story_features
+
+    embedder = get_embedder()
+    if embedder is None:
+        raise SystemExit("eval.stories: the sentence-embedding model is not installed (see crosswire.align.embed)")
+    analyses = spacy_analyses(articles) if entities == "spacy" else None
+    return story_features(articles, analyses, embedder)
+
+
+def pairwise(pred: dict[str, str], gold: dict[str, str]) -> dict[str, float]:
+    """Precision/recall/F1 over pairs of articles put in one story."""
+    def pairs(labels):
+        return sum(n * (n - 1) // 2 for n in Counter(labels.values()).values())
+
+    both = Counter((pred[a], gold[a]) for a in gold)
+    tp = sum(n * (n - 1) // 2 for n in both.values())
+    return _prf(tp / max(pairs(pred), 1), tp / max(pairs(gold), 1))
+
+
+def bcubed(pred: dict[str, str], gold: dict[str, str]) -> dict[str, float]:
+    """Per article: share of its story that is gold-same (P) and of its gold story found with it (R)."""
+    both = Counter((pred[a], gold[a]) for a in gold)
+    p_size, g_size = Counter(pred[a] for a in gold), Counter(gold.values())
+    p = sum(both[pred[a], gold[a]] / p_size[pred[a]] for a in gold) / len(gold)
+    r = sum(both[pred[a], gold[a]] / g_size[gold[a]] for a in gold) / len(gold)
+    return _prf(p, r)
+
+
+def _prf(p: float, r: float) -> dict[str, float]:
+    return {"p": round(p, 4), "r": round(r, 4), "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0}
+
+
+def topics(pred: dict[str, str], gold: dict[str, str], records: dict) -> dict[str, int]:
+    """ECB+ topics whose two events share their majority story (merged) or any story (mixed)."""
+    events = defaultdict(lambda: defaultdict(list))  # topic -> event -> predicted stories
+    for a, event in gold.items():
+        events[records[a]["topic"]][event].append(pred[a])
+    merged = mixed = 0
+    for by_event in events.values():
+        if len(by_event) != 2:
+            continue
+        first, second = by_event.values()
+        merged += Counter(first).most_common(1)[0][0] == Counter(second).most_common(1)[0][0]
+        mixed += bool(set(first) & set(second))
+    return {"topics": len(events), "merged": merged, "mixed": mixed}
+
+
+def cluster(features, settings=None) -> dict[str, str]:
+    from crosswire.stories import StoryIndex
+
+    index = StoryIndex(settings=settings)
+    return {a.article_id: a.story_id and index.story_of(a.article_id) for a in index.add_many(features)}
+
+
+def score(name, features, gold, records, settings=None) -> dict:
+    started = time.perf_counter()
+    pred = cluster(features, settings)
+    report = {
+        "articles": len(gold),
+        "gold stories": len(set(gold.values())),
+        "stories": len(set(pred.values())),
+        "pairwise": pairwise(pred, gold),
+        "bcubed": bcubed(pred, gold),
+        "cluster_s": round(time.perf_counter() - started, 2),
+    }
+    if name == "ecbplus":
+        report["ecb topics"] = topics(pred, gold, records)
+    return report
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--json", action="store_true")
+    parser.add_argument("--entities", choices=("spacy", "rule"), default="spacy")
+    args = parser.parse_args()
+    if not all(path.is_file() for path in CORPORA.values()):
+        print(f"eval.stories: skipped, no labelled data at {DATA}", file=sys.stderr)
+        return 1
+    reports = {}
+    for name, path in CORPORA.items():
+        articles, gold, records = load(path)
+        started = time.perf_counter()
+        features = features_for(articles, args.entities)
+        reports[name] = {"features_s": round(time.perf_counter() - started, 1), **score(name, features, gold, records)}
+    if args.json:
+        print(json.dumps(reports, indent=2))
+        return 0
+    print("| corpus | articles | gold / found stories | pairwise P / R / F1 | B-cubed P / R / F1 |\n|---|---|---|---|---|")
+    for name, r in reports.items():
+        pw, b3 = r["pairwise"], r["bcubed"]
+        print(f"| {name} | {r['articles']} | {r['gold stories']} / {r['stories']} | "
+              f"{pw['p']:.3f} / {pw['r']:.3f} / {pw['f1']:.3f} | {b3['p']:.3f} / {b3['r']:.3f} / {b3['f1']:.3f} |")
+    t = reports["ecbplus"]["ecb topics"]
+    print(f"\nECB+: {t['merged']} of {t['topics']} topics with both events in one story ({t['mixed']} mixed)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

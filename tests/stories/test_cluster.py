@@ -1,0 +1,146 @@
+"""StoryIndex with small synthetic features: no model needed.
+
+Vectors are built from a few orthogonal "topic" directions plus small noise, so
+the cosine between two articles is set by the test, not by a model.
+"""
+
+import datetime as dt
+
+import numpy as np
+
+from crosswire.stories import DIM, StoryFeatures, StoryIndex
+from crosswire.stories.features import minhash
+
+DAY = dt.date(2025, 10, 20)
+_rng = np.random.default_rng(7)
+TOPICS = {name: _rng.standard_normal(DIM) for name in ("strike", "quake", "budget", "bridge")}
+
+
+def vec(*parts: tuple[str, float], noise: float = 0.15, seed: int = 0) -> np.ndarray:
+    v = sum(weight * TOPICS[name] / np.linalg.norm(TOPICS[name]) for name, weight in parts)
+    v = v + noise * np.random.default_rng(seed).standard_normal(DIM) / np.sqrt(DIM)
+    return (v / np.linalg.norm(v)).astype(np.float32)
+
+
+def feat(aid, parts, *, day=0, entities=(), text=None, seed=None, published=True):
+    text = text if text is not None else f"own words of article {aid} " * 3
+    return StoryFeatures(
+        article_id=aid,
+        published=DAY + dt.timedelta(days=day) if published else None,
+        vector=vec(*parts, seed=hash(aid) % 1000 if seed is None else seed),
+        entities=frozenset(entities),
+        signature=minhash(text),
+    )
+
+
+def test_same_story_joins_and_keeps_the_first_articles_id():
+    index = StoryIndex()
+    a = index.add(feat("a", [("strike", 1)], entities={"portauthority", "busan"}))
+    b = index.add(feat("b", [("strike", 1)], day=1, entities={"portauthority", "busan"}))
+    assert a.story_id == "s-a" and b.story_id == "s-a"
+    assert index.stories() == {"s-a": ["a", "b"]}
+
+
+def test_unrelated_articles_of_the_same_day_stay_apart():
+    index = StoryIndex()
+    ids = {index.add(feat(t, [(t, 1)])).story_id for t in ("strike", "quake", "budget", "bridge")}
+    assert len(ids) == 4
+
+
+def test_two_similar_events_in_different_places_and_weeks_stay_apart():
+    index = StoryIndex()
+    # two earthquakes: leads read alike (shared 'quake' direction), places and dates differ
+    first = index.add(feat("q1", [("quake", 1), ("bridge", 0.45)], entities={"chile", "valparaiso"}))
+    index.add(feat("q1b", [("quake", 1), ("bridge", 0.45)], day=1, entities={"chile", "valparaiso"}))
+    second = index.add(feat("q2", [("quake", 1), ("budget", 0.45)], day=12, entities={"japan", "sendai"}))
+    assert first.story_id != second.story_id
+
+
+def test_a_bridging_article_merges_two_stories_into_the_oldest():
+    index = StoryIndex()
+    index.add(feat("a", [("strike", 1), ("budget", 0.2)], entities={"union"}))
+    index.add(feat("b", [("strike", 0.2), ("budget", 1)], entities={"council"}))
+    assert index.story_of("a") != index.story_of("b")
+    bridge = index.add(feat("c", [("strike", 1), ("budget", 1)], entities={"union", "council"}))
+    assert bridge.story_id == "s-a" and bridge.merged == ("s-b",)
+    assert index.story_of("b") == "s-a"
+    assert index.stories() == {"s-a": ["a", "b", "c"]}
+
+
+WIRE = " ".join(f"word{k}" for k in range(200))
+
+
+def test_a_wire_reprint_is_a_duplicate_of_the_earliest_copy():
+    index = StoryIndex()
+    index.add(feat("orig", [("bridge", 1)], text=WIRE))
+    index.add(feat("copy1", [("bridge", 1)], day=1, text=WIRE + " extra"))
+    copy2 = index.add(feat("copy2", [("bridge", 1)], day=2, text="Dateline: " + WIRE))
+    assert copy2.duplicate_of == "orig" and copy2.derived_from is None
+    assert copy2.story_id == "s-orig"
+
+
+def test_a_heavy_rewrite_is_derived_with_its_score():
+    index = StoryIndex()
+    index.add(feat("orig", [("bridge", 1)], text=WIRE))
+    kept = " ".join(WIRE.split()[:100]) + " " + " ".join(f"new{k}" for k in range(100))
+    rewrite = index.add(feat("rw", [("bridge", 1)], day=1, text=kept))
+    assert rewrite.duplicate_of is None
+    assert rewrite.derived_from[0] == "orig" and 0.3 <= rewrite.derived_from[1] < 0.8
+
+
+def test_articles_outside_the_time_window_are_not_candidates():
+    index = StoryIndex()
+    index.add(feat("a", [("strike", 1)], entities={"busan"}))
+    later = index.add(feat("b", [("strike", 1)], day=90, entities={"busan"}))
+    assert later.story_id == "s-b"
+
+
+def test_undated_articles_are_compared_with_every_date():
+    index = StoryIndex()
+    index.add(feat("a", [("strike", 1)], entities={"busan"}))
+    assert index.add(feat("b", [("strike", 1)], entities={"busan"}, published=False)).story_id == "s-a"
+
+
+def _stream():
+    return [
+        feat("a", [("strike", 1), ("budget", 0.2)], entities={"union"}),
+        feat("b", [("strike", 0.2), ("budget", 1)], day=1, entities={"council"}),
+        feat("q", [("quake", 1)], day=1),
+        feat("c", [("strike", 1), ("budget", 1)], day=2, entities={"union", "council"}),
+        feat("w1", [("bridge", 1)], day=2, text=WIRE),
+        feat("w2", [("bridge", 1)], day=3, text=WIRE + " more"),
+        feat("u", [("quake", 1)], published=False),
+    ]
+
+
+def test_add_many_equals_add_in_published_order():
+    stream = _stream()
+    shuffled = [stream[k] for k in (5, 2, 0, 6, 3, 1, 4)]
+    batch = StoryIndex().add_many(shuffled)
+    loop = StoryIndex()
+    expected = {f.article_id: loop.add(f) for f in stream}  # already in published order
+    assert [a.article_id for a in batch] == [f.article_id for f in shuffled]
+    assert {a.article_id: a for a in batch} == expected
+
+
+def test_rebuild_reproduces_assignments_and_goes_on_the_same_way():
+    stream = _stream()
+    index = StoryIndex()
+    index.add_many(stream[:-1])
+    rebuilt = StoryIndex.rebuild((f, index.story_of(f.article_id)) for f in stream[:-1])
+    assert rebuilt.stories() == index.stories()
+    assert rebuilt.add(stream[-1]) == index.add(stream[-1])
+
+
+def test_adding_an_article_twice_changes_nothing():
+    index = StoryIndex()
+    f = feat("a", [("strike", 1)])
+    index.add(f)
+    again = index.add(f)
+    assert again.story_id == "s-a" and len(index) == 1
+
+
+def test_empty_and_single_inputs():
+    assert StoryIndex().add_many([]) == []
+    index = StoryIndex()
+    assert [a.story_id for a in index.add_many(_stream()[:1])] == ["s-a"] and len(index) == 1

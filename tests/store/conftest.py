@@ -6,14 +6,11 @@ import json
 import os
 import pathlib
 import shutil
-import sys
 
 import pytest
 
-sys.path.insert(0, str(pathlib.Path(__file__).parent))
-import fake_stories  # noqa: E402
-
-from crosswire.store import open_store  # noqa: E402
+from crosswire.store import open_store
+from crosswire.store.ingest import stories_api
 
 EXAMPLES = pathlib.Path(__file__).resolve().parents[2] / "examples"
 POSTGRES = os.environ.get("CROSSWIRE_TEST_POSTGRES")
@@ -54,9 +51,10 @@ def _empty_postgres(s) -> None:
             s._execute(f"DROP TABLE IF EXISTS {table} CASCADE")
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def api():
-    return fake_stories.api()
+    """The real clustering engine (the embedding model loads once per session)."""
+    return stories_api()
 
 
 @pytest.fixture

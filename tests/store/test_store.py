@@ -110,12 +110,9 @@ def test_a_comparison_is_recomputed_only_when_the_story_changes(store, corpus, t
 
 
 KILLED_RUN = textwrap.dedent("""
-    import sys
-    sys.path.insert(0, {tests!r})
-    import fake_stories
     from crosswire.store import open_store
     from crosswire.store.ingest import ingest
-    ingest(open_store({db!r}), [{folder!r}], batch_size=1, api=fake_stories.api())
+    ingest(open_store({db!r}), [{folder!r}], batch_size=1)
 """)
 
 

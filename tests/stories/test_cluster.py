@@ -9,7 +9,7 @@ import datetime as dt
 import numpy as np
 
 from crosswire.stories import DIM, StoryFeatures, StoryIndex
-from crosswire.stories.features import minhash
+from crosswire.stories.features import minhash, term_counts
 
 DAY = dt.date(2025, 10, 20)
 _rng = np.random.default_rng(7)
@@ -22,14 +22,23 @@ def vec(*parts: tuple[str, float], noise: float = 0.15, seed: int = 0) -> np.nda
     return (v / np.linalg.norm(v)).astype(np.float32)
 
 
-def feat(aid, parts, *, day=0, entities=(), text=None, seed=None, published=True):
+def words(parts, entities) -> str:
+    """The words an article on these topics would use: each topic's own vocabulary, and the names."""
+    vocab = " ".join(f"{name}{k}" for name, weight in parts if weight >= 0.5 for k in range(8))
+    return f"{vocab} {' '.join(entities)}"
+
+
+def feat(aid, parts, *, day=0, entities=(), text=None, seed=None, published=True, vocab=True):
     text = text if text is not None else f"own words of article {aid} " * 3
+    terms, counts = term_counts(f"{text} {words(parts, entities) if vocab else ''}")
     return StoryFeatures(
         article_id=aid,
         published=DAY + dt.timedelta(days=day) if published else None,
         vector=vec(*parts, seed=hash(aid) % 1000 if seed is None else seed),
         entities=frozenset(entities),
         signature=minhash(text),
+        terms=terms,
+        counts=counts,
     )
 
 
@@ -144,3 +153,32 @@ def test_empty_and_single_inputs():
     assert StoryIndex().add_many([]) == []
     index = StoryIndex()
     assert [a.story_id for a in index.add_many(_stream()[:1])] == ["s-a"] and len(index) == 1
+
+
+def test_shared_rare_words_decide_between_two_similar_events():
+    # Same topic, same cosine to both stories: the rare words of the event (place, vessel) pick the story.
+    index = StoryIndex()
+    for k in range(6):  # background coverage so that document frequencies mean something
+        index.add(feat(f"bg{k}", [("budget", 1)], text=f"council budget vote number {k} library roads tax"))
+    index.add(feat("a", [("quake", 1), ("strike", 0.8)], vocab=False,
+                   text="ferry Marisol capsized off Tarragona harbour pilots rescued"))
+    index.add(feat("b", [("quake", 1), ("bridge", 0.8)], vocab=False,
+                   text="freight train derailed near Ostrava bridge chemicals leak"))
+    assert index.story_of("a") != index.story_of("b")  # cosine ~0.6, no shared words
+    late = index.add(feat("c", [("quake", 1), ("strike", 0.3), ("bridge", 0.3)], vocab=False,
+                          text="Marisol ferry survivors Tarragona harbour capsized"))  # cosine ~0.9 with both
+    assert late.story_id == "s-a"
+
+
+def test_lexical_weight_zero_ignores_the_words():
+    from crosswire.stories import ClusterSettings
+
+    # cosine ~0.67 alone; the same rare words (reordered: no shared wording, so not a copy) carry it over
+    a = feat("a", [("strike", 1), ("bridge", 0.7)], vocab=False, text="dockers walkout Rotterdam cranes idle")
+    b = feat("b", [("strike", 1), ("budget", 0.7)], vocab=False, text="idle cranes Rotterdam dockers walkout")
+    with_words = StoryIndex()
+    with_words.add(a)
+    without = StoryIndex(settings=ClusterSettings(lexical_weight=0.0))
+    without.add(a)
+    assert with_words.add(b).story_id == "s-a"
+    assert without.add(b).story_id == "s-b"

@@ -103,3 +103,24 @@ def test_real_leads_two_quakes_and_a_budget_make_three_stories(embedder):
     assignments = {a.article_id: a for a in index.add_many(story_features(articles, None, embedder))}
     assert assignments["a2"].story_id == "s-a1"
     assert len({a.story_id for a in assignments.values()}) == 3
+
+
+def test_term_counts_hash_words_and_drop_function_words():
+    from crosswire.stories.features import term_counts
+
+    terms, counts = term_counts("The ferry and the FERRY sank; the ferry crew of 12 swam")
+    assert terms.dtype == np.uint32 and counts.dtype == np.uint16 and list(terms) == sorted(terms)
+    assert sorted(counts.tolist()) == [1, 1, 1, 1, 3]  # ferry x3, sank, crew, 12, swam; "the", "and", "of" dropped
+    assert term_counts("the of and")[0].size == 0
+
+
+def test_rows_keep_terms_and_old_rows_without_them_still_load(embedder_or_fake):
+    f = story_features([article("a", "Quake hits Chile", QUAKE_A, 5)], None, embedder_or_fake)[0]
+    assert f.terms.size > 10 and f.counts.size == f.terms.size
+    back = features_from_row(features_to_row(f))
+    assert np.array_equal(back.terms, f.terms) and np.array_equal(back.counts, f.counts)
+    old = {k: v for k, v in features_to_row(f).items() if k not in ("terms", "counts")}
+    assert features_from_row(old).terms.size == 0
+    index = StoryIndex()
+    index.add(features_from_row(old))  # an old row clusters on its vector and names alone
+    assert len(index) == 1

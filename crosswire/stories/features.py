@@ -27,7 +27,7 @@ from crosswire.align.people import name_key
 from crosswire.model import Analysis, Article
 
 __all__ = ["DIM", "LEAD_WORDS", "NUM_PERM", "StoryFeatures", "features_from_row", "features_to_row",
-           "lead_text", "minhash", "signature_jaccard", "story_features", "cheap_entities", "term_counts"]
+           "infer_date", "lead_text", "minhash", "signature_jaccard", "story_features", "cheap_entities", "term_counts"]
 
 DIM = 384
 #: The lead: the first ~60 words, where a news story says what happened, to whom, where.
@@ -58,6 +58,9 @@ class StoryFeatures:
     # hashed words (crc32) of title + text and their counts: the lexical signal, weighted by TF-IDF in the index
     terms: np.ndarray = field(default_factory=lambda: _NO_TERMS)  # uint32, sorted, unique
     counts: np.ndarray = field(default_factory=lambda: _NO_COUNTS)  # uint16, one per term
+    # an undated article's day read from its lead ("March 3, 2008"): flagged as inferred, never `published`,
+    # because a date the text names is often not the day of the story (an anniversary, an earlier event)
+    inferred_date: dt.date | None = None
 
 
 def lead_text(article: Article) -> str:
@@ -68,6 +71,21 @@ def lead_text(article: Article) -> str:
     if not title or article.text.lstrip().startswith(title):
         return lead
     return f"{title}. {lead}"
+
+
+def infer_date(article: Article) -> dt.date | None:
+    """The first full calendar day (with its year) named in the lead of an undated article, else None.
+
+    Only days with an explicit year count: without a publication date a bare
+    "Tuesday" or "March 3" cannot be placed, and a year alone is most often
+    history ("the 1967 war"), not the story's date.
+    """
+    from crosswire.analyze.times import find_times
+
+    for t in find_times(lead_text(article), None):
+        if t.granularity == "day" and t.begin is not None and t.begin.year >= 1900:
+            return t.begin
+    return None
 
 
 def _lead_end(text: str) -> int:
@@ -184,6 +202,7 @@ def story_features(articles: list[Article], analyses: list[Analysis] | None, emb
                 signature=minhash(article.text),
                 terms=terms,
                 counts=counts,
+                inferred_date=None if article.published is not None else infer_date(article),
             )
         )
     return out
@@ -199,19 +218,16 @@ def features_to_row(f: StoryFeatures) -> dict:
         "signature": np.asarray(f.signature, dtype=np.uint32).tobytes(),
         "terms": np.asarray(f.terms, dtype=np.uint32).tobytes(),
         "counts": np.asarray(f.counts, dtype=np.uint16).tobytes(),
+        "inferred_date": f.inferred_date.isoformat() if f.inferred_date else None,
     }
 
 
 def features_from_row(row: dict) -> StoryFeatures:
     """Inverse of `features_to_row`; also takes a date object and entities as a JSON string.
 
-    Rows stored before a field existed (no "terms"/"counts") get its empty default.
+    Rows stored before a field existed (no "terms"/"counts"/"inferred_date") get its empty default.
     """
-    published = row.get("published")
-    if isinstance(published, str):
-        published = dt.date.fromisoformat(published[:10])
-    elif isinstance(published, dt.datetime):
-        published = published.date()
+    published, inferred = _date(row.get("published")), _date(row.get("inferred_date"))
     entities = row.get("entities") or []
     if isinstance(entities, str):
         entities = json.loads(entities)
@@ -223,4 +239,13 @@ def features_from_row(row: dict) -> StoryFeatures:
         signature=np.frombuffer(bytes(row["signature"]), dtype=np.uint32).copy(),
         terms=np.frombuffer(bytes(row.get("terms") or b""), dtype=np.uint32).copy(),
         counts=np.frombuffer(bytes(row.get("counts") or b""), dtype=np.uint16).copy(),
+        inferred_date=inferred,
     )
+
+
+def _date(value) -> dt.date | None:
+    if isinstance(value, str):
+        return dt.date.fromisoformat(value[:10])
+    if isinstance(value, dt.datetime):
+        return value.date()
+    return value

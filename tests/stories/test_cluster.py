@@ -4,6 +4,7 @@ Vectors are built from a few orthogonal "topic" directions plus small noise, so
 the cosine between two articles is set by the test, not by a model.
 """
 
+import dataclasses
 import datetime as dt
 
 import numpy as np
@@ -182,3 +183,22 @@ def test_lexical_weight_zero_ignores_the_words():
     without.add(a)
     assert with_words.add(b).story_id == "s-a"
     assert without.add(b).story_id == "s-b"
+
+
+def test_an_inferred_date_of_another_year_blocks_the_join():
+    index = StoryIndex()
+    for k in range(3):
+        index.add(feat(f"q{k}", [("quake", 1)], day=k, entities={"harlowe"}))
+    same = dataclasses.replace(feat("u1", [("quake", 1)], published=False, entities={"harlowe"}),
+                               inferred_date=DAY + dt.timedelta(days=1))
+    older = dataclasses.replace(feat("u2", [("quake", 1)], published=False, entities={"harlowe"}),
+                                inferred_date=DAY - dt.timedelta(days=3 * 365))
+    assert index.add(same).story_id == "s-q0"
+    assert index.add(older).story_id == "s-u2"
+
+
+def test_an_undated_article_without_inferred_date_still_joins():
+    index = StoryIndex()
+    for k in range(3):
+        index.add(feat(f"q{k}", [("quake", 1)], day=k, entities={"harlowe"}))
+    assert index.add(feat("u", [("quake", 1)], published=False, entities={"harlowe"})).story_id == "s-q0"

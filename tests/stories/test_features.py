@@ -124,3 +124,26 @@ def test_rows_keep_terms_and_old_rows_without_them_still_load(embedder_or_fake):
     index = StoryIndex()
     index.add(features_from_row(old))  # an old row clusters on its vector and names alone
     assert len(index) == 1
+
+
+def test_an_undated_article_gets_the_day_its_lead_names_flagged_as_inferred(embedder_or_fake):
+    text = ("The ferry Marisol ran aground off Port Elwin on June 14, 2019, and all 40 passengers were taken "
+            "ashore by lifeboats, the harbour master said.")
+    undated = Article(id="u", source="u.txt", raw_text=text, text=text, title="Ferry aground", published=None)
+    f = story_features([undated], None, embedder_or_fake)[0]
+    assert f.published is None and f.inferred_date == dt.date(2019, 6, 14)
+    assert features_from_row(features_to_row(f)).inferred_date == dt.date(2019, 6, 14)
+    dated = story_features([article("d", "Ferry aground", text, 15)], None, embedder_or_fake)[0]
+    assert dated.inferred_date is None  # a given date is never second-guessed
+
+
+def test_no_inferred_date_from_a_bare_year_or_weekday(embedder_or_fake):
+    text = "Since the 1987 storm the village has built a sea wall; on Tuesday the council voted to raise it."
+    undated = Article(id="u", source="u.txt", raw_text=text, text=text, title="Sea wall", published=None)
+    assert story_features([undated], None, embedder_or_fake)[0].inferred_date is None
+
+
+def test_rows_without_inferred_date_still_load(embedder_or_fake):
+    f = story_features([article("a", "Quake hits Chile", QUAKE_A, 5)], None, embedder_or_fake)[0]
+    old = {k: v for k, v in features_to_row(f).items() if k != "inferred_date"}
+    assert features_from_row(old).inferred_date is None

@@ -73,16 +73,22 @@ def lead_text(article: Article) -> str:
     return f"{title}. {lead}"
 
 
+_UPPER = re.compile(r"\b[A-Z]{3,}\b")
+
+
 def infer_date(article: Article) -> dt.date | None:
     """The first full calendar day (with its year) named in the lead of an undated article, else None.
 
     Only days with an explicit year count: without a publication date a bare
     "Tuesday" or "March 3" cannot be placed, and a year alone is most often
-    history ("the 1967 war"), not the story's date.
+    history ("the 1967 war"), not the story's date. Words in capitals are read
+    as capitalised words first: datelines are often set in capitals ("TUESDAY,
+    OCTOBER 11, 2011"), which the time grammar does not take for a date.
     """
     from crosswire.analyze.times import find_times
 
-    for t in find_times(lead_text(article), None):
+    lead = _UPPER.sub(lambda m: m.group().capitalize(), lead_text(article))
+    for t in find_times(lead, None):
         if t.granularity == "day" and t.begin is not None and t.begin.year >= 1900:
             return t.begin
     return None

@@ -147,3 +147,9 @@ def test_rows_without_inferred_date_still_load(embedder_or_fake):
     f = story_features([article("a", "Quake hits Chile", QUAKE_A, 5)], None, embedder_or_fake)[0]
     old = {k: v for k, v in features_to_row(f).items() if k != "inferred_date"}
     assert features_from_row(old).inferred_date is None
+
+
+def test_a_dateline_in_capitals_gives_the_inferred_date(embedder_or_fake):
+    text = "FRIDAY, MARCH 8, 2019\nDivers found the missing trawler Kestrel in shallow water off Harrow Point."
+    undated = Article(id="u", source="u.txt", raw_text=text, text=text, title="", published=None)
+    assert story_features([undated], None, embedder_or_fake)[0].inferred_date == dt.date(2019, 3, 8)

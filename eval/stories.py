@@ -5,7 +5,8 @@
     python -m eval.stories --entities rule   # capitalised-phrase entities instead of spaCy
 
 Articles are read with crosswire's own ingest (a date from the record, else from
-the text's dateline; ECB+'s older documents have none and stay undated), their
+the text's dateline; ECB+'s older documents have none and stay undated,
+with a day named in their lead kept as an inferred date), their
 StoryFeatures built (MiniLM vectors of title + lead, spaCy entities of the lead
 with the parser disabled, hashed words of the text for the TF-IDF signal), and StoryIndex.add_many runs over them in published
 order, undated last. Scores: pairwise and B-cubed precision, recall and F1

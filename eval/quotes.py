@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,13 +44,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
     parser.add_argument("--limit", type=int, default=0, help="score only the first N documents")
     parser.add_argument("--processes", type=int, default=1, help="nlp.pipe n_process")
+    parser.add_argument("--errors", type=int, nargs="?", const=15, default=0, metavar="N",
+                        help="error analysis: missed cues by word, wrong speaker/content spans (N examples each)")
     args = parser.parse_args(argv)
     if not args.data.is_dir():
         print(f"skipped: PolNeAR data not found at {args.data}", file=sys.stderr)
         return 0
     records = _load(args.data, args.limit)
     counts = {field: {mode: _Counts() for mode in ("exact", "overlap")} for field in FIELDS}
+    errors = _Errors() if args.errors else None
     for record, predicted in zip(records, _predict(records, args.processes)):
+        if errors is not None:
+            errors.add(record, predicted.pop("quotes"))
+        else:
+            predicted.pop("quotes")
         gold = _gold(record)
         if _APOSTROPHE_QUOTES in record["text"]:
             gold["direct, no '' docs"] = predicted["direct, no '' docs"] = set()
@@ -57,6 +65,8 @@ def main(argv: list[str] | None = None) -> int:
     report = {field: {mode: c.scores() for mode, c in modes.items()} for field, modes in counts.items()}
     report["documents"] = len(records)
     print(json.dumps(report, indent=2) if args.json else _table(report))
+    if errors is not None:
+        print(errors.summary(args.errors))
     return 0
 
 
@@ -85,6 +95,7 @@ def _predict(records: list[dict], processes: int) -> Iterator[dict[str, set]]:
             ),
         }
         found["direct, no '' docs"] = found["direct content"]
+        found["quotes"] = quotes, {t.idx: t.lemma_.lower() for t in doc if not t.is_space}
         yield found
 
 
@@ -151,6 +162,78 @@ def _score(gold: dict[str, set], predicted: dict[str, set], counts: dict) -> Non
         for c in (exact, overlap):
             c.predicted += len(p)
             c.gold += len(g)
+
+
+class _Errors:
+    """Error analysis over gold attributions: those whose cue we missed, grouped by
+    the cue's words, and those we found (cue overlapping) with a wrong speaker or
+    content span; plus our attributions whose cue is in no gold one."""
+
+    def __init__(self) -> None:
+        self.missed: Counter[str] = Counter()
+        self.examples: dict[str, list[str]] = defaultdict(list)
+        self.spurious: Counter[str] = Counter()
+        self.wrong: dict[str, list[str]] = defaultdict(list)
+        self.wrong_counts: Counter[str] = Counter()
+
+    def add(self, record: dict, parsed: tuple) -> None:
+        quotes, lemmas = parsed
+        text = record["text"]
+        gold = [a for a in record["attributions"] if a.get("content") and a.get("cue")]
+        trim = lambda s, e: next(iter(_spans(text, [(s, e)])), (s, s))  # noqa: E731
+        for a in gold:
+            cue = (a["cue"]["start"], a["cue"]["end"])
+            hit = [q for q in quotes if q.cue_start is not None and q.cue_start < cue[1] and cue[0] < q.cue_end]
+            words = " ".join(text[cue[0]:cue[1]].lower().split())
+            # grouped by the lemma of the cue's last word ("has said" -> "say")
+            last = max((i for i in lemmas if cue[0] <= i < cue[1]), default=None)
+            words = lemmas[last] if last is not None and " " not in words else words
+            if not hit:
+                self.missed[words] += 1
+                self.examples[words].append(_context(text, a))
+                continue
+            q = hit[0]
+            for field, ours in (("speaker", (q.speaker_start, q.speaker_end)),
+                                ("content", (q.content_start, q.content_end))):
+                part = a.get("source" if field == "speaker" else field)
+                if not part or ours[0] is None:
+                    continue
+                g, o = trim(part["start"], part["end"]), trim(*ours)
+                if g != o:
+                    kind = field + (" too long" if o[0] <= g[0] and o[1] >= g[1] else
+                                    " too short" if o[0] >= g[0] and o[1] <= g[1] else " shifted")
+                    self.wrong_counts[kind] += 1
+                    self.wrong[kind].append(f"gold [{text[g[0]:g[1]]}]\n      ours [{text[o[0]:o[1]]}]")
+        gold_cues = [(a["cue"]["start"], a["cue"]["end"]) for a in gold]
+        for q in quotes:
+            if q.cue_start is not None and not any(q.cue_start < e and s < q.cue_end for s, e in gold_cues):
+                self.spurious[" ".join(text[q.cue_start:q.cue_end].lower().split())] += 1
+
+    def summary(self, n: int) -> str:
+        lines = [f"\nmissed gold attributions: {sum(self.missed.values())}, by cue"]
+        for words, count in self.missed.most_common(n * 3):
+            lines.append(f"  {count:4}  {words}")
+        for words, _ in self.missed.most_common(n):
+            lines.append(f"\n-- missed '{words}'")
+            lines.extend("   " + e for e in self.examples[words][:3])
+        lines.append(f"\nour cues in no gold attribution: {sum(self.spurious.values())}")
+        lines.extend(f"  {c:4}  {w}" for w, c in self.spurious.most_common(n * 2))
+        for kind, count in self.wrong_counts.most_common():
+            lines.append(f"\n-- {kind}: {count}")
+            lines.extend("   " + e for e in self.wrong[kind][:n])
+        return "\n".join(lines)
+
+
+def _context(text: str, a: dict) -> str:
+    """The gold attribution as one line: [speaker] {cue} <content>."""
+    parts = sorted((a[k]["start"], a[k]["end"], k) for k in ("source", "cue", "content") if a.get(k))
+    marks = {"source": "[]", "cue": "{}", "content": "<>"}
+    out, pos = [], parts[0][0]
+    for s, e, k in parts:
+        out.append(text[pos:s] if s > pos else "")
+        out.append(marks[k][0] + text[s:e] + marks[k][1])
+        pos = max(pos, e)
+    return " ".join("".join(out).split())[:300]
 
 
 def _overlaps(span: tuple[int, int], others: set[tuple[int, int]]) -> bool:

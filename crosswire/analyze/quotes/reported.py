@@ -11,10 +11,12 @@ import re
 
 from crosswire.analyze.nlp import doc_text
 from crosswire.analyze.quotes.cues import (
+    _token_at,
     _ADJUNCT_PREPOSITIONS,
     _CUE_PARTICLES,
     _TRAILING,
     OBJECT_CUES,
+    XCOMP_CUES,
     OPENING_MARKS,
     _cue_offsets,
     _subject,
@@ -37,6 +39,8 @@ def _reported(doc, cue, quoted: list[_Quoted], speakers) -> Quote | None:
     if found is None:
         return None
     start, end, speaker_token = found
+    if cue.lower_ != "according":
+        start, end = _tidy(doc, start, end)
     text = doc_text(doc)
     newline = text.find("\n", start, end)
     end = end if newline < 0 else newline  # reported speech stays in its paragraph
@@ -78,6 +82,8 @@ def _complement(doc, cue):
     if subject is None:
         return None
     clauses = [c for c in cue.children if c.dep_ == "ccomp"]
+    if not clauses and cue.lemma_.lower() in XCOMP_CUES:
+        clauses = [c for c in cue.rights if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
     if not clauses:
         return _parenthetical(doc, cue, subject)
     clause = clauses[0] if clauses[0].i > cue.i else clauses[-1]
@@ -158,6 +164,25 @@ def _according_to(doc, cue):
             return None
         start_token, end_token = doc[sentence.start], doc[cue.i - 1]
     return start_token.idx, end_token.idx + len(end_token), source
+
+
+# Where PolNeAR's content stops inside the parse's clause: a participle the writer
+# adds after a comma (", arguing that ...", ", contradicting the police"). Relative
+# clauses and second predicates ("promised X and said Y") were tried too: PolNeAR
+# keeps them more often than not.
+_WRITER_CLAUSES = frozenset({"advcl", "acl"})
+
+
+def _tidy(doc, start: int, end: int) -> tuple[int, int]:
+    first, last = _token_at(doc, start), _token_at(doc, end - 1)
+    if first is None or last is None:
+        return start, end
+    for token in doc[first + 2 : last + 1]:
+        if token.dep_ in _WRITER_CLAUSES and token.tag_ == "VBG" and token.left_edge.i == token.i \
+                and doc[token.i - 1].text == ",":
+            end_token = doc[token.i - 2]
+            return start, end_token.idx + len(end_token)
+    return start, end
 
 
 _LEADING_CONJUNCTION = re.compile(r"(?:But|And|Yet|So|Or)\s+")

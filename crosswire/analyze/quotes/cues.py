@@ -31,11 +31,12 @@ OBJECT_CUES = frozenset(
     call cite attack criticize criticise describe blast accuse urge pledge vow
     demand propose oppose defend praise condemn label slam refuse decline reject
     welcome applaud endorse mention promise find show question thank encourage express
-    articulate promote complain acknowledge
+    articulate promote complain acknowledge claim note report announce echo reference
+    document release bemoan lament liken compare recognize discuss examine
     """.split()
 )
 # Verbs that state an intention or a commitment through a to-infinitive
-# ("wants to triple the program", "agreed to release the cash"): PolNeAR counts
+# ("agreed to release the cash", "vowed to fight on"): PolNeAR counts
 # the infinitive clause as the content. Not "want" or "plan": on PolNeAR they were
 # wrong more often than right.
 XCOMP_CUES = frozenset(

@@ -204,3 +204,31 @@ def test_other_quotation_styles(analyse, text, words, speaker, cue):
     doc, _, quotes = analyse(text)
     quote = _find(text, quotes, words)
     assert (quote.speaker, _cue(text, quote)) == (speaker, cue)
+
+
+STANCES = (
+    "The harbour authority agreed to lower the mooring fees for fishing boats next spring.\n"
+    "Councillor Mara Lindqvist noted the drop in visitor numbers at the old lighthouse.\n"
+    "Lindqvist said the ferry timetable would change in May, adding that night crossings stay."
+)
+
+
+def test_infinitive_commitment_is_reported_speech(analyse):
+    doc, _, quotes = analyse(STANCES)
+    quote = _find(doc.text, quotes, "lower the mooring fees")
+    assert (_cue(doc.text, quote), _content(doc.text, quote)) == (
+        "agreed", "to lower the mooring fees for fishing boats next spring",
+    )
+
+
+def test_stance_verb_with_an_object(analyse):
+    doc, _, quotes = analyse(STANCES)
+    quote = _find(doc.text, quotes, "drop in visitor numbers")
+    assert _cue(doc.text, quote) == "noted"
+    assert quote.speaker.endswith("Mara Lindqvist")
+
+
+def test_content_stops_before_a_trailing_participle(analyse):
+    doc, _, quotes = analyse(STANCES)
+    quote = _find(doc.text, quotes, "ferry timetable")
+    assert _content(doc.text, quote) == "the ferry timetable would change in May"

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 MIN_WORDS = 25  # below this, never refuse
+MIN_DISTINCT_STOPWORDS = 5  # different function words of the other language needed to refuse
 
 ENGLISH = frozenset(
     """a about after all also an and any are as at be been but by can could did do does for from had has
@@ -50,6 +51,9 @@ def detect_non_english(text: str) -> str | None:
         ((name, sum(1 for w in words if w in stop) / len(words)) for name, stop in OTHER_SETS.items()),
         key=lambda item: item[1],
     )
-    if best_share >= 0.12 and best_share > 2 * english:
+    # Real prose in another language uses many of its function words; a repeated
+    # "com" from e-mail addresses or one borrowed word is not evidence enough.
+    distinct = len(set(words) & OTHER_SETS[best_name])
+    if best_share >= 0.12 and best_share > 2 * english and distinct >= MIN_DISTINCT_STOPWORDS:
         return f"not English (looks like {best_name})"
     return None

@@ -145,3 +145,10 @@ def test_sparse_file_is_not_read_by_read_all(tmp_path):
     articles, problems = read_all([path])
     assert not articles and problems[0].reason.startswith("too large")
     assert os.path.getsize(path) == 50_000_000
+
+
+def test_repeated_headlines_and_email_signoffs_are_not_taken_for_portuguese():
+    from crosswire.ingest import read_text
+
+    text = "\n".join(["Port strike enters second day"] * 3 + ["JANE DOE [jane@example.com]"] * 3)
+    assert read_text(text).title == "Port strike enters second day"  # read, not refused as "Portuguese"

@@ -32,6 +32,15 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("max_bytes", 20_000_000, "largest input file read, in bytes; larger files are skipped", int),
     Setting("batch_size", 16, "texts per spaCy batch", int),
     Setting("processes", 1, "spaCy processes for analysis (2 uses both cores on a laptop)", int),
+    Setting("allow_network", "", "network ranges fetched although internal, comma-separated (e.g. 127.0.0.0/8)"),
+    Setting("robots", True, "honour robots.txt when fetching (false: only for your own sites)", bool),
+    Setting("user_agent", "", "User-Agent of fetches; empty: crosswire/<version> with a project link"),
+    Setting("fetch_timeout", 10.0, "seconds per connect/read when fetching; three times that for a whole response", float),
+    Setting("fetch_max_bytes", 5_000_000, "largest response read when fetching, in bytes; reading stops there", int),
+    Setting("fetch_retries", 2, "retries of a fetch answered 429 or 5xx, with backoff", int),
+    Setting("retry_max_wait", 30.0, "longest Retry-After waited for, in seconds; longer: the fetch fails", float),
+    Setting("max_redirects", 5, "redirects followed per fetch, each checked like the first URL", int),
+    Setting("rate_limit", 1.0, "least seconds between two requests to one host", float),
 )
 _BY_NAME = {s.name: s for s in SETTINGS}
 CONFIG_FILE = "crosswire.toml"

@@ -1,0 +1,431 @@
+"""The app: the HTTP API (JSON, /openapi.json) and the pages (crosswire/web/pages.py).
+
+Every error is `{"error": message}` with its status: 400 malformed JSON, 401 no
+token, 403 wrong token (or writes disabled), 404 unknown id, 413 body over
+`max_body` bytes, 422 invalid input; an unforeseen failure is a 500 with a
+one-line message, never a traceback. A store is opened per request, in the
+thread that serves it (sqlite3 connections stay in their thread); the spaCy
+pipeline is loaded once, on first need, and used by one request at a time.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hmac
+import json
+import logging
+import os
+import tempfile
+import threading
+from collections.abc import Iterator
+from typing import Any
+
+from fastapi import Depends, FastAPI, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from crosswire.errors import CrosswireError, InputError, StoreError
+from crosswire.store import open_store
+from crosswire.store.base import Store
+
+MAX_BODY_BYTES = 2_000_000  # a request body larger than this is refused (413)
+MAX_PAGE_SIZE = 100  # the most stories or search hits one request returns
+MAX_ITEMS = 100  # the most articles one POST takes
+log = logging.getLogger("crosswire.web")
+
+
+class ApiError(Exception):
+    """An error answered as `{"error": message}` with `status`."""
+
+    def __init__(self, status: int, message: str) -> None:
+        super().__init__(message)
+        self.status, self.message = status, message
+
+
+class BodyLimit:
+    """ASGI middleware: refuse a body over `limit` bytes (declared or streamed) with a 413 JSON error.
+
+    The body is read here, up to the limit, and replayed to the app, so the app
+    never sees more than `limit` bytes whatever Content-Length claims.
+    """
+
+    def __init__(self, app, limit: int) -> None:
+        self.app, self.limit = app, limit
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS"):
+            await self.app(scope, receive, send)
+            return
+        headers = dict(scope.get("headers") or [])
+        declared = headers.get(b"content-length")
+        if declared is not None and (not declared.isdigit() or int(declared) > self.limit):
+            await self._refuse(send)
+            return
+        chunks, size = [], 0
+        while True:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                return
+            chunk = message.get("body", b"")
+            size += len(chunk)
+            if size > self.limit:
+                await self._refuse(send)
+                return
+            chunks.append(chunk)
+            if not message.get("more_body"):
+                break
+        body, sent = b"".join(chunks), False
+
+        async def replay():
+            nonlocal sent
+            if not sent:
+                sent = True
+                return {"type": "http.request", "body": body, "more_body": False}
+            return await receive()
+
+        await self.app(scope, replay, send)
+
+    async def _refuse(self, send) -> None:
+        payload = json.dumps({"error": f"request body over the limit of {self.limit} bytes"}).encode()
+        await send({"type": "http.response.start", "status": 413,
+                    "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(payload)).encode()),
+                                (b"connection", b"close")]})  # fmt: skip
+        await send({"type": "http.response.body", "body": payload})
+
+
+class Engine:
+    """What the routes share: where the store is, the token, the (lazily loaded) spaCy pipeline."""
+
+    def __init__(self, db: str, token: str | None, read_token_required: bool, nlp) -> None:
+        self.db, self.token, self.read_token_required = db, token, read_token_required
+        self._nlp = nlp
+        self.analysis_lock = threading.Lock()  # spaCy and ingestion: one request at a time
+
+    @contextlib.contextmanager
+    def store(self) -> Iterator[Store]:
+        try:
+            store = open_store(self.db, create=False)
+        except StoreError as exc:
+            raise ApiError(503, str(exc)) from exc
+        try:
+            yield store
+        finally:
+            store.close()
+
+    @property
+    def nlp(self):
+        if self._nlp is None:
+            from crosswire.analyze.nlp import load_nlp
+
+            self._nlp = load_nlp()
+        return self._nlp
+
+    def check(self, request: Request, *, write: bool) -> None:
+        if not write and not self.read_token_required:
+            return
+        if not self.token:
+            raise ApiError(403, "writes are disabled: start the server with CROSSWIRE_TOKEN set" if write
+                           else "reads need a token but the server has none: set CROSSWIRE_TOKEN")
+        header = request.headers.get("authorization", "")
+        scheme, _, given = header.partition(" ")
+        if scheme.lower() != "bearer" or not given.strip():
+            raise ApiError(401, "missing token: send the header 'Authorization: Bearer <CROSSWIRE_TOKEN>'")
+        if not hmac.compare_digest(given.strip().encode(), self.token.encode()):
+            raise ApiError(403, "wrong token")
+
+    # -- the operations the API and the pages share ----------------------------
+    def story_list(self, *, limit: int, offset: int, since: dt.date | None, until: dt.date | None,
+                   q: str | None) -> tuple[list[dict[str, Any]], bool]:  # fmt: skip
+        """(one page of stories with their verdict counts, whether more follow), biggest and newest first."""
+        with self.store() as store:
+            if q and q.strip():
+                wanted = {h["story"] for h in store.search(q, limit=1000) if h["story"]}
+                words = q.lower().split()
+                stories = [s for s in store.stories(since=since)
+                           if s["id"] in wanted or all(w in (s["title"] or "").lower() for w in words)]  # fmt: skip
+            elif until is None:  # the page, and whether one follows, needs only offset + limit + 1 stories
+                stories = store.stories(since=since, limit=offset + limit + 1)
+            else:
+                stories = store.stories(since=since)
+            if until is not None:
+                stories = [s for s in stories if s["first_published"] and s["first_published"] <= until.isoformat()]
+            page = stories[offset : offset + limit]
+            for s in page:
+                s["counts"] = _verdict_counts(store, s)
+        return page, len(stories) > offset + limit
+
+    def comparison(self, story_id: str):
+        from crosswire.store.reports import story_comparison
+
+        with self.store() as store:
+            story = store.story(story_id)
+            if story is None:
+                raise ApiError(404, f"no story {story_id!r}")
+            stored = store.comparison(story_id)
+            if stored is not None and stored[0] == story["version"]:
+                return story, story_comparison(store, story_id)[0]
+            with self.analysis_lock:
+                return story, story_comparison(store, story_id, nlp=self.nlp)[0]
+
+    def article(self, article_id: str):
+        with self.store() as store:
+            found = store.articles([article_id])
+            if not found:
+                raise ApiError(404, f"no article {article_id!r}")
+            return found[0], sorted(store.story_of([article_id]))
+
+    def compare(self, articles):
+        from crosswire.pipeline import compare
+
+        with self.analysis_lock:
+            return compare(articles, nlp=self.nlp)
+
+    def extract(self, article):
+        from crosswire.extract import extract_text
+
+        with self.analysis_lock:
+            return extract_text(article.text, published=article.published, nlp=self.nlp)
+
+    def add_records(self, records: list[Any]) -> list[dict[str, Any]]:
+        """Store records (JSON objects as the JSONL reader takes them); a result per record."""
+        from crosswire.ingest import read_text
+        from crosswire.store.ingest import ingest
+
+        results: list[dict[str, Any]] = []
+        lines: list[str] = []
+        for n, record in enumerate(records, start=1):
+            if not isinstance(record, dict):
+                results.append({"item": n, "status": "problem", "problem": "not a JSON object"})
+                continue
+            line = json.dumps(record, ensure_ascii=False)
+            try:
+                article = read_text(line, source=f"item {n}", fmt="json")
+            except CrosswireError as exc:
+                results.append({"item": n, "status": "problem", "problem": getattr(exc, "reason", None) or str(exc)})
+                continue
+            results.append({"item": n, "id": article.id, "line": len(lines) + 1})
+            lines.append(line)
+        if lines:
+            with self.analysis_lock, self.store() as store, tempfile.TemporaryDirectory() as folder:
+                path = os.path.join(folder, "request.jsonl")
+                with open(path, "w", encoding="utf-8") as f:
+                    f.write("\n".join(lines) + "\n")
+                known = store.known_article_ids([r["id"] for r in results if "id" in r])
+                result = ingest(store, [path], nlp=self.nlp)
+                problems = {p.source.rsplit(":", 1)[-1]: p.reason for p in result.problems}
+                stored = store.known_article_ids([r["id"] for r in results if "id" in r])
+                for r in results:
+                    if "line" not in r:
+                        continue
+                    line_no = str(r.pop("line"))
+                    if r["id"] in known:
+                        r["status"] = "unchanged"
+                    elif r["id"] in stored:
+                        r["status"] = "stored"
+                    else:
+                        r["status"] = "problem"
+                        r["problem"] = problems.get(line_no) or problems.get(path) or "not stored"
+                        r.pop("id")
+                    if "id" in r:
+                        r["stories"] = sorted(store.story_of([r["id"]]))
+        for r in results:
+            r.pop("line", None)
+        return results
+
+
+def _verdict_counts(store: Store, story: dict[str, Any]) -> dict[str, int] | None:
+    """Counts of the story's stored comparison when it is current, else None (not compared yet)."""
+    stored = store.comparison(story["id"])
+    if stored is None or stored[0] != story["version"]:
+        return None
+    counts = stored[1].get("summary") or {}
+    if not counts:
+        findings = stored[1].get("findings", [])
+        counts = {v: sum(1 for f in findings if f.get("verdict") == v) for v in ("conflicting", "corroborated", "unique")}
+    return {k: int(counts.get(k, 0)) for k in ("conflicting", "corroborated", "unique")}
+
+
+def parse_date(name: str, value: str | None) -> dt.date | None:
+    if value is None or value == "":
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise ApiError(422, f"{name}: {value!r} is not a date like 2025-10-25") from None
+
+
+async def read_json(request: Request) -> Any:
+    body = await request.body()
+    try:
+        return json.loads(body.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ApiError(400, f"malformed JSON: {exc}") from None
+
+
+def article_dict(article, stories: list[str]) -> dict[str, Any]:
+    return {
+        "id": article.id,
+        "external_id": article.external_id,
+        "title": article.title,
+        "outlet": article.outlet,
+        "url": article.url,
+        "source": article.source,
+        "published": article.published.isoformat() if article.published else None,
+        "authors": list(article.authors),
+        "text": article.text,
+        "raw_text": article.raw_text,
+        "notes": [{"kind": n.kind, "message": n.message} for n in article.notes],
+        "stories": stories,
+    }
+
+
+def create_app(db: str, *, token: str | None = None, read_token_required: bool = False, nlp=None,
+               max_body: int = MAX_BODY_BYTES) -> FastAPI:  # fmt: skip
+    """The app over the store at `db` (a SQLite path or a postgresql:// URL); it must exist.
+
+    `token` guards writes (POST /api/articles), and reads too when
+    `read_token_required`; with no token writes are refused. `nlp` is a loaded
+    spaCy pipeline (loaded on first need when None).
+    """
+    from crosswire import __version__
+    from crosswire.report.jsonreport import comparison_to_dict
+
+    engine = Engine(str(db), token, read_token_required, nlp)
+    app = FastAPI(title="crosswire", version=__version__, docs_url=None, redoc_url=None,
+                  description="Compare how news outlets report the same story.")  # fmt: skip
+    app.state.engine = engine
+    app.add_middleware(BodyLimit, limit=max_body)
+
+    def reader(request: Request) -> None:
+        engine.check(request, write=False)
+
+    def writer(request: Request) -> None:
+        engine.check(request, write=True)
+
+    # -- errors: always JSON for the API, a page for the pages --------------------
+    def _error(request: Request, status: int, message: str):
+        if not request.url.path.startswith("/api") and request.url.path != "/openapi.json":
+            from crosswire.web.pages import error_page
+
+            return error_page(request, status, message)
+        return JSONResponse({"error": message}, status_code=status)
+
+    @app.exception_handler(ApiError)
+    async def _api_error(request: Request, exc: ApiError):
+        return _error(request, exc.status, exc.message)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http_error(request: Request, exc: StarletteHTTPException):
+        return _error(request, exc.status_code, str(exc.detail))
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request: Request, exc: RequestValidationError):
+        problems = "; ".join(f"{'.'.join(str(p) for p in e.get('loc', ()))}: {e.get('msg')}" for e in exc.errors())
+        return _error(request, 422, f"invalid request: {problems}")
+
+    @app.exception_handler(InputError)
+    async def _input_error(request: Request, exc: InputError):
+        return _error(request, 422, str(exc))
+
+    @app.exception_handler(CrosswireError)
+    async def _crosswire_error(request: Request, exc: CrosswireError):
+        return _error(request, 500, str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+
+    @app.exception_handler(Exception)
+    async def _unforeseen(request: Request, exc: Exception):
+        log.exception("unforeseen error on %s", request.url.path)
+        return _error(request, 500, f"internal error ({type(exc).__name__}); the server log has the details")
+
+    # -- the API ------------------------------------------------------------------
+    @app.get("/api/stories", dependencies=[Depends(reader)], summary="Stories, biggest and newest first")
+    def api_stories(limit: int = Query(20, ge=1, le=MAX_PAGE_SIZE), offset: int = Query(0, ge=0),
+                    since: str | None = None, until: str | None = None, q: str | None = None):  # fmt: skip
+        page, more = engine.story_list(limit=limit, offset=offset, since=parse_date("since", since),
+                                        until=parse_date("until", until), q=q)  # fmt: skip
+        keys = ("id", "title", "size", "articles", "article_ids", "first_published", "last_published", "counts")
+        return {"stories": [{k: s.get(k) for k in keys} for s in page], "limit": limit, "offset": offset,
+                "more": more}  # fmt: skip
+
+    @app.get("/api/stories/{story_id}", dependencies=[Depends(reader)],
+             summary="A story's comparison (the JSON report, schema comparison-v1)")  # fmt: skip
+    def api_story(story_id: str):
+        _, comparison = engine.comparison(story_id)
+        return comparison_to_dict(comparison)
+
+    @app.get("/api/articles/{article_id}", dependencies=[Depends(reader)], summary="One stored article")
+    def api_article(article_id: str):
+        return article_dict(*engine.article(article_id))
+
+    @app.get("/api/search", dependencies=[Depends(reader)], summary="Full-text search over articles and claims")
+    def api_search(q: str = Query(..., min_length=1, max_length=500), limit: int = Query(20, ge=1, le=MAX_PAGE_SIZE)):
+        with engine.store() as store:
+            return {"q": q, "hits": store.search(q, limit=limit)}
+
+    record_body = {"requestBody": {"required": True, "content": {"application/json": {"schema": {
+        "description": "One record, an array of records, or {\"articles\": [...]}; fields as the JSONL reader "
+                       "takes them (text, title, url, outlet, published, authors, id)",
+        "oneOf": [{"type": "object"}, {"type": "array", "items": {"type": "object"}}]}}}}}  # fmt: skip
+
+    @app.post("/api/articles", dependencies=[Depends(writer)], openapi_extra=record_body,
+              summary="Store one or many articles (needs the token); ids and problems per item")  # fmt: skip
+    async def api_add(request: Request):
+        from starlette.concurrency import run_in_threadpool
+
+        data = await read_json(request)
+        if isinstance(data, dict) and isinstance(data.get("articles"), list):
+            data = data["articles"]
+        records = data if isinstance(data, list) else [data]
+        if not records:
+            raise ApiError(422, "no articles given")
+        if len(records) > MAX_ITEMS:
+            raise ApiError(422, f"{len(records)} articles in one request; at most {MAX_ITEMS}")
+        results = await run_in_threadpool(engine.add_records, records)
+        status = 201 if any(r["status"] == "stored" for r in results) else 200
+        return JSONResponse({"results": results}, status_code=status)
+
+    compare_body = {"requestBody": {"required": True, "content": {"application/json": {"schema": {
+        "type": "object", "required": ["articles"], "properties": {"articles": {
+            "type": "array", "minItems": 2, "items": {"oneOf": [{"type": "string"}, {"type": "object"}]},
+            "description": "Texts, or records with a text field (title, outlet, published ...)"}}}}}}}  # fmt: skip
+
+    @app.post("/api/compare", dependencies=[Depends(reader)], openapi_extra=compare_body,
+              summary="Compare two or more texts; nothing is stored")  # fmt: skip
+    async def api_compare(request: Request):
+        from starlette.concurrency import run_in_threadpool
+
+        data = await read_json(request)
+        items = data.get("articles") if isinstance(data, dict) else data
+        if not isinstance(items, list) or len(items) < 2:
+            raise ApiError(422, "give two or more articles: {\"articles\": [text or record, ...]}")
+        if len(items) > MAX_ITEMS:
+            raise ApiError(422, f"{len(items)} articles in one request; at most {MAX_ITEMS}")
+        articles = articles_from_items(items)
+        comparison = await run_in_threadpool(engine.compare, articles)
+        return comparison_to_dict(comparison)
+
+    from crosswire.web.pages import add_pages
+
+    add_pages(app, engine, reader)
+    return app
+
+
+def articles_from_items(items: list[Any], names: list[str] | None = None) -> list:
+    """Articles from texts or records; 422 naming the item when one cannot be read."""
+    from crosswire.ingest import read_text
+
+    articles = []
+    for n, item in enumerate(items, start=1):
+        name = names[n - 1] if names else f"article {n}"
+        if isinstance(item, dict):
+            text, fmt = json.dumps(item, ensure_ascii=False), "json"
+        elif isinstance(item, str):
+            text, fmt = item, "auto"
+        else:
+            raise ApiError(422, f"{name}: give a text or a JSON object")
+        try:
+            articles.append(read_text(text, source=name, fmt=fmt))
+        except CrosswireError as exc:
+            raise ApiError(422, f"{name}: {getattr(exc, 'reason', None) or exc}") from None
+    return articles

@@ -1,0 +1,157 @@
+"""The pages: Stories, Story, Compare, Article; server-rendered with Jinja2 (autoescape on).
+
+Article text reaches a page in two ways only: as a template value (escaped by
+Jinja2) or through the HTML report's pieces (`report/htmlreport.py`), which
+escape every piece of text where they insert it. Nothing else is marked safe.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from fastapi import FastAPI, Query, Request
+from fastapi.responses import HTMLResponse
+from markupsafe import Markup
+
+from crosswire.report import common as c
+from crosswire.report import htmlreport as h
+
+PAGE_SIZE = 20
+MAX_UPLOADS = 10
+
+_ENV = jinja2.Environment(
+    loader=jinja2.FileSystemLoader(Path(__file__).with_name("templates")),
+    autoescape=True,
+    undefined=jinja2.StrictUndefined,
+)
+# The report's stylesheet and its click-to-highlight script are ours, not an article's.
+_ENV.globals.update(report_css=Markup(h._css()), report_js=Markup(h._JS))
+
+
+def render(template: str, status_code: int = 200, **values: Any) -> HTMLResponse:
+    return HTMLResponse(_ENV.get_template(template).render(**values), status_code=status_code)
+
+
+def error_page(request: Request, status: int, message: str) -> HTMLResponse:
+    return render("error.html", status, title=f"Error {status}", status=status, message=message)
+
+
+def story_view(comparison, story: dict[str, Any] | None = None) -> dict[str, Any]:
+    """What story.html shows: the key-facts table as data, the report's pieces as escaped HTML."""
+    labels = c.source_labels(comparison)
+    ids = c.finding_ids(comparison)
+    columns = {a.id: n for n, a in enumerate(comparison.articles, start=1)}
+    facts = []
+    for finding in sorted(comparison.findings, key=lambda f: h.VERDICT_RANK.get(f.verdict, 9)):
+        cells = []
+        for article in comparison.articles:
+            evidence = [e for e in finding.evidence if e.article_id == article.id]
+            cells.append({"n": columns[article.id],
+                          "hits": [{"value": c.value_text(e) or "(said)", "sentence": e.text} for e in evidence[:1]]})
+        facts.append({"fid": ids[id(finding)], "verdict": finding.verdict, "badge": h.BADGE.get(finding.verdict,
+                      finding.verdict), "statement": finding.statement, "cells": cells})  # fmt: skip
+    sections = [h._header(comparison, labels), h._articles(comparison, labels, ids),
+                h._conflicts(comparison, labels, ids), h._corroborated(comparison, labels, ids),
+                h._unique(comparison, labels, ids), h._entities(comparison, labels), h._timeline(comparison, labels),
+                h._quotes(comparison, labels), h._notes(comparison, labels), h._problems(comparison)]  # fmt: skip
+    counts = {v: len(comparison.by_verdict(v)) for v in ("conflicting", "corroborated", "unique")}
+    return {
+        "story": story,
+        "articles": [{"id": a.id, "label": labels[a.id], "title": a.title, "n": columns[a.id]}
+                     for a in comparison.articles],  # fmt: skip
+        "facts": facts,
+        "counts": counts,
+        "report": Markup("\n".join(s for s in sections if s)),
+    }
+
+
+def marked_pieces(text: str, extracted: dict[str, Any]) -> list[dict[str, Any]]:
+    """The text cut at every mark boundary: pieces with the kinds of mark that cover them."""
+    spans: list[tuple[int, int, str, str]] = []
+    for e in extracted.get("entities", []):
+        spans.append((e["start"], e["end"], "entity", e.get("label") or "entity"))
+    for q in extracted.get("quantities", []):
+        spans.append((q["start"], q["end"], "amount", f"amount: {q.get('value')} {q.get('unit') or ''}".strip()))
+    for t in extracted.get("times", []):
+        spans.append((t["start"], t["end"], "date", f"date: {t.get('iso_start') or t.get('value') or ''}"))
+    for q in extracted.get("quotes", []):
+        if q.get("content"):
+            speaker = q.get("speaker_name") or "unnamed"
+            spans.append((q["content"]["start"], q["content"]["end"], "quote", f"quote by {speaker}"))
+    spans = [s for s in spans if 0 <= s[0] < s[1] <= len(text)]
+    cuts = sorted({0, len(text)} | {s[0] for s in spans} | {s[1] for s in spans})
+    pieces = []
+    for a, b in zip(cuts, cuts[1:]):
+        cover = [s for s in spans if s[0] <= a and b <= s[1]]
+        pieces.append({"text": text[a:b], "kinds": sorted({s[2] for s in cover}),
+                       "title": " · ".join(dict.fromkeys(s[3] for s in cover))})  # fmt: skip
+    return pieces
+
+
+def add_pages(app: FastAPI, engine, reader) -> None:
+    from fastapi import Depends
+
+    from crosswire.web.app import ApiError, articles_from_items, parse_date
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False, dependencies=[Depends(reader)])
+    def stories_page(page: int = Query(1, ge=1, le=100_000), since: str = "", until: str = "", q: str = ""):
+        found, more = engine.story_list(limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE, q=q or None,
+                                        since=parse_date("since", since), until=parse_date("until", until))  # fmt: skip
+        return render("stories.html", title="Stories", stories=found, page=page, more=more,
+                      since=since, until=until, q=q)  # fmt: skip
+
+    @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False,
+             dependencies=[Depends(reader)])  # fmt: skip
+    def story_page(story_id: str):
+        story, comparison = engine.comparison(story_id)
+        return render("story.html", title=story["title"] or "Story", **story_view(comparison, story))
+
+    @app.get("/compare", response_class=HTMLResponse, include_in_schema=False, dependencies=[Depends(reader)])
+    def compare_form():
+        return render("compare.html", title="Compare", message="")
+
+    @app.post("/compare", response_class=HTMLResponse, include_in_schema=False, dependencies=[Depends(reader)])
+    async def compare_page(request: Request):
+        from starlette.concurrency import run_in_threadpool
+        from starlette.datastructures import UploadFile
+
+        form = await request.form(max_files=MAX_UPLOADS, max_fields=MAX_UPLOADS * 2)
+        items, names = [], []
+        for n, text in enumerate(form.getlist("text"), start=1):
+            if isinstance(text, str) and text.strip():
+                items.append(text)
+                names.append(f"pasted text {n}")
+        for upload in form.getlist("files"):
+            if isinstance(upload, UploadFile) and upload.filename:
+                data = await upload.read()
+                try:
+                    items.append(data.decode("utf-8"))
+                except UnicodeDecodeError:
+                    return render("compare.html", 422, title="Compare",
+                                  message=f"{upload.filename}: not UTF-8 text or HTML")  # fmt: skip
+                names.append(upload.filename)
+        if len(items) < 2:
+            return render("compare.html", 422, title="Compare",
+                          message="Give two or more articles: paste them or choose files.")  # fmt: skip
+        try:
+            articles = articles_from_items(items, names)
+        except ApiError as exc:
+            return render("compare.html", exc.status, title="Compare", message=exc.message)
+        comparison = await run_in_threadpool(engine.compare, articles)
+        if len(comparison.articles) < 2:
+            problems = "; ".join(str(p) for p in comparison.problems) or "fewer than two readable articles"
+            return render("compare.html", 422, title="Compare", message=problems)
+        return render("story.html", title="Comparison (not stored)", **story_view(comparison))
+
+    @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False,
+             dependencies=[Depends(reader)])  # fmt: skip
+    def article_page(article_id: str):
+        article, stories = engine.article(article_id)
+        extracted = engine.extract(article)
+        published = article.published.isoformat() if isinstance(article.published, dt.date) else ""
+        return render("article.html", title=article.title or article.id, article=article, stories=stories,
+                      published=published, pieces=marked_pieces(article.text, extracted),
+                      removed=article.raw_text != article.text)  # fmt: skip

@@ -1,0 +1,212 @@
+"""The HTTP API in process: every endpoint, the token, limits and bad input, always JSON errors."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import jsonschema
+import pytest
+from conftest import BRIDGE_A, BRIDGE_B, TOKEN
+
+from crosswire.report import load_schema
+from crosswire.store import open_store
+from crosswire.web import MAX_BODY_BYTES, create_app
+
+TWENTY_MB = 20 * 1024 * 1024
+
+
+@pytest.fixture
+def writable(filled_db, tmp_path, nlp):
+    """A client over a copy of the filled store, for tests that write, and the copy's path."""
+    from fastapi.testclient import TestClient
+
+    db = tmp_path / "copy.db"
+    shutil.copy(filled_db, db)
+    with TestClient(create_app(db, token=TOKEN, nlp=nlp), raise_server_exceptions=False) as client:
+        yield client, db
+
+
+def assert_error(response, status: int, *words: str) -> None:
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"].startswith("application/json")
+    body = response.json()
+    assert set(body) == {"error"} and "Traceback" not in body["error"]
+    for word in words:
+        assert word in body["error"]
+
+
+def test_openapi_describes_every_endpoint(client):
+    paths = client.get("/openapi.json").json()["paths"]
+    assert set(paths) == {"/api/stories", "/api/stories/{story_id}", "/api/articles", "/api/articles/{article_id}",
+                          "/api/search", "/api/compare"}
+    assert set(paths["/api/articles"]) == {"post"} and "requestBody" in paths["/api/compare"]["post"]
+
+
+def test_stories_are_biggest_first_and_paginated(client, story_ids):
+    everything = client.get("/api/stories").json()
+    assert [s["id"] for s in everything["stories"]] == [story_ids["harbor"]["id"], story_ids["bridge"]["id"]]
+    assert everything["more"] is False
+    first = client.get("/api/stories", params={"limit": 1}).json()
+    assert [s["id"] for s in first["stories"]] == [story_ids["harbor"]["id"]] and first["more"] is True
+    second = client.get("/api/stories", params={"limit": 1, "offset": 1}).json()
+    assert [s["id"] for s in second["stories"]] == [story_ids["bridge"]["id"]] and second["more"] is False
+    assert client.get("/api/stories", params={"offset": 5}).json()["stories"] == []
+
+
+@pytest.mark.parametrize("params", [{"limit": 101}, {"limit": 0}, {"offset": -1}, {"limit": "many"},
+                                    {"since": "last week"}, {"until": "2025-13-01"}])
+def test_stories_refuse_bad_parameters_with_422(client, params):
+    assert_error(client.get("/api/stories", params=params), 422)
+
+
+def test_stories_filter_by_date_range_and_text(client, story_ids):
+    def ids(**params):
+        return [s["id"] for s in client.get("/api/stories", params=params).json()["stories"]]
+
+    assert ids(since="2025-11-01") == [story_ids["bridge"]["id"]]
+    assert ids(until="2025-10-31") == [story_ids["harbor"]["id"]]
+    assert ids(since="2025-10-01", until="2025-12-31") == [story_ids["harbor"]["id"], story_ids["bridge"]["id"]]
+    assert ids(q="Kestrel cables") == [story_ids["bridge"]["id"]]
+    assert ids(q="dockworkers") == [story_ids["harbor"]["id"]]
+    assert ids(q="zeppelin") == []
+
+
+def test_a_story_is_its_comparison_json_and_the_list_then_counts_its_findings(client, story_ids):
+    bridge = story_ids["bridge"]["id"]
+    report = client.get(f"/api/stories/{bridge}").json()
+    jsonschema.validate(report, load_schema())
+    assert [a["id"] for a in report["articles"]] == story_ids["bridge"]["article_ids"]
+    conflict = [f for f in report["findings"] if f["verdict"] == "conflicting"]
+    assert conflict and "6 million" in json.dumps(conflict[0]) and "9 million" in json.dumps(conflict[0])
+    listed = {s["id"]: s for s in client.get("/api/stories").json()["stories"]}
+    assert listed[bridge]["counts"]["conflicting"] == report["summary"]["conflicting"] >= 1
+
+
+def test_unknown_ids_are_404_json(client):
+    assert_error(client.get("/api/stories/s-nope"), 404, "s-nope")
+    assert_error(client.get("/api/articles/0000"), 404, "0000")
+    assert_error(client.get("/api/nothing-here"), 404)
+
+
+def test_an_article_is_returned_with_its_text_and_story(client, story_ids):
+    article_id = story_ids["bridge"]["article_ids"][1]
+    article = client.get(f"/api/articles/{article_id}").json()
+    assert article["external_id"] == "bridge-b" and "<script>alert(1)</script>" in article["text"]
+    assert article["stories"] == [story_ids["bridge"]["id"]] and article["published"] == "2025-11-06"
+
+
+def test_search_finds_articles_and_claims_and_treats_operators_as_words(client):
+    hits = client.get("/api/search", params={"q": "Kestrel"}).json()["hits"]
+    assert {h["article"] for h in hits} == {"bridge-a", "bridge-b"} and {h["kind"] for h in hits} == {"article", "claim"}
+    assert len(client.get("/api/search", params={"q": "Kestrel", "limit": 1}).json()["hits"]) == 1
+    assert client.get("/api/search", params={"q": "'; DROP TABLE articles; --"}).status_code == 200
+    assert_error(client.get("/api/search"), 422)
+    assert_error(client.get("/api/search", params={"q": "x", "limit": 500}), 422)
+
+
+def test_writes_need_the_token(writable):
+    client, _ = writable
+    record = {"id": "x", "text": BRIDGE_A}
+    assert_error(client.post("/api/articles", json=record), 401, "Authorization: Bearer")
+    assert_error(client.post("/api/articles", json=record, headers={"Authorization": "Bearer wrong"}), 403)
+    assert_error(client.post("/api/articles", json=record, headers={"Authorization": f"Basic {TOKEN}"}), 401)
+
+
+def test_with_no_token_set_writes_are_disabled(filled_db, nlp):
+    from fastapi.testclient import TestClient
+
+    with TestClient(create_app(filled_db, nlp=nlp)) as client:
+        response = client.post("/api/articles", json={"text": BRIDGE_A}, headers={"Authorization": "Bearer x"})
+        assert_error(response, 403, "CROSSWIRE_TOKEN")
+
+
+def test_reads_can_be_closed(filled_db, nlp, auth):
+    from fastapi.testclient import TestClient
+
+    with TestClient(create_app(filled_db, token=TOKEN, read_token_required=True, nlp=nlp)) as client:
+        assert_error(client.get("/api/stories"), 401)
+        assert client.get("/api/stories", headers=auth).status_code == 200
+        assert client.get("/", headers=auth).status_code == 200 and client.get("/").status_code == 401
+
+
+def test_posted_articles_are_stored_with_ids_and_problems_per_item(writable, auth):
+    client, db = writable
+    ferry = ("Ferry operator Tidewell Lines cancelled all crossings to Maren Island on Tuesday after a storm damaged "
+             "the pier at Corvo Harbour, the company said. About 1,200 passengers were stranded overnight.")
+    body = {"articles": [{"id": "ferry-1", "title": "Storm strands ferry passengers", "text": ferry,
+                          "published": "2025-10-21", "outlet": "Test Post"},
+                         {"id": "empty", "title": "No text here"},
+                         "just a string",
+                         {"id": "bridge-a", "title": "Kestrel Bridge closed after cable cracks found", "text": BRIDGE_A,
+                          "published": "2025-11-06", "outlet": "Dunmore Ledger", "url": "https://ledger.example/bridge"}]}
+    response = client.post("/api/articles", json=body, headers=auth)
+    assert response.status_code == 201, response.text
+    stored, empty, string, known = response.json()["results"]
+    assert stored["status"] == "stored" and stored["id"] and len(stored["stories"]) == 1
+    assert empty["status"] == "problem" and empty["problem"] and "id" not in empty
+    assert string == {"item": 3, "status": "problem", "problem": "not a JSON object"}
+    assert known["status"] == "unchanged"
+    assert client.get(f"/api/articles/{stored['id']}").json()["external_id"] == "ferry-1"
+    with open_store(db) as store:
+        assert store.counts()["articles"] == 6
+    again = client.post("/api/articles", json=body["articles"][0], headers=auth)
+    assert again.status_code == 200 and again.json()["results"][0]["status"] == "unchanged"
+
+
+@pytest.mark.parametrize("body", [b"{not json", b'{"text": "unterminated', b"\xff\xfe\x00garbage"])
+def test_malformed_json_is_400(writable, auth, body):
+    client, _ = writable
+    headers = auth | {"content-type": "application/json"}
+    assert_error(client.post("/api/articles", content=body, headers=headers), 400, "malformed JSON")
+    assert_error(client.post("/api/compare", content=body, headers=headers), 400, "malformed JSON")
+
+
+def test_a_20_mb_body_is_413_json_whether_declared_or_streamed(writable, auth):
+    client, db = writable
+    big = b'{"text": "' + b"a" * TWENTY_MB + b'"}'
+    assert_error(client.post("/api/articles", content=big, headers=auth), 413, str(MAX_BODY_BYTES))
+
+    def chunks():  # no Content-Length: the size is counted as the body streams in
+        for i in range(0, len(big), 1 << 20):
+            yield big[i : i + (1 << 20)]
+
+    assert_error(client.post("/api/articles", content=chunks(), headers=auth), 413)
+    assert_error(client.post("/api/compare", content=big), 413)
+    lying = client.post("/api/articles", content=big, headers=auth | {"content-length": "10"})
+    assert lying.status_code in (400, 413)  # a short declared length cuts the body; never a 500
+    with open_store(db) as store:
+        assert store.counts()["articles"] == 5
+
+
+def test_too_many_items_is_422(writable, auth):
+    client, _ = writable
+    assert_error(client.post("/api/articles", json=[{"text": "x"}] * 101, headers=auth), 422, "at most 100")
+    assert_error(client.post("/api/articles", json=[], headers=auth), 422)
+
+
+def test_compare_two_texts_stores_nothing(writable):
+    client, db = writable
+    response = client.post("/api/compare", json={"articles": [BRIDGE_A, {"text": BRIDGE_B, "outlet": "Valley Post"}]})
+    assert response.status_code == 200, response.text
+    report = response.json()
+    jsonschema.validate(report, load_schema())
+    assert len(report["articles"]) == 2 and report["summary"]["conflicting"] >= 1
+    with open_store(db) as store:
+        assert store.counts()["articles"] == 5
+
+
+@pytest.mark.parametrize("body", [{"articles": [BRIDGE_A]}, {"articles": "two texts"}, [], {"articles": [BRIDGE_A, 7]},
+                                  {"articles": [BRIDGE_A, ""]}])
+def test_compare_refuses_fewer_than_two_readable_texts_with_422(client, body):
+    assert_error(client.post("/api/compare", json=body), 422)
+
+
+def test_an_unforeseen_failure_is_a_500_json_message_without_traceback(app, client, monkeypatch):
+    def broken(**kwargs):
+        raise RuntimeError("secret internals")
+
+    monkeypatch.setattr(app.state.engine, "story_list", broken)
+    response = client.get("/api/stories")
+    assert_error(response, 500, "internal error", "RuntimeError")
+    assert "secret internals" not in response.text

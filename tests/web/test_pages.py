@@ -1,0 +1,133 @@
+"""The pages in process: what they list and link, escaping of everything an article says, compare uploads."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+import pytest
+from conftest import BRIDGE_A, BRIDGE_B, EXAMPLES
+
+ESCAPED_ATTACK = "&lt;script&gt;alert(1)&lt;/script&gt; and &lt;img src=x onerror=alert(1)&gt;"
+
+
+class _Tags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict]] = []
+        self.scripts: list[str] = []
+        self._in_script = False
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+        self._in_script = tag == "script"
+
+    def handle_data(self, data):
+        if self._in_script:
+            self.scripts.append(data)
+            self._in_script = False
+
+
+def assert_nothing_runs(page: str) -> None:
+    """Parsed as a browser would: no element or attribute an article brought, only the page's own script."""
+    parser = _Tags()
+    parser.feed(page)
+    names = {tag for tag, _ in parser.tags}
+    assert "img" not in names and "b" not in names and "i" not in names
+    assert not any(name.startswith("on") for _, attrs in parser.tags for name in attrs)
+    assert not any((attrs.get("href") or "").lower().startswith("javascript:") for _, attrs in parser.tags)
+    assert [tag for tag, _ in parser.tags].count("script") <= 1
+    assert all("alert(" not in script for script in parser.scripts)
+
+
+def test_stories_page_lists_stories_with_counts_and_links(client, story_ids):
+    client.get(f"/api/stories/{story_ids['bridge']['id']}")  # compared once: its counts are known
+    page = client.get("/").text
+    harbor, bridge = story_ids["harbor"], story_ids["bridge"]
+    assert page.index(f'href="/stories/{harbor["id"]}"') < page.index(f'href="/stories/{bridge["id"]}"')
+    assert "Kestrel Bridge closed after cable cracks found" in page
+    row = page[page.index(f'href="/stories/{bridge["id"]}"'):].split("</tr>")[0]
+    assert re.search(r'badge conflicting">[1-9]', row)
+
+
+def test_stories_page_filters_and_pages(client, story_ids):
+    only_bridge = client.get("/", params={"q": "Kestrel"}).text
+    assert story_ids["bridge"]["id"] in only_bridge and story_ids["harbor"]["id"] not in only_bridge
+    assert 'value="Kestrel"' in only_bridge
+    october = client.get("/", params={"since": "2025-10-01", "until": "2025-10-31"}).text
+    assert story_ids["harbor"]["id"] in october and story_ids["bridge"]["id"] not in october
+    empty = client.get("/", params={"page": 2})
+    assert empty.status_code == 200 and story_ids["harbor"]["id"] not in empty.text and 'rel="prev"' in empty.text
+    bad = client.get("/", params={"since": "yesterday"})
+    assert bad.status_code == 422 and "text/html" in bad.headers["content-type"] and "yesterday" in bad.text
+
+
+def test_story_page_has_key_facts_conflicts_first_linked_to_marked_sentences(client, story_ids):
+    page = client.get(f"/stories/{story_ids['bridge']['id']}").text
+    facts = page[page.index('id="key-facts"'):page.index("</section>", page.index('id="key-facts"'))]
+    verdicts = re.findall(r'<tr class="(\w+)">', facts)
+    assert verdicts[0] == "conflicting" and "conflicting" not in verdicts[verdicts.index("corroborated"):]
+    assert "6 million EUR" in facts and "9 million EUR" in facts
+    fid = re.search(r'<tr class="conflicting">.*?data-finding="(f\d+)"', facts, re.S).group(1)
+    marks = re.findall(rf'<mark class="conflicting" data-finding="[^"]*\b{fid}\b', page)
+    assert len(marks) >= 2  # the sentence in each article is marked with that finding
+    assert 'id="text-1"' in page and 'id="text-2"' in page
+
+
+def test_story_page_shows_every_article_word_escaped(client, story_ids):
+    page = client.get(f"/stories/{story_ids['bridge']['id']}").text
+    assert ESCAPED_ATTACK in page and "Valley Post &lt;i&gt;online&lt;/i&gt;" in page
+    assert_nothing_runs(page)
+
+
+def test_article_page_marks_entities_amounts_dates_quotes_and_escapes(client, story_ids):
+    article_id = story_ids["bridge"]["article_ids"][1]
+    page = client.get(f"/articles/{article_id}").text
+    assert ESCAPED_ATTACK in page
+    assert_nothing_runs(page)
+    assert re.search(r'<mark class="[^"]*amount[^"]*"[^>]*>9 million euros', page)
+    assert re.search(r'<mark class="[^"]*entity[^"]*"[^>]*>Ruth Ambler', page)
+    assert re.search(r'<mark class="[^"]*date[^"]*"', page)
+    assert f'href="/stories/{story_ids["bridge"]["id"]}"' in page
+
+
+def test_article_page_shows_the_removed_boilerplate(client, story_ids):
+    courier = story_ids["harbor"]["article_ids"][0]
+    page = client.get(f"/articles/{courier}").text
+    assert "before boilerplate was removed" in page
+
+
+def test_unknown_pages_are_404_pages(client):
+    for path in ("/stories/s-nope", "/articles/nope", "/no/such/page"):
+        response = client.get(path)
+        assert response.status_code == 404 and "text/html" in response.headers["content-type"]
+
+
+def test_compare_page_uploads_two_files_and_shows_the_story_page_storing_nothing(client):
+    form = client.get("/compare").text
+    assert 'enctype="multipart/form-data"' in form and 'type="file"' in form
+    before = client.get("/api/stories").json()["stories"]
+    files = [("files", ("gazette.txt", (EXAMPLES / "harbor-strike-gazette.txt").read_bytes(), "text/plain")),
+             ("files", ("courier.html", (EXAMPLES / "harbor-strike-courier.html").read_bytes(), "text/html"))]
+    page = client.post("/compare", files=files)
+    assert page.status_code == 200, page.text[:500]
+    assert "Key facts" in page.text and "nothing was stored" in page.text and 'id="text-2"' in page.text
+    assert client.get("/api/stories").json()["stories"] == before
+
+
+def test_compare_page_takes_pasted_texts_and_escapes_them(client):
+    page = client.post("/compare", data={"text": [BRIDGE_A, BRIDGE_B]})
+    assert page.status_code == 200 and ESCAPED_ATTACK in page.text
+    assert_nothing_runs(page.text)
+
+
+@pytest.mark.parametrize("data", [{"text": [BRIDGE_A]}, {"text": ["", "  "]}])
+def test_compare_page_asks_for_two_articles(client, data):
+    page = client.post("/compare", data=data)
+    assert page.status_code == 422 and "two or more articles" in page.text
+
+
+def test_compare_page_names_an_unreadable_upload(client):
+    files = [("files", ("a.txt", BRIDGE_A.encode(), "text/plain")), ("files", ("b.bin", b"\xff\xfe\x00\x01", "x/y"))]
+    page = client.post("/compare", files=files)
+    assert page.status_code == 422 and "b.bin" in page.text

@@ -257,6 +257,34 @@ def search(query, db, limit, fmt, debug) -> None:
         click.echo(f"{hit['kind']:<7} {hit['article']}  story {hit['story']}: {' '.join(hit['snippet'].split())}")
 
 
+
+@main.command()
+@_db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (127.0.0.1: this machine only).")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True, help="Port to listen on.")
+@click.option("--read-token", is_flag=True, help="Reads need the token too (pages and GET requests).")
+@click.option("--debug", is_flag=True, help="Show tracebacks and log every request.")
+def serve(db, host, port, read_token, debug) -> None:
+    """Serve the web app and the HTTP API (/openapi.json) over a store; opens no browser.
+
+    Writes (POST /api/articles) need the header 'Authorization: Bearer TOKEN'
+    where TOKEN is the CROSSWIRE_TOKEN variable; without it writes are refused.
+
+    Example: crosswire serve --db news.db
+    """
+    import os
+
+    from crosswire.web import serve as run_server
+
+    try:
+        _open(db).close()  # a missing or newer database is refused before listening
+    except CrosswireError as exc:
+        _fail(exc, debug)
+    _warn(f"serving {db} at http://{host}:{port} (Ctrl+C stops)")
+    run_server(db, host=host, port=port, token=os.environ.get("CROSSWIRE_TOKEN") or None,
+               read_token_required=read_token, log_level="info" if debug else "warning")  # fmt: skip
+
+
 def _filter_date(name: str, value: str | None) -> dt.date | None:
     if value is None:
         return None

@@ -83,3 +83,50 @@ def story_ids(filled_db):
                 found["harbor"] = s
     assert set(found) == {"bridge", "harbor"}, "the fixture articles should form these two stories"
     return found
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def server(filled_db, tmp_path_factory):
+    """`crosswire serve` on 127.0.0.1 over a copy of the filled store, in its own process: its base URL."""
+    import os
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    db = tmp_path_factory.mktemp("served") / "news.db"
+    shutil.copy(filled_db, db)
+    port = free_port()
+    log = open(db.with_suffix(".log"), "w+", encoding="utf-8")  # noqa: SIM115 - closed below
+    process = subprocess.Popen([sys.executable, "-m", "crosswire.cli", "serve", "--db", str(db), "--port", str(port)],
+                               stdout=log, stderr=subprocess.STDOUT, env=os.environ | {"CROSSWIRE_TOKEN": TOKEN})  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(300):
+            if process.poll() is not None:
+                log.seek(0)
+                pytest.fail(f"crosswire serve exited with {process.returncode}: {log.read()}")
+            try:
+                with urllib.request.urlopen(base + "/api/stories", timeout=2) as response:
+                    if response.status == 200:
+                        break
+            except OSError:
+                time.sleep(0.1)
+        else:
+            pytest.fail("crosswire serve did not answer within 30 s")
+        yield base
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+        log.close()

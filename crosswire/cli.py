@@ -158,29 +158,53 @@ def _open(db: str, *, create: bool = False):
 @click.option("--embedding-model", envvar="CROSSWIRE_EMBEDDING_MODEL", metavar="DIR",
               help="Your own sentence-embedding model directory (clustering needs one).")
 @click.option("--spacy-model", envvar="CROSSWIRE_SPACY_MODEL", metavar="NAME|DIR")
+@click.option("--allow-network", "allow_network", multiple=True, metavar="CIDR",
+              help="Fetch from this internal network range too (e.g. 127.0.0.0/8); repeatable.")
+@click.option("--set", "overrides", multiple=True, metavar="NAME=VALUE", help="Set a setting (see the README).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 @click.option("--debug", is_flag=True, help="Show tracebacks.")
-def ingest(sources, db, published, embedding_model, spacy_model, quiet, debug) -> None:
+def ingest(sources, db, published, embedding_model, spacy_model, allow_network, overrides, quiet, debug) -> None:
     """Store articles and sort them into stories; safe to re-run, and to resume after a kill.
 
-    SOURCES are files or folders (every file inside). Articles already stored are skipped;
-    a changed version of a stored URL or record id is kept as a new revision.
+    SOURCES are files, folders (every file inside) or http(s) URLs of article pages. Articles
+    already stored are skipped; a changed version of a stored URL or record id is kept as a new
+    revision. A URL is fetched politely (robots.txt, rate limit) and only from public addresses
+    unless --allow-network names the range; a URL that fails is one line and the rest go on.
 
-    Example: crosswire ingest ./articles/ more.jsonl --db news.db
+    Example: crosswire ingest ./articles/ more.jsonl https://example.org/news/1.html --db news.db
     """
+    from crosswire.ingest.feeds import ingest_urls
+    from crosswire.ingest.fetch import is_url
     from crosswire.store.ingest import ingest as run_ingest
 
+    urls = [s for s in sources if is_url(s)]
+    paths = [s for s in sources if not is_url(s)]
     try:
+        settings = _settings(overrides, allow_network=",".join(allow_network) if allow_network else None)
+        _check_networks(settings["allow_network"])
         with _open(db, create=True) as store, _progress(quiet) as progress:
             task = progress.add_task("ingesting", total=None)
-            result = run_ingest(store, sources, nlp=_nlp(spacy_model), published=published,
-                                embedder=_embedder(embedding_model),
-                                on_file=lambda done, total: progress.update(task, completed=done, total=total),
-                                on_problem=lambda problem: progress.console.print(str(problem), markup=False))
+
+            def on_problem(problem):
+                progress.console.print(str(problem), markup=False, soft_wrap=True)  # one line, however long
+
+            nlp, embedder = _nlp(spacy_model), _embedder(embedding_model)
+            results, read_from = [], []
+            if paths:
+                results.append(run_ingest(
+                    store, paths, nlp=nlp, published=published, embedder=embedder, on_problem=on_problem,
+                    on_file=lambda done, total: progress.update(task, completed=done, total=total)))  # fmt: skip
+                read_from.append(f"{results[-1].files} files")
+            if urls:
+                results.append(ingest_urls(store, urls, settings=settings, nlp=nlp, embedder=embedder,
+                                           published=published, on_problem=on_problem))  # fmt: skip
+                read_from.append(f"{len(urls)} URLs")
     except CrosswireError as exc:
-        _fail(exc, debug)
-    _warn(f"{result.added} new, {result.revisions} revised, {result.unchanged} already stored, "
-          f"{len(result.problems)} skipped, from {result.files} files in {result.seconds:.1f}s")
+        _fail(exc, debug, 2 if isinstance(exc, ConfigError) else 1)
+    added, revisions, unchanged = (sum(getattr(r, k) for r in results) for k in ("added", "revisions", "unchanged"))
+    _warn(f"{added} new, {revisions} revised, {unchanged} already stored, "
+          f"{sum(len(r.problems) for r in results)} skipped, from {' and '.join(read_from)} "
+          f"in {sum(r.seconds for r in results):.1f}s")
 
 
 @main.command()
@@ -256,6 +280,14 @@ def search(query, db, limit, fmt, debug) -> None:
     for hit in hits:
         click.echo(f"{hit['kind']:<7} {hit['article']}  story {hit['story']}: {' '.join(hit['snippet'].split())}")
 
+
+def _check_networks(value: str) -> None:
+    from crosswire.ingest.netguard import parse_networks
+
+    try:
+        parse_networks(value)
+    except ValueError as exc:
+        raise ConfigError(str(exc)) from None
 
 
 @main.command()

@@ -3,9 +3,9 @@
 Every error is `{"error": message}` with its status: 400 malformed JSON, 401 no
 token, 403 wrong token (or writes disabled), 404 unknown id, 413 body over
 `max_body` bytes, 422 invalid input; an unforeseen failure is a 500 with a
-one-line message, never a traceback. A store is opened per request, in the
-thread that serves it (sqlite3 connections stay in their thread); the spaCy
-pipeline is loaded once, on first need, and used by one request at a time.
+one-line message, never a traceback. Each worker thread opens its own store on
+its first request and keeps it (sqlite3 connections stay in their thread); the
+spaCy pipeline is loaded once, on first need, and used by one request at a time.
 """
 
 from __future__ import annotations
@@ -102,17 +102,23 @@ class Engine:
         self.db, self.token, self.read_token_required = db, token, read_token_required
         self._nlp = nlp
         self.analysis_lock = threading.Lock()  # spaCy and ingestion: one request at a time
+        self._local = threading.local()  # a store per worker thread (sqlite3 connections stay in theirs)
 
     @contextlib.contextmanager
     def store(self) -> Iterator[Store]:
-        try:
-            store = open_store(self.db, create=False)
-        except StoreError as exc:
-            raise ApiError(503, str(exc)) from exc
-        try:
-            yield store
-        finally:
-            store.close()
+        """This thread's store, opened (and migrated) on its first request and kept for the next ones.
+
+        Opening migrates, which takes SQLite's write lock for a moment: once per
+        worker thread, not once per request.
+        """
+        store = getattr(self._local, "store", None)
+        if store is None:
+            try:
+                store = open_store(self.db, create=False)
+            except StoreError as exc:
+                raise ApiError(503, str(exc)) from exc
+            self._local.store = store
+        yield store
 
     @property
     def nlp(self):

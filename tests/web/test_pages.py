@@ -131,3 +131,16 @@ def test_compare_page_names_an_unreadable_upload(client):
     files = [("files", ("a.txt", BRIDGE_A.encode(), "text/plain")), ("files", ("b.bin", b"\xff\xfe\x00\x01", "x/y"))]
     page = client.post("/compare", files=files)
     assert page.status_code == 422 and "b.bin" in page.text
+
+
+def test_pages_let_only_their_own_script_run(client, story_ids):
+    response = client.get(f"/stories/{story_ids['bridge']['id']}")
+    policy = response.headers["content-security-policy"]
+    nonce = re.search(r"script-src 'nonce-([\w-]+)'", policy).group(1)
+    assert "default-src 'none'" in policy and "style-src 'unsafe-inline'" in policy and "script-src 'unsafe" not in policy
+    assert re.findall(r"<script[^>]*>", response.text) == [f'<script nonce="{nonce}">']
+    assert response.headers["x-content-type-options"] == "nosniff"
+    again = client.get(f"/stories/{story_ids['bridge']['id']}").headers["content-security-policy"]
+    assert again != policy  # a fresh nonce per page
+    for path in ("/", "/compare", f"/articles/{story_ids['bridge']['article_ids'][0]}", "/no/such/page"):
+        assert "script-src 'nonce-" in client.get(path).headers["content-security-policy"]

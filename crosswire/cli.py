@@ -281,6 +281,108 @@ def search(query, db, limit, fmt, debug) -> None:
         click.echo(f"{hit['kind']:<7} {hit['article']}  story {hit['story']}: {' '.join(hit['snippet'].split())}")
 
 
+@main.group(invoke_without_command=True)
+@_db_option
+@click.option("--format", "fmt", type=click.Choice(["terminal", "json"]), default="terminal", show_default=True)
+@click.option("--debug", is_flag=True, help="Show tracebacks.")
+@click.pass_context
+def feeds(ctx, db, fmt, debug) -> None:
+    """List the feeds followed: last success, last error, articles taken, partial ones, errors.
+
+    Example: crosswire feeds --db news.db
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    from crosswire.store.feeds import feeds as list_feeds
+
+    try:
+        with _open(db) as store:
+            found = list_feeds(store)
+    except CrosswireError as exc:
+        _fail(exc, debug)
+    if fmt == "json":
+        click.echo(json.dumps(found, ensure_ascii=False, indent=2))
+        return
+    if not found:
+        _warn("no feeds: add one with `crosswire feeds add URL`")
+    for f in found:
+        click.echo(f"{f['id']}  {f['url']}  {f['articles']} articles ({f['partial']} partial), {f['errors']} errors; "
+                   f"last success {f['last_success'] or 'never'}"
+                   + (f"; last error {f['last_error']}" if f["last_error"] else ""))  # fmt: skip
+
+
+@feeds.command("add")
+@click.argument("url")
+@_db_option
+@click.option("--debug", is_flag=True, help="Show tracebacks.")
+def feeds_add(url, db, debug) -> None:
+    """Follow an RSS or Atom feed; `crosswire watch` polls it.
+
+    Example: crosswire feeds add https://example.org/rss.xml --db news.db
+    """
+    from crosswire.ingest.fetch import is_url
+    from crosswire.store.feeds import add_feed
+
+    if not is_url(url):
+        _fail(ConfigError(f"{url}: a feed is an http or https URL"), debug, 2)
+    try:
+        with _open(db, create=True) as store:
+            fid, added = add_feed(store, url)
+    except CrosswireError as exc:
+        _fail(exc, debug)
+    _warn(f"{'added' if added else 'already followed'}: feed {fid} {url}")
+
+
+@main.command()
+@_db_option
+@click.option("--once", is_flag=True, required=True, help="One round over every feed, then exit (for cron).")
+@click.option("--published", callback=_date, metavar="YYYY-MM-DD", help="Date for pages that give none.")
+@click.option("--embedding-model", envvar="CROSSWIRE_EMBEDDING_MODEL", metavar="DIR",
+              help="Your own sentence-embedding model directory (clustering needs one).")
+@click.option("--spacy-model", envvar="CROSSWIRE_SPACY_MODEL", metavar="NAME|DIR")
+@click.option("--allow-network", "allow_network", multiple=True, metavar="CIDR",
+              help="Fetch from this internal network range too (e.g. 127.0.0.0/8); repeatable.")
+@click.option("--set", "overrides", multiple=True, metavar="NAME=VALUE", help="Set a setting (see the README).")
+@click.option("--debug", is_flag=True, help="Show tracebacks.")
+def watch(db, once, published, embedding_model, spacy_model, allow_network, overrides, debug) -> None:
+    """Poll every feed once: new entries' pages are fetched, analysed and sorted into stories.
+
+    Unchanged feeds cost one conditional request (304). An entry whose page cannot be read is
+    stored from the feed's summary, marked partial. Each feed's outcome is one line on stderr.
+    (--once is required for now: run it from cron for a continuous watch.)
+
+    Example: crosswire watch --db news.db --once
+    """
+    from crosswire.ingest.feeds import poll_feeds
+
+    try:
+        settings = _settings(overrides, allow_network=",".join(allow_network) if allow_network else None)
+        _check_networks(settings["allow_network"])
+        with _open(db) as store:
+            nlp = _LazyNlp(spacy_model)
+            rounds = poll_feeds(store, settings=settings, nlp=nlp, embedder=_LazyEmbedder(embedding_model),
+                                published=published, on_feed=lambda r: _warn(str(r)))  # fmt: skip
+    except CrosswireError as exc:
+        _fail(exc, debug, 2 if isinstance(exc, ConfigError) else 1)
+    _warn(f"{len(rounds)} feeds: {sum(r.new for r in rounds)} new articles, {sum(r.partial for r in rounds)} partial, "
+          f"{sum(r.failed for r in rounds)} entries failed, {sum(r.outcome not in ('ok', 'not_modified') for r in rounds)} "
+          "feeds failed")  # fmt: skip
+
+
+class _LazyEmbedder:
+    """The embedding model, loaded only when a round has something to store."""
+
+    def __init__(self, model_dir: str | None) -> None:
+        self._model_dir, self._embedder = model_dir, None
+
+    def __getattr__(self, name):
+        if self._embedder is None:
+            from crosswire.store.ingest import _default_embedder
+
+            self._embedder = _embedder(self._model_dir) or _default_embedder()
+        return getattr(self._embedder, name)
+
+
 def _check_networks(value: str) -> None:
     from crosswire.ingest.netguard import parse_networks
 

@@ -1,24 +1,41 @@
-"""Live sources into a store: web pages by URL (and, later, feeds).
+"""Live sources into a store: web pages by URL, and RSS/Atom feeds (feedparser is imported only here).
 
     ingest_urls(store, urls, *, settings=None, nlp=None, embedder=None, ...) -> IngestResult
     store_articles(store, articles, *, nlp, embedder, result, api=None) -> None
+    poll_feeds(store, *, settings=None, nlp=None, embedder=None, ...) -> list[FeedRound]
 
 Each URL goes through `fetch.read_url` (safe, polite fetching, then the HTML
 reader), is cleaned like a file, and is stored through the same batched,
 idempotent path as `crosswire ingest` of files (`store.ingest`): the URL asked
 for is the article's external id, so a changed page becomes a new revision. A
 URL that is refused or fails is one Problem and the batch goes on.
+
+A feed round (`crosswire watch --once`): each feed is fetched with a
+conditional request (an unchanged feed costs one 304), parsed with
+feedparser (RSS 0.9x/1.0/2.0, Atom), and its entries not seen before (by id,
+else link; duplicates within the feed count once) are read: the entry's link
+through `read_url`, or, when the page cannot be fetched or has no article
+text, the feed's own title and summary, stored with a "partial" warning note
+and marked partial in `feed_entries`. What happened to every fetch goes to the
+fetch log (`store/feeds.py`). Articles are stored before their entries are
+marked seen, so a round killed midway redoes only the unmarked entries.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import time
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
+import dataclasses
+import html
+import io
+import re
+
 from crosswire.errors import CrosswireError, FetchError, InputError
-from crosswire.model import Article, Problem
+from crosswire.model import Article, Note, Problem
 from crosswire.store.base import Store
 from crosswire.store.ingest import BATCH_SIZE, MIN_WORDS, IngestResult, _default_embedder, _store_batch, stories_api
 
@@ -113,3 +130,198 @@ def ingest_urls(
                        result=result, api=api)  # fmt: skip
     result.seconds = time.perf_counter() - started
     return result
+
+
+# -- feeds ----------------------------------------------------------------------
+
+
+@dataclasses.dataclass
+class FeedRound:
+    """What one poll of one feed did."""
+
+    url: str
+    outcome: str  # fetch outcome of the feed itself, or "malformed"
+    detail: str = ""
+    entries: int = 0  # entries in the feed (duplicates counted once)
+    seen: int = 0  # already taken in an earlier round
+    new: int = 0  # articles stored from their page
+    partial: int = 0  # stored from the feed's summary only
+    failed: int = 0  # neither the page nor the summary could be stored
+    ingest: IngestResult | None = None
+
+    def __str__(self) -> str:
+        if self.outcome not in ("ok", "not_modified"):
+            return f"feed {self.url}: {self.outcome}: {self.detail}"
+        if self.outcome == "not_modified":
+            return f"feed {self.url}: not modified"
+        salvaged = f" ({self.detail}; entries salvaged)" if self.detail else ""
+        return (f"feed {self.url}{salvaged}: {self.entries} entries, {self.seen} seen before, {self.new} new, "
+                f"{self.partial} partial (summary only), {self.failed} failed")  # fmt: skip
+
+
+@dataclasses.dataclass
+class Entry:
+    key: str
+    link: str | None
+    title: str
+    summary: str  # plain text
+
+
+def parse_feed(body: bytes, url: str) -> tuple[str, list[Entry], str]:
+    """(feed title, entries without duplicates, what was wrong with the XML or "") from RSS or Atom bytes.
+
+    feedparser salvages what it can from broken XML: those entries are kept and the problem is
+    returned; a feed with nothing to salvage raises FetchError (outcome "malformed").
+    """
+    import feedparser
+
+    parsed = feedparser.parse(io.BytesIO(body), response_headers={"content-location": url})
+    problem = ""
+    harmless = (feedparser.CharacterEncodingOverride, feedparser.NonXMLContentType)  # the XML itself is fine
+    if parsed.bozo and not isinstance(parsed.get("bozo_exception"), harmless):
+        reason = parsed.get("bozo_exception")
+        problem = f"malformed XML ({type(reason).__name__}: {reason})".splitlines()[0] if reason else "malformed XML"
+        if not parsed.entries:
+            exc = FetchError(f"{url}: not a readable RSS or Atom feed: {problem}")
+            exc.outcome = "malformed"  # type: ignore[attr-defined]
+            raise exc
+    entries: dict[str, Entry] = {}
+    for item in parsed.entries:
+        link = (item.get("link") or "").strip() or None
+        key = (item.get("id") or "").strip() or link
+        title = " ".join((item.get("title") or "").split())
+        summary = _text(item.get("summary") or "")
+        if not key:
+            key = "sha256:" + hashlib.sha256(f"{title}\n{summary}".encode()).hexdigest()[:16]
+        entries.setdefault(key, Entry(key, link, title, summary))
+    return " ".join((parsed.feed.get("title") or "").split()), list(entries.values()), problem
+
+
+def _text(fragment: str) -> str:
+    """Plain text of feedparser's (already sanitised) summary HTML, one paragraph per line."""
+    fragment = re.sub(r"(?i)<\s*(?:br|/p|/div|/li)\s*/?>", "\n", fragment)
+    text = html.unescape(re.sub(r"<[^>]+>", " ", fragment))
+    return "\n".join(" ".join(line.split()) for line in text.splitlines() if line.strip())
+
+
+def summary_article(entry: Entry, feed_url: str, reason: str, published=None) -> Article:
+    """The entry's title and summary as an article, with a warning note saying it is partial."""
+    from crosswire.clean import clean
+    from crosswire.ingest import read_text
+
+    source = entry.link or feed_url
+    text = f"{entry.title}\n\n{entry.summary}" if entry.title else entry.summary
+    article = read_text(text, source=source, published=published, fmt="text")
+    note = Note("warning", f"partial: the feed's summary only; the page could not be read ({reason})")
+    article = dataclasses.replace(article, url=entry.link, external_id=entry.link or entry.key,
+                                  notes=(*article.notes, note))  # fmt: skip
+    return clean(article)
+
+
+def poll_feeds(
+    store: Store,
+    *,
+    settings: Mapping[str, Any] | None = None,
+    nlp=None,
+    embedder=None,
+    client=None,
+    published: dt.date | None = None,
+    on_feed: Callable[[FeedRound], None] | None = None,
+    should_stop: Callable[[], bool] = lambda: False,
+    api=None,
+) -> list[FeedRound]:
+    """One round over every feed; see the module docstring. `should_stop()` is asked between entries."""
+    from crosswire.ingest.fetch import fetch, outcome_of
+    from crosswire.store import feeds as feed_store
+    from crosswire.store.base import _now
+
+    rounds = []
+    for feed in feed_store.feeds(store):
+        if should_stop():
+            break
+        fid, url = feed["id"], feed["url"]
+        now = _now()
+        try:
+            result = fetch(url, client=client, settings=settings, etag=feed["etag"], last_modified=feed["last_modified"])
+            title, entries, problem = (feed["title"], [], "") if result.not_modified else parse_feed(result.body, url)
+        except FetchError as exc:
+            outcome = outcome_of(exc)
+            feed_store.log_fetch(store, fid, url, outcome, getattr(exc, "status", None), str(exc))
+            feed_store.update_feed(store, fid, last_polled=now, last_error=f"{now} {outcome}: {exc}")
+            rounds.append(round_ := FeedRound(url, outcome, str(exc)))
+            if on_feed:
+                on_feed(round_)
+            continue
+        feed_store.log_fetch(store, fid, url, "malformed" if problem else result.outcome, result.status,
+                             f"{problem}; {len(entries)} entries salvaged" if problem else "")  # fmt: skip
+        round_ = FeedRound(url, result.outcome, problem, entries=len(entries))
+        if not result.not_modified:
+            round_.ingest = _take_entries(store, fid, url, entries, round_, settings=settings, client=client, nlp=nlp,
+                                          embedder=embedder, published=published, should_stop=should_stop, api=api)  # fmt: skip
+        feed_store.update_feed(store, fid, title=title or feed["title"], etag=result.etag,
+                               last_modified=result.last_modified, last_polled=now, last_success=now)  # fmt: skip
+        rounds.append(round_)
+        if on_feed:
+            on_feed(round_)
+    return rounds
+
+
+def _take_entries(store, fid, feed_url, entries, round_, *, settings, client, nlp, embedder, published, should_stop,
+                  api) -> IngestResult:  # fmt: skip
+    from crosswire.analyze.nlp import load_nlp
+    from crosswire.ingest.fetch import outcome_of, read_url
+    from crosswire.store import feeds as feed_store
+
+    seen = feed_store.seen_entries(store, fid, [e.key for e in entries])
+    round_.seen = sum(e.key in seen for e in entries)
+    taken: list[tuple[Entry, Article | None, bool]] = []
+    for entry in entries:
+        if entry.key in seen:
+            continue
+        if should_stop():
+            break
+        article, partial, reason = None, False, "no link"
+        if entry.link:
+            try:
+                batch = read_url(entry.link, settings=settings, client=client, published=published)
+                article = _first_clean(batch.articles)
+                feed_store.log_fetch(store, fid, entry.link, "ok" if article else "no_article_text", 200)
+                reason = "no article text"
+            except (FetchError, InputError) as exc:
+                outcome = outcome_of(exc) if isinstance(exc, FetchError) else "no_article_text"
+                reason = problem_for(entry.link, exc).reason
+                feed_store.log_fetch(store, fid, entry.link, outcome, getattr(exc, "status", None), reason)
+        if article is None and entry.summary:
+            try:
+                article, partial = summary_article(entry, feed_url, reason, published), True
+            except InputError:
+                article = None
+        taken.append((entry, article, partial))
+    result = IngestResult(files=len(taken))
+    articles = [a for _, a, _ in taken if a is not None and len(a.text.split()) >= MIN_WORDS]
+    result.read = len(articles)
+    if articles:
+        store_articles(store, articles, nlp=nlp or load_nlp(), embedder=embedder or _default_embedder(),
+                       result=result, api=api)  # fmt: skip
+    stored = {a.id for a in articles}
+    with store.transaction():
+        for entry, article, partial in taken:
+            if article is None or article.id not in stored:
+                round_.failed += 1  # not marked seen: the next round tries again (the fetch log says why)
+                continue
+            feed_store.add_entry(store, fid, entry.key, entry.link, article.id, partial)
+            if partial:
+                round_.partial += 1
+            else:
+                round_.new += 1
+    return result
+
+
+def _first_clean(articles: list[Article]) -> Article | None:
+    from crosswire.clean import clean
+
+    for article in articles:
+        article = clean(article)
+        if len(article.text.split()) >= MIN_WORDS:
+            return article
+    return None

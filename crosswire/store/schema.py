@@ -102,11 +102,46 @@ POSTGRES_SEARCH = [
     "CREATE INDEX claims_fts ON claims USING GIN (to_tsvector('english', sentence))",
 ]
 
+# Live sources (crosswire/store/feeds.py): the feeds followed, the entries already taken from each, and what
+# happened at every fetch, so that "not reported by an outlet" can be told apart from "not read".
+FEEDS = [
+    """CREATE TABLE IF NOT EXISTS feeds (
+        id TEXT PRIMARY KEY,               -- short hash of the URL
+        url TEXT NOT NULL UNIQUE,
+        title TEXT NOT NULL,
+        etag TEXT,                         -- for the next conditional request
+        last_modified TEXT,
+        added_at TEXT NOT NULL,
+        last_polled TEXT,
+        last_success TEXT,
+        last_error TEXT
+    )""",
+    """CREATE TABLE IF NOT EXISTS feed_entries (
+        feed_id TEXT NOT NULL REFERENCES feeds (id),
+        entry_key TEXT NOT NULL,           -- the entry's id, else its link
+        link TEXT,
+        article_id TEXT,                   -- the stored article (NULL when nothing could be stored)
+        partial INTEGER NOT NULL,          -- 1: the page could not be read; the feed's summary was stored
+        seen_at TEXT NOT NULL,
+        PRIMARY KEY (feed_id, entry_key)
+    )""",
+    """CREATE TABLE IF NOT EXISTS fetch_log (
+        at TEXT NOT NULL,
+        feed_id TEXT,
+        url TEXT NOT NULL,
+        outcome TEXT NOT NULL,             -- ok, not_modified, robots, unsafe, http_error, timeout, network,
+        status INTEGER,                    -- too_large, malformed, no_article_text
+        detail TEXT NOT NULL
+    )""",
+    "CREATE INDEX IF NOT EXISTS fetch_log_feed ON fetch_log (feed_id, at)",
+]
+
 # (name, statements per dialect), in the order they run.
 _ORDER = [
     ("0001_articles_analyses_claims_stories", {"sqlite": [*_COMMON, _features("BLOB")],
                                                "postgres": [*_COMMON, _features("BYTEA")]}),
     ("0002_full_text_search", {"sqlite": SQLITE_SEARCH, "postgres": POSTGRES_SEARCH}),
+    ("0003_feeds_and_fetch_log", {"sqlite": FEEDS, "postgres": FEEDS}),
 ]  # fmt: skip
 
 

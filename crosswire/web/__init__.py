@@ -17,5 +17,5 @@ def serve(db: str, *, host: str = "127.0.0.1", port: int = 8000, token: str | No
     """Serve the app with uvicorn until interrupted (what `crosswire serve` runs)."""
     import uvicorn
 
-    app = create_app(db, token=token, read_token_required=read_token_required)
+    app = create_app(db, token=token, read_token_required=read_token_required, precompute=True)
     uvicorn.run(app, host=host, port=port, log_level=log_level)

@@ -103,6 +103,7 @@ class Engine:
         self._nlp = nlp
         self.analysis_lock = threading.Lock()  # spaCy and ingestion: one request at a time
         self._local = threading.local()  # a store per worker thread (sqlite3 connections stay in theirs)
+        self.wake = threading.Event()  # articles were stored: the precompute thread looks again
 
     @contextlib.contextmanager
     def store(self) -> Iterator[Store]:
@@ -193,6 +194,37 @@ class Engine:
 
         with self.analysis_lock:
             return extract_text(article.text, published=article.published, nlp=self.nlp)
+
+    def precompute(self, stop: threading.Event, wake: threading.Event, every_s: float = 300.0) -> None:
+        """Compare the stories that have no current comparison, biggest first, one at a time.
+
+        Runs in its own thread (with its own store) until `stop` is set (with
+        `wake`): a pass at start, then one whenever `wake` is set (articles were
+        posted) or every `every_s` seconds (another process may have ingested). Each comparison
+        holds the analysis lock alone, so requests wait at most for one story.
+        """
+        from crosswire.store.reports import story_comparison
+
+        try:
+            store = open_store(self.db, create=False)
+        except StoreError as exc:
+            log.warning("not precomputing comparisons: %s", exc)
+            return
+        try:
+            while not stop.is_set():
+                wake.clear()
+                pending = [s["id"] for s in store.stories() if _verdict_counts(store, s) is None]
+                for story_id in pending:
+                    if stop.is_set():
+                        return
+                    with self.analysis_lock:
+                        try:
+                            story_comparison(store, story_id, nlp=self.nlp)
+                        except Exception:  # one story must not stop the others; it is tried again next pass
+                            log.exception("story %s not compared", story_id)
+                wake.wait(every_s)  # shutting down sets `wake` too
+        finally:
+            store.close()
 
     def add_records(self, records: list[Any]) -> list[dict[str, Any]]:
         """Store records (JSON objects as the JSONL reader takes them); a result per record."""
@@ -288,18 +320,34 @@ def article_dict(article, stories: list[str]) -> dict[str, Any]:
 
 
 def create_app(db: str, *, token: str | None = None, read_token_required: bool = False, nlp=None,
-               max_body: int = MAX_BODY_BYTES) -> FastAPI:  # fmt: skip
+               max_body: int = MAX_BODY_BYTES, precompute: bool = False) -> FastAPI:  # fmt: skip
     """The app over the store at `db` (a SQLite path or a postgresql:// URL); it must exist.
 
     `token` guards writes (POST /api/articles), and reads too when
     `read_token_required`; with no token writes are refused. `nlp` is a loaded
-    spaCy pipeline (loaded on first need when None).
+    spaCy pipeline (loaded on first need when None). With `precompute`, a
+    background thread compares the stories not compared yet, so that the
+    Stories page can show their counts (`crosswire serve` turns it on).
     """
     from crosswire import __version__
     from crosswire.report.jsonreport import comparison_to_dict
 
     engine = Engine(str(db), token, read_token_required, nlp)
-    app = FastAPI(title="crosswire", version=__version__, docs_url=None, redoc_url=None,
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: FastAPI):
+        stop, worker = threading.Event(), None
+        if precompute:
+            worker = threading.Thread(target=engine.precompute, args=(stop, engine.wake), daemon=True,
+                                      name="crosswire-precompute")  # fmt: skip
+            worker.start()
+        yield
+        stop.set()
+        engine.wake.set()
+        if worker is not None:
+            worker.join(timeout=30)
+
+    app = FastAPI(title="crosswire", version=__version__, docs_url=None, redoc_url=None, lifespan=lifespan,
                   description="Compare how news outlets report the same story.")  # fmt: skip
     app.state.engine = engine
     app.add_middleware(BodyLimit, limit=max_body)
@@ -388,6 +436,7 @@ def create_app(db: str, *, token: str | None = None, read_token_required: bool =
         if len(records) > MAX_ITEMS:
             raise ApiError(422, f"{len(records)} articles in one request; at most {MAX_ITEMS}")
         results = await run_in_threadpool(engine.add_records, records)
+        engine.wake.set()
         status = 201 if any(r["status"] == "stored" for r in results) else 200
         return JSONResponse({"results": results}, status_code=status)
 

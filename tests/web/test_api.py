@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import sqlite3
 
 import jsonschema
 import pytest
@@ -210,3 +211,35 @@ def test_an_unforeseen_failure_is_a_500_json_message_without_traceback(app, clie
     response = client.get("/api/stories")
     assert_error(response, 500, "internal error", "RuntimeError")
     assert "secret internals" not in response.text
+
+
+def test_precompute_compares_every_story_and_each_new_one(filled_db, tmp_path, nlp, auth):
+    import time
+
+    from fastapi.testclient import TestClient
+
+    db = tmp_path / "fresh.db"
+    shutil.copy(filled_db, db)
+    with sqlite3.connect(db) as conn:
+        conn.execute("DELETE FROM comparisons")  # as after `crosswire ingest`: nothing compared yet
+
+    def counts(client) -> dict:
+        deadline = time.monotonic() + 60
+        while True:
+            found = {s["title"]: s["counts"] for s in client.get("/api/stories").json()["stories"]}
+            if all(found.values()) or time.monotonic() > deadline:
+                return found
+            time.sleep(0.1)
+
+    with TestClient(create_app(db, token=TOKEN, nlp=nlp, precompute=True)) as client:
+        found = counts(client)
+        assert len(found) == 2 and all(found.values()), found
+        assert found["Kestrel Bridge closed after cable cracks found"]["conflicting"] >= 1
+        library = ("The city council of Ostrava Vale voted on Monday to close the Lindgren Library for renovation, "
+                   "council spokesperson Petra Alm said. The work will cost 2.5 million dollars and the library will "
+                   "reopen in March 2026, the council said in a statement.")
+        posted = client.post("/api/articles", json={"id": "library-1", "title": "Council closes Lindgren Library",
+                                                    "text": library, "published": "2025-10-20"}, headers=auth)
+        assert posted.status_code == 201
+        found = counts(client)
+        assert len(found) == 3 and found["Council closes Lindgren Library"] is not None, found

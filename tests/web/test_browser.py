@@ -50,6 +50,12 @@ def shot(page, name: str) -> None:
 def test_open_a_story_click_a_conflict_and_see_its_sentence_highlighted_in_both_articles(page, story_ids):
     page.goto("/")
     sync_api.expect(page.locator("table.stories")).to_contain_text("Kestrel Bridge closed after cable cracks found")
+    for _ in range(300):  # the server compares the stories in the background; their counts then show
+        if page.locator("td.dim").count() == 0:
+            break
+        page.wait_for_timeout(200)
+        page.reload()
+    sync_api.expect(page.locator("table.stories .badge.conflicting").first).to_be_visible()
     shot(page, "stories.png")
     page.click("text=Kestrel Bridge closed after cable cracks found")
     page.wait_for_url(f"**/stories/{story_ids['bridge']['id']}")

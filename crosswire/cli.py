@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -333,9 +334,20 @@ def feeds_add(url, db, debug) -> None:
     _warn(f"{'added' if added else 'already followed'}: feed {fid} {url}")
 
 
+def _duration(ctx, param, value: str | None) -> float | None:
+    if value is None:
+        return None
+    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([smh]?)\s*", value)
+    if not match or float(match[1]) <= 0:
+        raise click.BadParameter(f"{value!r} is not a duration like 90s, 10m or 1h")
+    return float(match[1]) * {"": 1, "s": 1, "m": 60, "h": 3600}[match[2]]
+
+
 @main.command()
 @_db_option
-@click.option("--once", is_flag=True, required=True, help="One round over every feed, then exit (for cron).")
+@click.option("--once", is_flag=True, help="One round over every feed, then exit (for cron).")
+@click.option("--every", callback=_duration, metavar="DURATION",
+              help="Poll every feed, then again this long after the round started (90s, 10m, 1h), until stopped.")
 @click.option("--published", callback=_date, metavar="YYYY-MM-DD", help="Date for pages that give none.")
 @click.option("--embedding-model", envvar="CROSSWIRE_EMBEDDING_MODEL", metavar="DIR",
               help="Your own sentence-embedding model directory (clustering needs one).")
@@ -344,29 +356,55 @@ def feeds_add(url, db, debug) -> None:
               help="Fetch from this internal network range too (e.g. 127.0.0.0/8); repeatable.")
 @click.option("--set", "overrides", multiple=True, metavar="NAME=VALUE", help="Set a setting (see the README).")
 @click.option("--debug", is_flag=True, help="Show tracebacks.")
-def watch(db, once, published, embedding_model, spacy_model, allow_network, overrides, debug) -> None:
-    """Poll every feed once: new entries' pages are fetched, analysed and sorted into stories.
+def watch(db, once, every, published, embedding_model, spacy_model, allow_network, overrides, debug) -> None:
+    """Poll every feed: new entries' pages are fetched, analysed and sorted into stories.
 
     Unchanged feeds cost one conditional request (304). An entry whose page cannot be read is
     stored from the feed's summary, marked partial. Each feed's outcome is one line on stderr.
-    (--once is required for now: run it from cron for a continuous watch.)
+    With --every, Ctrl-C or SIGTERM lets the current article finish, stores what was read, and
+    exits with status 0.
 
-    Example: crosswire watch --db news.db --once
+    Example: crosswire watch --db news.db --every 10m
     """
+    import signal
+    import threading
+    import time
+
     from crosswire.ingest.feeds import poll_feeds
 
+    if once == (every is not None):
+        _fail(ConfigError("give one of --once and --every DURATION"), debug, 2)
+    stop = threading.Event()
+
+    def on_signal(signum, frame):
+        if not stop.is_set():
+            _warn("stopping after the current article ...")
+        stop.set()
+
+    previous = {}
+    if every is not None and threading.current_thread() is threading.main_thread():
+        previous = {sig: signal.signal(sig, on_signal) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:
         settings = _settings(overrides, allow_network=",".join(allow_network) if allow_network else None)
         _check_networks(settings["allow_network"])
         with _open(db) as store:
-            nlp = _LazyNlp(spacy_model)
-            rounds = poll_feeds(store, settings=settings, nlp=nlp, embedder=_LazyEmbedder(embedding_model),
-                                published=published, on_feed=lambda r: _warn(str(r)))  # fmt: skip
+            nlp, embedder = _LazyNlp(spacy_model), _LazyEmbedder(embedding_model)
+            while True:
+                started = time.monotonic()
+                rounds = poll_feeds(store, settings=settings, nlp=nlp, embedder=embedder, published=published,
+                                    on_feed=lambda r: _warn(str(r)), should_stop=stop.is_set)  # fmt: skip
+                _warn(f"{len(rounds)} feeds: {sum(r.new for r in rounds)} new articles, "
+                      f"{sum(r.partial for r in rounds)} partial, {sum(r.failed for r in rounds)} entries failed, "
+                      f"{sum(r.outcome not in ('ok', 'not_modified') for r in rounds)} feeds failed")  # fmt: skip
+                if every is None or stop.wait(max(0.0, every - (time.monotonic() - started))):
+                    break
     except CrosswireError as exc:
         _fail(exc, debug, 2 if isinstance(exc, ConfigError) else 1)
-    _warn(f"{len(rounds)} feeds: {sum(r.new for r in rounds)} new articles, {sum(r.partial for r in rounds)} partial, "
-          f"{sum(r.failed for r in rounds)} entries failed, {sum(r.outcome not in ('ok', 'not_modified') for r in rounds)} "
-          "feeds failed")  # fmt: skip
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    if stop.is_set():
+        _warn("stopped")
 
 
 class _LazyEmbedder:

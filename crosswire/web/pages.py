@@ -76,8 +76,38 @@ def story_view(comparison, story: dict[str, Any] | None = None) -> dict[str, Any
                      for a in comparison.articles],  # fmt: skip
         "facts": facts,
         "counts": counts,
+        "timeline": timeline_chart(comparison, labels),
         "report": Markup("\n".join(s for s in sections if s)),
     }
+
+
+def timeline_chart(comparison, labels: dict[str, str], width: int = 960) -> dict[str, Any] | None:
+    """The dated events as an SVG chart's data: a lane per source, a dot where that source dates the event."""
+    events = [e for e in comparison.timeline if e.begin is not None]
+    if not events:
+        return None
+    left, right, lane_h, top = 170, 50, 34, 20
+    first, last = min(e.begin for e in events), max(e.begin for e in events)
+    span = max((last - first).days, 1)
+
+    def x(day: dt.date) -> float:
+        if first == last:
+            return left + (width - left - right) / 2
+        return round(left + (day - first).days / span * (width - left - right), 1)
+
+    lanes = [{"label": labels[a.id], "y": top + n * lane_h} for n, a in enumerate(comparison.articles)]
+    row = {a.id: n for n, a in enumerate(comparison.articles)}
+    dots = []
+    for event in events:
+        when = c.timeline_when(event.scheduled)
+        for article_id in dict.fromkeys(e.article_id for e in event.evidence):
+            if article_id in row:
+                dots.append({"x": x(event.begin), "y": lanes[row[article_id]]["y"], "when": when,
+                             "title": f"{event.date} ({when}): {event.description} [{labels[article_id]}]"})  # fmt: skip
+    ticks = sorted({first + dt.timedelta(days=round(span * i / 4)) for i in range(5)} if first != last else {first})
+    bottom = top + len(lanes) * lane_h
+    return {"width": width, "height": bottom + 30, "left": left, "right": width - right, "bottom": bottom,
+            "lanes": lanes, "dots": dots, "ticks": [{"x": x(t), "label": t.isoformat()} for t in ticks]}  # fmt: skip
 
 
 def marked_pieces(text: str, extracted: dict[str, Any]) -> list[dict[str, Any]]:

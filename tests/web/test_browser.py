@@ -64,11 +64,12 @@ def test_open_a_story_click_a_conflict_and_see_its_sentence_highlighted_in_both_
     marks = [page.locator(f"#text-{n} mark[data-finding~='{fid}']") for n in (1, 2)]
     assert all(m.count() >= 1 for m in marks)
     assert page.locator("mark.active").count() == 0
+    shot(page, "story.png")
     cell.click()
     for m in marks:
         sync_api.expect(m.first).to_have_class("conflicting active")
     assert "9 million euros" in marks[1].first.inner_text() and "6 million euros" in marks[0].first.inner_text()
-    shot(page, "story.png")
+    shot(page, "story-highlight.png")
     # what an article says is shown as text and runs nothing
     sync_api.expect(page.locator("#text-2")).to_contain_text("<script>alert(1)</script> and <img src=x onerror=alert(1)>")
     assert page.locator("#articles img").count() == 0 and page.dialogs == []

@@ -144,3 +144,20 @@ def test_pages_let_only_their_own_script_run(client, story_ids):
     assert again != policy  # a fresh nonce per page
     for path in ("/", "/compare", f"/articles/{story_ids['bridge']['article_ids'][0]}", "/no/such/page"):
         assert "script-src 'nonce-" in client.get(path).headers["content-security-policy"]
+
+
+def test_story_page_charts_dated_events_per_source(client, story_ids):
+    page = client.get(f"/stories/{story_ids['harbor']['id']}").text
+    chart = page[page.index('<svg class="timeline"'):page.index("</svg>")]
+    timeline = client.get(f"/api/stories/{story_ids['harbor']['id']}").json()["timeline"]
+    dots = sum(len({e["article"] for e in event["evidence"]}) for event in timeline if event["begin"])
+    assert dots >= 1 and chart.count("<circle") == dots
+    assert chart.count('class="lane"') == 3 and "Meridian Wire" in chart
+    assert re.search(r"<title>20\d\d-\d\d-\d\d \((past|scheduled)\): ", chart)
+
+
+def test_story_page_timeline_chart_escapes_source_names(client, story_ids):
+    page = client.get(f"/stories/{story_ids['bridge']['id']}").text
+    chart = page[page.index('<svg class="timeline"'):page.index("</svg>")]
+    assert "Valley Post &lt;i&gt;online&lt;/i&gt;" in chart
+    assert_nothing_runs(page)

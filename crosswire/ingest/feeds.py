@@ -29,6 +29,7 @@ import time
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
+import contextlib
 import dataclasses
 import html
 import io
@@ -121,9 +122,12 @@ def ingest_urls(
         if on_problem:
             on_problem(problem)
 
+    from crosswire.ingest.fetch import new_client
+
     articles: list[Article] = []
-    for _url, kept in read_urls(urls, settings=settings, client=client, published=published, on_problem=report):
-        articles.extend(kept or ())
+    with contextlib.nullcontext(client) if client else new_client() as shared:
+        for _url, kept in read_urls(urls, settings=settings, client=shared, published=published, on_problem=report):
+            articles.extend(kept or ())
     result.read = len(articles)
     if articles:
         store_articles(store, articles, nlp=nlp or load_nlp(), embedder=embedder or _default_embedder(),
@@ -231,6 +235,17 @@ def poll_feeds(
     api=None,
 ) -> list[FeedRound]:
     """One round over every feed; see the module docstring. `should_stop()` is asked between entries."""
+    from crosswire.ingest.fetch import new_client
+
+    if client is None:
+        with new_client() as client:
+            return poll_feeds(store, settings=settings, nlp=nlp, embedder=embedder, client=client, published=published,
+                              on_feed=on_feed, should_stop=should_stop, api=api)  # fmt: skip
+    return _poll(store, settings=settings, nlp=nlp, embedder=embedder, client=client, published=published,
+                 on_feed=on_feed, should_stop=should_stop, api=api)  # fmt: skip
+
+
+def _poll(store, *, settings, nlp, embedder, client, published, on_feed, should_stop, api) -> list[FeedRound]:
     from crosswire.ingest.fetch import fetch, outcome_of
     from crosswire.store import feeds as feed_store
     from crosswire.store.base import _now

@@ -151,6 +151,14 @@ def _options(settings: Mapping[str, Any] | None) -> dict[str, Any]:
 # -- the fetch -------------------------------------------------------------------
 
 
+def new_client() -> httpx.Client:
+    """A client to share between fetches (connections are reused); close it, or use it in a with block.
+
+    No proxies from the environment: a proxy would resolve names itself and undo the address check.
+    """
+    return httpx.Client(follow_redirects=False, trust_env=False)
+
+
 def fetch(
     url: str,
     *,
@@ -164,7 +172,7 @@ def fetch(
     options = _options(settings)
     own = client is None
     if own:
-        client = httpx.Client(follow_redirects=False, trust_env=False)
+        client = new_client()
     try:
         return _get(url, client, options, sleep, etag=etag, last_modified=last_modified)
     finally:
@@ -228,13 +236,19 @@ def _request(target: netguard.Target, client: httpx.Client, headers: dict, optio
         literal = f"[{ip}]" if ip.version == 6 else str(ip)
         pinned = urllib.parse.urlunsplit((target.scheme, f"{literal}:{target.port}", parts.path or "/",
                                           parts.query, ""))  # fmt: skip
-        extensions = {"sni_hostname": target.host} if target.scheme == "https" else {}
-        request = client.build_request("GET", pinned, headers={**headers, "Host": host_header},
+        extra, extensions = {"Host": host_header}, {}
+        if target.scheme == "https":
+            # TLS to the checked address, with the certificate verified for the name. The connection pool
+            # knows connections by address only, so an https connection is never kept for reuse: one made
+            # for another name on the same address must not carry this request.
+            extensions["sni_hostname"] = target.host
+            extra["Connection"] = "close"
+        request = client.build_request("GET", pinned, headers={**headers, **extra},
                                        timeout=httpx.Timeout(timeout), extensions=extensions)  # fmt: skip
         LIMITER.wait(f"{target.host}:{target.port}", float(options["rate_limit"]))
         deadline = time.monotonic() + 3 * timeout
         try:
-            response = client.send(request, stream=True)
+            response = client.send(request, stream=True, follow_redirects=False)  # each hop is checked here
         except httpx.ConnectError as exc:
             last_error = exc
             continue  # the next checked address, if any

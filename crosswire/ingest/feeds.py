@@ -48,35 +48,20 @@ def problem_for(url: str, exc: CrosswireError) -> Problem:
     return Problem(url, reason[len(prefix):] if reason.startswith(prefix) else reason)
 
 
-def read_urls(
-    urls: Iterable[str],
-    *,
-    settings: Mapping[str, Any] | None = None,
-    client=None,
-    published: dt.date | None = None,
-    on_problem: Callable[[Problem], None] | None = None,
-):
-    """(url, cleaned articles or None) per URL, in order; a failure is reported to on_problem."""
-    from crosswire.clean import clean
-    from crosswire.ingest.fetch import read_url
+def read_page(url: str, *, settings=None, client=None, published: dt.date | None = None):
+    """(cleaned article or None, fetch-log outcome, HTTP status or None, one-line reason or "") for one page."""
+    from crosswire.ingest.fetch import outcome_of, read_url
 
-    for url in urls:
-        try:
-            batch = read_url(url, settings=settings, client=client, published=published)
-        except (FetchError, InputError) as exc:
-            if on_problem:
-                on_problem(problem_for(url, exc))
-            yield url, None
-            continue
-        kept = []
-        for article in batch.articles:
-            article = clean(article)
-            if len(article.text.split()) < MIN_WORDS:
-                if on_problem:
-                    on_problem(Problem(url, "no article text left after removing boilerplate"))
-            else:
-                kept.append(article)
-        yield url, kept
+    try:
+        batch = read_url(url, settings=settings, client=client, published=published)
+    except FetchError as exc:
+        return None, outcome_of(exc), getattr(exc, "status", None), problem_for(url, exc).reason
+    except InputError as exc:
+        return None, "no_article_text", None, problem_for(url, exc).reason
+    article = _first_clean(batch.articles)
+    if article is None:
+        return None, "no_article_text", None, "no article text left after removing boilerplate"
+    return article, "ok", None, ""
 
 
 def store_articles(store: Store, articles: list[Article], *, nlp, embedder, result: IngestResult, api=None) -> None:
@@ -110,7 +95,10 @@ def ingest_urls(
     on_problem: Callable[[Problem], None] | None = None,
     api=None,
 ) -> IngestResult:
-    """Fetch, read and store every URL; the counts are those of `crosswire ingest` (files = URLs)."""
+    """Fetch, read and store every URL; the counts are those of `crosswire ingest` (files = URLs).
+
+    Every fetch goes to the fetch log (with no feed), its outcome and reason.
+    """
     from crosswire.analyze.nlp import load_nlp
 
     started = time.perf_counter()
@@ -123,11 +111,17 @@ def ingest_urls(
             on_problem(problem)
 
     from crosswire.ingest.fetch import new_client
+    from crosswire.store import feeds as feed_store
 
     articles: list[Article] = []
     with contextlib.nullcontext(client) if client else new_client() as shared:
-        for _url, kept in read_urls(urls, settings=settings, client=shared, published=published, on_problem=report):
-            articles.extend(kept or ())
+        for url in urls:
+            article, outcome, status, reason = read_page(url, settings=settings, client=shared, published=published)
+            feed_store.log_fetch(store, None, url, outcome, status, reason)
+            if article is None:
+                report(Problem(url, reason))
+            else:
+                articles.append(article)
     result.read = len(articles)
     if articles:
         store_articles(store, articles, nlp=nlp or load_nlp(), embedder=embedder or _default_embedder(),
@@ -284,7 +278,6 @@ def _poll(store, *, settings, nlp, embedder, client, published, on_feed, should_
 def _take_entries(store, fid, feed_url, entries, round_, *, settings, client, nlp, embedder, published, should_stop,
                   api) -> IngestResult:  # fmt: skip
     from crosswire.analyze.nlp import load_nlp
-    from crosswire.ingest.fetch import outcome_of, read_url
     from crosswire.store import feeds as feed_store
 
     seen = feed_store.seen_entries(store, fid, [e.key for e in entries])
@@ -297,15 +290,9 @@ def _take_entries(store, fid, feed_url, entries, round_, *, settings, client, nl
             break
         article, partial, reason = None, False, "no link"
         if entry.link:
-            try:
-                batch = read_url(entry.link, settings=settings, client=client, published=published)
-                article = _first_clean(batch.articles)
-                feed_store.log_fetch(store, fid, entry.link, "ok" if article else "no_article_text", 200)
-                reason = "no article text"
-            except (FetchError, InputError) as exc:
-                outcome = outcome_of(exc) if isinstance(exc, FetchError) else "no_article_text"
-                reason = problem_for(entry.link, exc).reason
-                feed_store.log_fetch(store, fid, entry.link, outcome, getattr(exc, "status", None), reason)
+            article, outcome, status, reason = read_page(entry.link, settings=settings, client=client,
+                                                         published=published)  # fmt: skip
+            feed_store.log_fetch(store, fid, entry.link, outcome, status, reason)
         if article is None and entry.summary:
             try:
                 article, partial = summary_article(entry, feed_url, reason, published), True

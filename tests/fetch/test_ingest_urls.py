@@ -7,6 +7,8 @@ import json
 from click.testing import CliRunner
 
 from crosswire.cli import main
+from crosswire.store import open_store
+from crosswire.store.feeds import fetch_log
 
 # Our own invented article.
 ARTICLE = """<!doctype html><html><head><title>Glassworks reopens after flood</title></head><body>
@@ -39,6 +41,11 @@ def test_urls_are_ingested_and_a_failing_url_is_one_line(server, tmp_path):
     assert any(x.startswith("skipped http://10.0.0.1/news: refused") and "private" in x for x in lines)
     assert lines[-1].startswith("1 new, 0 revised, 0 already stored, 3 skipped, from 4 URLs")
     assert server.hits["/news/glassworks.html"] == 1  # 127.0.0.2 was never contacted
+
+    with open_store(db) as store:  # every fetch is in the fetch log, with its outcome
+        log = [(e["url"], e["outcome"], e["feed_id"]) for e in fetch_log(store)]
+    assert log == [(page, "ok", None), (missing, "http_error", None), (other_loopback, "unsafe", None),
+                   ("http://10.0.0.1/news", "unsafe", None)]
 
     stories = json.loads(run("stories", "--db", db, "--format", "json").output)
     assert [s["articles"] for s in stories] == [[page]]  # the URL is the article's id

@@ -1,8 +1,16 @@
 """Shared fixtures: the spaCy pipeline is loaded once for the whole run."""
 
+import os
 import pathlib
 
 import pytest
+from hypothesis import settings
+
+# In CI, property tests run a fixed set of examples (derandomised), so that a run
+# is repeatable; on a developer's machine they explore new examples every time.
+settings.register_profile("ci", derandomize=True, deadline=None)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"

@@ -133,6 +133,24 @@ def marked_pieces(text: str, extracted: dict[str, Any]) -> list[dict[str, Any]]:
     return pieces
 
 
+def removed_pieces(article) -> list[dict[str, Any]]:
+    """The text as received, cut into what was kept and what cleaning removed (whitespace alone is not news)."""
+    raw = article.raw_text
+    if not article.segments:
+        return [{"text": raw, "removed": False}] if raw != article.text else []
+    kept = sorted((seg.raw_start, seg.raw_start + seg.length) for seg in article.segments if seg.length > 0)
+    pieces, pos = [], 0
+    for start, end in kept:
+        if start > pos:
+            pieces.append({"text": raw[pos:start], "removed": bool(raw[pos:start].strip())})
+        if end > pos:
+            pieces.append({"text": raw[max(start, pos):end], "removed": False})
+            pos = end
+    if pos < len(raw):
+        pieces.append({"text": raw[pos:], "removed": bool(raw[pos:].strip())})
+    return pieces
+
+
 def add_pages(app: FastAPI, engine, reader) -> None:
     from fastapi import Depends
 
@@ -196,4 +214,4 @@ def add_pages(app: FastAPI, engine, reader) -> None:
         published = article.published.isoformat() if isinstance(article.published, dt.date) else ""
         return render("article.html", title=article.title or article.id, article=article, stories=stories,
                       published=published, pieces=marked_pieces(article.text, extracted),
-                      removed=article.raw_text != article.text)  # fmt: skip
+                      received=removed_pieces(article))  # fmt: skip

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from html.parser import HTMLParser
 
@@ -91,10 +92,17 @@ def test_article_page_marks_entities_amounts_dates_quotes_and_escapes(client, st
     assert f'href="/stories/{story_ids["bridge"]["id"]}"' in page
 
 
-def test_article_page_shows_the_removed_boilerplate(client, story_ids):
-    courier = story_ids["harbor"]["article_ids"][0]
-    page = client.get(f"/articles/{courier}").text
-    assert "before boilerplate was removed" in page
+def test_article_page_strikes_through_what_cleaning_removed(client, story_ids):
+    harbor = story_ids["harbor"]
+    gazette = next(i for i, key in zip(harbor["article_ids"], harbor["articles"]) if key.endswith("gazette.txt"))
+    article = client.get(f"/api/articles/{gazette}").json()
+    page = client.get(f"/articles/{gazette}").text
+    removed = re.findall(r'<del class="removed">(.*?)</del>', page, re.S)
+    assert removed and "Removed as boilerplate" in page
+    for piece in removed:
+        text = html.unescape(piece)
+        assert text in article["raw_text"] and text.strip() not in article["text"]
+    assert any("[PETRA NOVAK]" in html.unescape(p) for p in removed)  # the photo caption's credit
 
 
 def test_unknown_pages_are_404_pages(client):

@@ -361,6 +361,8 @@ def watch(db, once, every, published, embedding_model, spacy_model, allow_networ
 
     Unchanged feeds cost one conditional request (304). An entry whose page cannot be read is
     stored from the feed's summary, marked partial. Each feed's outcome is one line on stderr.
+    A story that gains a conflicting finding is one line on stderr, once, and is POSTed as JSON
+    to the webhook_url setting when set.
     With --every, Ctrl-C or SIGTERM lets the current article finish, stores what was read, and
     exits with status 0.
 
@@ -370,6 +372,7 @@ def watch(db, once, every, published, embedding_model, spacy_model, allow_networ
     import threading
     import time
 
+    from crosswire.ingest.alerts import report_conflicts
     from crosswire.ingest.feeds import poll_feeds
 
     if once == (every is not None):
@@ -396,6 +399,12 @@ def watch(db, once, every, published, embedding_model, spacy_model, allow_networ
                 _warn(f"{len(rounds)} feeds: {sum(r.new for r in rounds)} new articles, "
                       f"{sum(r.partial for r in rounds)} partial, {sum(r.failed for r in rounds)} entries failed, "
                       f"{sum(r.outcome not in ('ok', 'not_modified') for r in rounds)} feeds failed")  # fmt: skip
+                stored = [a for r in rounds for a in r.article_ids]
+                if stored:
+                    try:
+                        report_conflicts(store, stored, nlp=nlp, settings=settings, echo=_warn)
+                    except CrosswireError as exc:  # the articles are stored; the next change tries again
+                        _warn(f"conflict check failed: {str(exc).splitlines()[0]}")
                 if every is None or stop.wait(max(0.0, every - (time.monotonic() - started))):
                     break
     except CrosswireError as exc:

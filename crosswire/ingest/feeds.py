@@ -146,6 +146,7 @@ class FeedRound:
     partial: int = 0  # stored from the feed's summary only
     failed: int = 0  # neither the page nor the summary could be stored
     ingest: IngestResult | None = None
+    article_ids: list[str] = dataclasses.field(default_factory=list)  # stored this round (for conflict alerts)
 
     def __str__(self) -> str:
         if self.outcome not in ("ok", "not_modified"):
@@ -312,6 +313,7 @@ def _take_entries(store, fid, feed_url, entries, round_, *, settings, client, nl
                 round_.failed += 1  # not marked seen: the next round tries again (the fetch log says why)
                 continue
             feed_store.add_entry(store, fid, entry.key, entry.link, article.id, partial)
+            round_.article_ids.append(article.id)
             if partial:
                 round_.partial += 1
             else:

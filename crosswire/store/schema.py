@@ -136,12 +136,23 @@ FEEDS = [
     "CREATE INDEX IF NOT EXISTS fetch_log_feed ON fetch_log (feed_id, at)",
 ]
 
+# Conflict alerts of `crosswire watch` (crosswire/store/alerts.py): each conflicting finding reported once per story.
+REPORTED_CONFLICTS = [
+    """CREATE TABLE IF NOT EXISTS reported_conflicts (
+        story_id TEXT NOT NULL,
+        finding_key TEXT NOT NULL,         -- hash of the finding's slot, topic and conflicting values
+        reported_at TEXT NOT NULL,
+        PRIMARY KEY (story_id, finding_key)
+    )""",
+]
+
 # (name, statements per dialect), in the order they run.
 _ORDER = [
     ("0001_articles_analyses_claims_stories", {"sqlite": [*_COMMON, _features("BLOB")],
                                                "postgres": [*_COMMON, _features("BYTEA")]}),
     ("0002_full_text_search", {"sqlite": SQLITE_SEARCH, "postgres": POSTGRES_SEARCH}),
     ("0003_feeds_and_fetch_log", {"sqlite": FEEDS, "postgres": FEEDS}),
+    ("0004_reported_conflicts", {"sqlite": REPORTED_CONFLICTS, "postgres": REPORTED_CONFLICTS}),
 ]  # fmt: skip
 
 

@@ -46,7 +46,7 @@ def store(request, tmp_path):
 def _empty_postgres(s) -> None:
     # a fresh schema per test: drop every crosswire table, the next open migrates again
     with s.transaction():
-        for table in ("fetch_log", "feed_entries", "feeds", "comparisons", "stories", "story_assignments",
+        for table in ("reported_conflicts", "fetch_log", "feed_entries", "feeds", "comparisons", "stories", "story_assignments",
                       "story_features", "claims", "analyses", "articles", "schema_migrations"):
             s._execute(f"DROP TABLE IF EXISTS {table} CASCADE")
 

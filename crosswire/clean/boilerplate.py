@@ -16,7 +16,7 @@ COUNTER = r"\(?\s*\d+\s*/\s*\d+\s*(?:자|글자|characters?|chars?|words?)?\s*\)
 LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(pattern, re.I))
     for name, pattern in (
-        # A widget label glued to its counter: "Standards Board Policy (0/250자)".
+        # A widget label glued to its counter: "Reader Rules (0/250자)".
         ("character counter widget", rf"^(?:[\w'’ -]{{0,60}}?\s*)?{COUNTER}$"),
         (
             "comment prompt",

@@ -24,7 +24,7 @@ from crosswire.model import Article
         ("Related articles", "related-articles list"),
         ("Advertisement", "advertisement"),
         ("(0/250자)", "character counter widget"),
-        ("Standards Board Policy (0/250자)", "character counter widget"),
+        ("Reader Rules Policy (0/250자)", "character counter widget"),
         ("0/500 characters", "character counter widget"),
         ("© 2025 The Coastal Courier. All rights reserved.", "copyright line"),
         ("The union said the advertisement campaign would run for a week.", None),

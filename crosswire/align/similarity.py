@@ -1,7 +1,7 @@
 """How alike two claims' sentences are: sentence embeddings, else weighted word overlap.
 
-Embeddings catch paraphrase ("eager to conclude a deal as quickly as possible"
-vs "keen to nail down a deal as soon as possible"); the lexical measure is the
+Embeddings catch paraphrase ("the minister wants to close the deal quickly" vs
+"we want to finish this agreement as soon as we can"); the lexical measure is the
 fallback when no embedding model is installed, and a second opinion that keeps
 two sentences with the same rare names together.
 """

@@ -11,9 +11,9 @@ in news copy and attach what it does not give at all:
    person of that surname or puts a person's title before it;
 5. give each mention the canonical full name it refers to (a bare "Kim" is the most
    recently mentioned full-name Kim);
-6. attach the titles the text gives at that mention: prefix titles ("Industry
-   Minister Kim Jung-kwan") and appositives ("Kim Yong-beom, Korea's presidential
-   policy director,").
+6. attach the titles the text gives at that mention: prefix titles ("Labor
+   Minister Ana Ruiz") and appositives ("Dolores Okafor, the union's
+   president,").
 
 Every step is a linear scan over tokens or mentions.
 """
@@ -344,7 +344,7 @@ def _is_title_word(token) -> bool:
 
 
 def _prefix_title(doc, mention: _Mention):
-    """"U.S. Commerce Secretary Howard Lutnick" -> "U.S. Commerce Secretary".
+    """"U.S. Labor Secretary Ana Ruiz" -> "U.S. Labor Secretary".
 
     The token before the name must be a title head-word; the title then runs left
     over modifiers (names, adjectives, nouns, possessives, hyphens) to the first
@@ -378,7 +378,7 @@ def _newline_between(doc, i: int, j: int) -> bool:
 
 
 def _appositive_title(doc, mention: _Mention) -> str | None:
-    """"Kim Yong-beom, Korea's presidential policy director, ..." -> the title.
+    """"Dolores Okafor, the union's president, ..." -> the title.
 
     The phrase between the comma after the name and the next comma, semicolon or
     sentence end must name a title and must not be a clause ("who led ...").

@@ -25,7 +25,7 @@ CREDIT_PATTERNS = tuple(
         r"\s*(?:[|/·—–-]\s*)?(?:Getty Images|AFP via Getty Images|Shutterstock|EPA-EFE|AP Photo|Reuters|AFP|Yonhap)(?:\s*/\s*[A-Z][\w .'-]{1,40})?$",
     )
 )
-# "Left: U.S. President Donald Trump; Right: Chinese President Xi Jinping"
+# "Left: union president Dolores Okafor; Right: port chief Leonard Vance"
 LEFT_RIGHT = re.compile(r"^(?:Left|Right|Top|Bottom|From left|Above|Below)\s*:", re.I)
 
 

@@ -162,7 +162,7 @@ def test_offsets_slice_the_text(analyse):
 def test_seed_000_quote_is_attributed_to_the_industry_minister(analyse, seed_text):
     text = seed_text("000")
     doc, _, quotes = analyse(text)
-    quote = _find(text, quotes, "The two sides are sharply divided")
+    quote = _find(text, quotes, "cash investment")  # the minister's one direct quote
     assert quote.kind == "direct"
     assert quote.speaker == "Kim Jung-kwan"
     assert _cue(text, quote) == "said"

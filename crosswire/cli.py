@@ -424,9 +424,9 @@ class _LazyEmbedder:
 
     def __getattr__(self, name):
         if self._embedder is None:
-            from crosswire.store.ingest import _default_embedder
+            from crosswire.store.ingest import default_embedder
 
-            self._embedder = _embedder(self._model_dir) or _default_embedder()
+            self._embedder = _embedder(self._model_dir) or default_embedder()
         return getattr(self._embedder, name)
 
 

@@ -38,7 +38,7 @@ import re
 from crosswire.errors import CrosswireError, FetchError, InputError
 from crosswire.model import Article, Note, Problem
 from crosswire.store.base import Store
-from crosswire.store.ingest import BATCH_SIZE, MIN_WORDS, IngestResult, _default_embedder, _store_batch, stories_api
+from crosswire.store.ingest import MIN_WORDS, IngestResult, default_embedder, store_groups
 
 
 def problem_for(url: str, exc: CrosswireError) -> Problem:
@@ -65,22 +65,8 @@ def read_page(url: str, *, settings=None, client=None, published: dt.date | None
 
 
 def store_articles(store: Store, articles: list[Article], *, nlp, embedder, result: IngestResult, api=None) -> None:
-    """Analyse, cluster and store articles already read and cleaned, in batches (as `store.ingest.ingest`)."""
-    api = api or stories_api()
-    index = api.StoryIndex.rebuild([(api.features_from_row(row), sid) for row, sid in store.feature_rows()])
-    seen: set[str] = set()
-    pending: list[Article] = []
-    for article in articles:
-        if article.id in seen:
-            result.unchanged += 1
-            continue
-        seen.add(article.id)
-        pending.append(article)
-        if len(pending) >= BATCH_SIZE:
-            _store_batch(store, pending, nlp, embedder, index, api, result)
-            pending = []
-    if pending:
-        _store_batch(store, pending, nlp, embedder, index, api, result)
+    """Analyse, cluster and store fetched articles, in batches (as `crosswire ingest` does for files)."""
+    store_groups(store, ([article] for article in articles), nlp=nlp, embedder=embedder, result=result, api=api)
 
 
 def ingest_urls(
@@ -124,7 +110,7 @@ def ingest_urls(
                 articles.append(article)
     result.read = len(articles)
     if articles:
-        store_articles(store, articles, nlp=nlp or load_nlp(), embedder=embedder or _default_embedder(),
+        store_articles(store, articles, nlp=nlp or load_nlp(), embedder=embedder or default_embedder(),
                        result=result, api=api)  # fmt: skip
     result.seconds = time.perf_counter() - started
     return result
@@ -304,7 +290,7 @@ def _take_entries(store, fid, feed_url, entries, round_, *, settings, client, nl
     articles = [a for _, a, _ in taken if a is not None and len(a.text.split()) >= MIN_WORDS]
     result.read = len(articles)
     if articles:
-        store_articles(store, articles, nlp=nlp or load_nlp(), embedder=embedder or _default_embedder(),
+        store_articles(store, articles, nlp=nlp or load_nlp(), embedder=embedder or default_embedder(),
                        result=result, api=api)  # fmt: skip
     stored = {a.id for a in articles}
     with store.transaction():

@@ -79,13 +79,39 @@ def ingest(
     started = time.perf_counter()
     api = api or stories_api()
     nlp = nlp or load_nlp()
-    embedder = embedder or _default_embedder()
-    index = api.StoryIndex.rebuild([(api.features_from_row(row), sid) for row, sid in store.feature_rows()])
+    embedder = embedder or default_embedder()
     paths = expand_sources(sources)
     result = IngestResult(files=len(paths))
+    store_groups(
+        store, _read(paths, published, result, on_problem), nlp=nlp, embedder=embedder, api=api, result=result,
+        batch_size=batch_size, on_group=(lambda done: on_file(done, len(paths))) if on_file else None,
+    )
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def store_groups(
+    store: Store,
+    groups: Iterable[list[Article]],
+    *,
+    nlp,
+    embedder,
+    result: IngestResult,
+    api: types.SimpleNamespace | None = None,
+    batch_size: int = BATCH_SIZE,
+    on_group: Callable[[int], None] | None = None,
+) -> None:
+    """Analyse, cluster and store articles already read and cleaned, one transaction per batch.
+
+    `groups` are lists of articles (one per file, or one per fetched page); the same
+    text twice in one run is stored once. on_group(done) is called after each group.
+    Every driver (files, URLs, feeds) stores through here.
+    """
+    api = api or stories_api()
+    index = api.StoryIndex.rebuild([(api.features_from_row(row), sid) for row, sid in store.feature_rows()])
     seen: set[str] = set()
     pending: list[Article] = []
-    for done, articles in enumerate(_read(paths, published, result, on_problem), start=1):
+    for done, articles in enumerate(groups, start=1):
         for article in articles:
             if article.id in seen:  # the same text twice in one run
                 result.unchanged += 1
@@ -95,15 +121,13 @@ def ingest(
         if len(pending) >= batch_size:
             _store_batch(store, pending, nlp, embedder, index, api, result)
             pending = []
-        if on_file:
-            on_file(done, len(paths))
+        if on_group:
+            on_group(done)
     if pending:
         _store_batch(store, pending, nlp, embedder, index, api, result)
-    result.seconds = time.perf_counter() - started
-    return result
 
 
-def _default_embedder():
+def default_embedder():
     from crosswire.align.embed import Embedder, get_embedder
 
     # Clustering compares leads by meaning: without the model there are no stories, so say how to get it.

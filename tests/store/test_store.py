@@ -11,7 +11,7 @@ import textwrap
 import time
 
 import pytest
-from conftest import FERRY, LIBRARY, record
+from store_corpus import FERRY, LIBRARY, record
 
 from crosswire.errors import StoreError
 from crosswire.store import open_store

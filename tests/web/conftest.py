@@ -3,24 +3,11 @@
 from __future__ import annotations
 
 import json
-import pathlib
 import shutil
 
 import pytest
 
-EXAMPLES = pathlib.Path(__file__).resolve().parents[2] / "examples"
-TOKEN = "test-token-0123456789"
-ATTACK = '<script>alert(1)</script> and <img src=x onerror=alert(1)>'
-
-# Our own short articles about one invented event; the second quotes markup a reader pasted in.
-BRIDGE_A = ("The Kestrel Bridge in Dunmore was closed to traffic on Thursday after inspectors found cracks in two "
-            "support cables, the regional roads agency said. About 18,000 vehicles cross the bridge every day. "
-            "Agency director Ruth Ambler said repairs would cost 6 million euros and take three weeks. "
-            "Drivers were told to use the ring road, which adds about 20 minutes to the trip.")
-BRIDGE_B = ("Dunmore's Kestrel Bridge was shut on Thursday when inspectors found cracks in support cables, the roads "
-            "agency said. Agency director Ruth Ambler said repairs would cost 9 million euros and take three weeks. "
-            f"A commuter posted a sign reading {ATTACK} on the closed gate. "
-            "About 18,000 vehicles use the bridge each day, the agency said.")
+from web_corpus import BRIDGE_A, BRIDGE_B, EXAMPLES, TOKEN  # noqa: F401  (fixtures use them)
 
 
 def bridge_records() -> list[dict]:

@@ -8,7 +8,7 @@ import sqlite3
 
 import jsonschema
 import pytest
-from conftest import BRIDGE_A, BRIDGE_B, TOKEN
+from web_corpus import BRIDGE_A, BRIDGE_B, TOKEN
 
 from crosswire.report import load_schema
 from crosswire.store import open_store

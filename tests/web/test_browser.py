@@ -9,7 +9,7 @@ from __future__ import annotations
 import pathlib
 
 import pytest
-from conftest import EXAMPLES
+from web_corpus import EXAMPLES
 
 CHROMIUM = pathlib.Path("/usr/bin/chromium")
 SCREENSHOTS = pathlib.Path(__file__).resolve().parents[2] / "docs" / "screenshots"

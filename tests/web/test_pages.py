@@ -7,7 +7,7 @@ import re
 from html.parser import HTMLParser
 
 import pytest
-from conftest import BRIDGE_A, BRIDGE_B, EXAMPLES
+from web_corpus import BRIDGE_A, BRIDGE_B, EXAMPLES
 
 ESCAPED_ATTACK = "&lt;script&gt;alert(1)&lt;/script&gt; and &lt;img src=x onerror=alert(1)&gt;"
 

@@ -7,7 +7,7 @@ import urllib.error
 import urllib.request
 
 from click.testing import CliRunner
-from conftest import TOKEN
+from web_corpus import TOKEN
 
 from crosswire.cli import main
 

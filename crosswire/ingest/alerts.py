@@ -1,7 +1,7 @@
 """Conflict alerts for `crosswire watch`: a story that gains a conflicting finding is reported once.
 
     new_conflicts(store, article_ids, *, nlp=None, settings=None) -> list[Alert]
-    post_webhook(url, alert, *, settings=None, client=None) -> None   (raises FetchError)
+    post_webhook(url, alert, *, settings=None, client=None) -> int   (raises FetchError)
     report_conflicts(store, article_ids, *, nlp, settings, client, echo) -> list[Alert]
 
 After a round has stored articles, every story holding one of them is compared
@@ -13,7 +13,7 @@ again. A new conflict is one console line; with the `webhook_url` setting the
 story's new conflicts are also POSTed as JSON
 ``{"story": id, "title": ..., "conflicts": [findings as in the JSON report]}``.
 
-The webhook goes through the same safety as fetching: `netguard.check_url`
+The webhook is `fetch.post_json`: the same safety as fetching, `netguard.check_url`
 (http/https, public addresses only unless `allow_network` allows the range),
 the connection pinned to the checked address, `fetch_timeout`, the per-host
 rate limit, no proxies from the environment. It is one attempt with no
@@ -28,11 +28,10 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-import urllib.parse
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from crosswire.errors import CrosswireError, FetchError
+from crosswire.errors import CrosswireError
 
 
 @dataclasses.dataclass
@@ -108,49 +107,9 @@ def new_conflicts(store, article_ids: Iterable[str], *, nlp=None,
 
 def post_webhook(url: str, alert: Alert, *, settings: Mapping[str, Any] | None = None, client=None) -> int:
     """POST the alert as JSON to `url` under fetch's safety rules; the HTTP status, or FetchError/UnsafeURL."""
-    import httpx
+    from crosswire.ingest import fetch
 
-    from crosswire.ingest import fetch, netguard
-
-    options = fetch._options(settings)
-    target = netguard.check_url(url, allow=options["allow_network"])
-    timeout = float(options["fetch_timeout"])
-    body = json.dumps(alert.payload(), ensure_ascii=False).encode("utf-8")
-    parts = urllib.parse.urlsplit(target.url)
-    headers = {"User-Agent": options["user_agent"], "Content-Type": "application/json",
-               "Host": parts.netloc.rpartition("@")[2]}  # fmt: skip
-    extensions = {}
-    if target.scheme == "https":
-        extensions["sni_hostname"] = target.host
-        headers["Connection"] = "close"
-    own = client is None
-    client = client or fetch.new_client()
-    try:
-        last_error: Exception | None = None
-        for ip in target.addresses:
-            literal = f"[{ip}]" if ip.version == 6 else str(ip)
-            pinned = urllib.parse.urlunsplit((target.scheme, f"{literal}:{target.port}", parts.path or "/",
-                                              parts.query, ""))  # fmt: skip
-            request = client.build_request("POST", pinned, content=body, headers=headers,
-                                           timeout=httpx.Timeout(timeout), extensions=extensions)  # fmt: skip
-            fetch.LIMITER.wait(f"{target.host}:{target.port}", float(options["rate_limit"]))
-            try:
-                response = client.send(request, follow_redirects=False)
-            except httpx.ConnectError as exc:
-                last_error = exc
-                continue
-            except httpx.TimeoutException:
-                raise fetch._fail(f"{url}: webhook timed out after {timeout:g}s", "timeout") from None
-            except httpx.HTTPError as exc:
-                raise fetch._fail(f"{url}: webhook: {type(exc).__name__}: {exc}".splitlines()[0], "network") from None
-            if not 200 <= response.status_code < 300:
-                raise fetch._fail(f"{url}: webhook answered HTTP {response.status_code} (redirects are not followed)",
-                                  "http_error", response.status_code)  # fmt: skip
-            return response.status_code
-        raise fetch._fail(f"{url}: webhook: cannot connect ({last_error})".splitlines()[0], "network")
-    finally:
-        if own:
-            client.close()
+    return fetch.post_json(url, alert.payload(), settings=settings, client=client)
 
 
 def report_conflicts(store, article_ids: Iterable[str], *, nlp=None, settings: Mapping[str, Any] | None = None,

@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import datetime as dt
 import email.utils
+import json
 import threading
 import time
 import urllib.parse
@@ -229,22 +230,9 @@ def _request(target: netguard.Target, client: httpx.Client, headers: dict, optio
     """One request to one of the target's checked addresses: (status, lower-case headers, body)."""
     timeout = float(options["fetch_timeout"])
     cap = int(options["fetch_max_bytes"])
-    parts = urllib.parse.urlsplit(target.url)
-    host_header = parts.netloc.rpartition("@")[2]
     last_error: Exception | None = None
     for ip in target.addresses:
-        literal = f"[{ip}]" if ip.version == 6 else str(ip)
-        pinned = urllib.parse.urlunsplit((target.scheme, f"{literal}:{target.port}", parts.path or "/",
-                                          parts.query, ""))  # fmt: skip
-        extra, extensions = {"Host": host_header}, {}
-        if target.scheme == "https":
-            # TLS to the checked address, with the certificate verified for the name. The connection pool
-            # knows connections by address only, so an https connection is never kept for reuse: one made
-            # for another name on the same address must not carry this request.
-            extensions["sni_hostname"] = target.host
-            extra["Connection"] = "close"
-        request = client.build_request("GET", pinned, headers={**headers, **extra},
-                                       timeout=httpx.Timeout(timeout), extensions=extensions)  # fmt: skip
+        request = _pinned_request(client, "GET", target, ip, headers, timeout)
         LIMITER.wait(f"{target.host}:{target.port}", float(options["rate_limit"]))
         deadline = time.monotonic() + 3 * timeout
         try:
@@ -281,6 +269,59 @@ def _request(target: netguard.Target, client: httpx.Client, headers: dict, optio
         finally:
             response.close()
     raise _fail(f"{target.url}: cannot connect ({last_error})".splitlines()[0], "network")
+
+
+def _pinned_request(client: httpx.Client, method: str, target: netguard.Target, ip, headers: dict, timeout: float,
+                    content: bytes | None = None) -> httpx.Request:
+    """A request to one checked address of the target, for the target's name (Host header, TLS name)."""
+    parts = urllib.parse.urlsplit(target.url)
+    literal = f"[{ip}]" if ip.version == 6 else str(ip)
+    pinned = urllib.parse.urlunsplit((target.scheme, f"{literal}:{target.port}", parts.path or "/", parts.query, ""))
+    extra, extensions = {"Host": parts.netloc.rpartition("@")[2]}, {}
+    if target.scheme == "https":
+        # TLS to the checked address, with the certificate verified for the name. The connection pool
+        # knows connections by address only, so an https connection is never kept for reuse: one made
+        # for another name on the same address must not carry this request.
+        extensions["sni_hostname"] = target.host
+        extra["Connection"] = "close"
+    return client.build_request(method, pinned, headers={**headers, **extra}, content=content,
+                                timeout=httpx.Timeout(timeout), extensions=extensions)  # fmt: skip
+
+
+def post_json(url: str, payload: Any, *, settings: Mapping[str, Any] | None = None, client=None) -> int:
+    """POST `payload` as JSON under the same safety rules as fetching: the HTTP status, or FetchError/UnsafeURL.
+
+    One attempt, no redirects followed (a webhook that moves is misconfigured), a timeout.
+    """
+    options = _options(settings)
+    target = netguard.check_url(url, allow=options["allow_network"])
+    timeout = float(options["fetch_timeout"])
+    body = json.dumps(payload, ensure_ascii=False).encode("utf-8")
+    headers = {"User-Agent": options["user_agent"], "Content-Type": "application/json"}
+    own = client is None
+    client = client or new_client()
+    try:
+        last_error: Exception | None = None
+        for ip in target.addresses:
+            request = _pinned_request(client, "POST", target, ip, headers, timeout, content=body)
+            LIMITER.wait(f"{target.host}:{target.port}", float(options["rate_limit"]))
+            try:
+                response = client.send(request, follow_redirects=False)
+            except httpx.ConnectError as exc:
+                last_error = exc
+                continue
+            except httpx.TimeoutException:
+                raise _fail(f"{url}: webhook timed out after {timeout:g}s", "timeout") from None
+            except httpx.HTTPError as exc:
+                raise _fail(f"{url}: webhook: {type(exc).__name__}: {exc}".splitlines()[0], "network") from None
+            if not 200 <= response.status_code < 300:
+                raise _fail(f"{url}: webhook answered HTTP {response.status_code} (redirects are not followed)",
+                            "http_error", response.status_code)  # fmt: skip
+            return response.status_code
+        raise _fail(f"{url}: webhook: cannot connect ({last_error})".splitlines()[0], "network")
+    finally:
+        if own:
+            client.close()
 
 
 def _retry_after(value: str | None) -> float | None:

@@ -129,12 +129,14 @@ def _year_from_others(month: int, day: int, known: list[dt.date]) -> tuple[dt.da
 
 
 def _drop_empty(articles: list[Article]) -> tuple[list[Article], list[Problem]]:
+    from crosswire.clean import NO_ARTICLE_TEXT, has_article_text
+
     kept, problems = [], []
     for article in articles:
-        if len(article.text.split()) < 5:
-            problems.append(Problem(article.source, "no article text left after removing boilerplate"))
-        else:
+        if has_article_text(article):
             kept.append(article)
+        else:
+            problems.append(Problem(article.source, NO_ARTICLE_TEXT))
     return kept, problems
 
 

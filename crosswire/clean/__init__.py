@@ -102,6 +102,16 @@ def _first_pass(article: Article, line: Line, n_lines: int) -> _Verdict:
     return _Verdict(line.start, line.end)
 
 
+# Fewer words than this left after cleaning is not an article (a stub, a page of furniture).
+MIN_WORDS = 5
+NO_ARTICLE_TEXT = "no article text left after removing boilerplate"
+
+
+def has_article_text(article: Article) -> bool:
+    """Did cleaning leave an article's worth of reporting? (Every driver applies this one rule.)"""
+    return len(article.text.split()) >= MIN_WORDS
+
+
 def clean(article: Article) -> Article:
     """Remove what is not reporting; keep captions apart; map clean offsets to raw."""
     raw = article.raw_text

@@ -38,7 +38,8 @@ import re
 from crosswire.errors import CrosswireError, FetchError, InputError
 from crosswire.model import Article, Note, Problem
 from crosswire.store.base import Store
-from crosswire.store.ingest import MIN_WORDS, IngestResult, default_embedder, store_groups
+from crosswire.clean import NO_ARTICLE_TEXT, has_article_text
+from crosswire.store.ingest import IngestResult, default_embedder, store_groups
 
 
 def problem_for(url: str, exc: CrosswireError) -> Problem:
@@ -60,7 +61,7 @@ def read_page(url: str, *, settings=None, client=None, published: dt.date | None
         return None, "no_article_text", None, problem_for(url, exc).reason
     article = _first_clean(batch.articles)
     if article is None:
-        return None, "no_article_text", None, "no article text left after removing boilerplate"
+        return None, "no_article_text", None, NO_ARTICLE_TEXT
     return article, "ok", None, ""
 
 
@@ -287,7 +288,7 @@ def _take_entries(store, fid, feed_url, entries, round_, *, settings, client, nl
                 article = None
         taken.append((entry, article, partial))
     result = IngestResult(files=len(taken))
-    articles = [a for _, a, _ in taken if a is not None and len(a.text.split()) >= MIN_WORDS]
+    articles = [a for _, a, _ in taken if a is not None and has_article_text(a)]
     result.read = len(articles)
     if articles:
         store_articles(store, articles, nlp=nlp or load_nlp(), embedder=embedder or default_embedder(),
@@ -312,6 +313,6 @@ def _first_clean(articles: list[Article]) -> Article | None:
 
     for article in articles:
         article = clean(article)
-        if len(article.text.split()) >= MIN_WORDS:
+        if has_article_text(article):
             return article
     return None

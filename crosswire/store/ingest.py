@@ -22,7 +22,6 @@ from crosswire.store import serialize
 from crosswire.store.base import Store
 
 BATCH_SIZE = 64
-MIN_WORDS = 5  # fewer words left after cleaning: not an article (as in compare)
 
 
 @dataclass
@@ -136,7 +135,7 @@ def default_embedder():
 
 def _read(paths: list[str], published, result: IngestResult, on_problem) -> Iterator[list[Article]]:
     """Clean articles, one list per file; problems reported as they come."""
-    from crosswire.clean import clean
+    from crosswire.clean import NO_ARTICLE_TEXT, clean, has_article_text
     from crosswire.ingest import read_all
 
     for path in paths:
@@ -144,10 +143,10 @@ def _read(paths: list[str], published, result: IngestResult, on_problem) -> Iter
         kept = []
         for article in articles:
             article = clean(article)
-            if len(article.text.split()) < MIN_WORDS:
-                problems.append(Problem(article.source, "no article text left after removing boilerplate"))
-            else:
+            if has_article_text(article):
                 kept.append(article)
+            else:
+                problems.append(Problem(article.source, NO_ARTICLE_TEXT))
         result.read += len(kept)
         for problem in problems:
             result.problems.append(problem)

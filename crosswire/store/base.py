@@ -188,12 +188,7 @@ class Store:
     # -- stories -------------------------------------------------------------
     def _story_members(self, story_id: str) -> list[tuple]:
         """(id, title, published, article_key) of a story's current articles, earliest first."""
-        return self._rows(
-            "SELECT a.id, a.title, a.published, a.article_key FROM story_assignments s "
-            "JOIN articles a ON a.id = s.article_id WHERE s.story_id = ? AND a.is_current = 1 "
-            "ORDER BY a.published IS NULL, a.published, s.seq",
-            (story_id,),
-        )
+        return self._members_of([story_id]).get(story_id, [])
 
     def refresh_stories(self, story_ids: set[str]) -> None:
         """Recompute size, dates, title and version of these stories (deleting emptied ones)."""
@@ -212,27 +207,88 @@ class Store:
                 (story_id, title, len(members), min(dates, default=None), max(dates, default=None), version, _now()),
             )
 
-    def stories(self, *, since: dt.date | None = None, limit: int | None = None) -> list[dict[str, Any]]:
-        """Stories, biggest and newest first, each with its articles' external keys."""
+    def stories(self, *, since: dt.date | None = None, until: dt.date | None = None, q: str | None = None,
+                limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:  # fmt: skip
+        """Stories, biggest and newest first, each with its articles' external keys.
+
+        Every filter runs in SQL, as parameters: `since` keeps the stories whose
+        last article is that day or later, `until` those whose first article is
+        that day or earlier, `q` those holding an article or claim sentence that
+        full-text search finds (`search`'s syntax per dialect; a query with no
+        words finds nothing). `limit`/`offset` cut one page; ask for one story
+        more than a page to learn whether another page follows.
+        """
         sql = "SELECT id, title, size, first_published, last_published, version FROM stories"
+        where, params = self._story_filters(since, until, q)
+        if where is None:
+            return []
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY size DESC, last_published IS NULL, last_published DESC, id"
+        if limit is not None or offset:
+            sql += " LIMIT ? OFFSET ?"
+            params += [-1 if limit is None and self.dialect == "sqlite" else limit, int(offset)]
+        rows = self._rows(sql, params)
+        members = self._members_of([r[0] for r in rows])
+        return [self._story_dict(r, members.get(r[0], [])) for r in rows]
+
+    def _story_filters(self, since: dt.date | None, until: dt.date | None,
+                       q: str | None) -> tuple[list[str] | None, list[Any]]:  # fmt: skip
+        """(WHERE conditions, their parameters) of the story filters; (None, []) when `q` can match nothing."""
+        where: list[str] = []
         params: list[Any] = []
         if since is not None:
-            sql += " WHERE last_published >= ?"
+            where.append("last_published >= ?")
             params.append(since.isoformat())
-        sql += " ORDER BY size DESC, last_published IS NULL, last_published DESC, id"
-        if limit is not None:
-            sql += " LIMIT ?"
-            params.append(int(limit))
-        return [self._story_dict(r) for r in self._rows(sql, params)]
+        if until is not None:
+            where.append("first_published <= ?")
+            params.append(until.isoformat())
+        if q is not None and q.strip():
+            if self.dialect == "sqlite":
+                from crosswire.store.sqlite import fts_query
+
+                match = fts_query(q)
+                if not match:
+                    return None, []
+                where.append("id IN (SELECT s.story_id FROM search_fts f JOIN articles a ON a.id = f.article_id "
+                             "JOIN story_assignments s ON s.article_id = a.id "
+                             "WHERE search_fts MATCH ? AND a.is_current = 1)")  # fmt: skip
+                params.append(match)
+            else:  # PostgreSQL: the GIN expression indexes of migration 0002, as `search` uses them
+                where.append(
+                    "id IN (SELECT s.story_id FROM articles a JOIN story_assignments s ON s.article_id = a.id "
+                    "WHERE a.is_current = 1 AND to_tsvector('english', a.title || ' ' || a.text) "
+                    "@@ websearch_to_tsquery('english', ?) "
+                    "UNION SELECT s.story_id FROM claims c JOIN articles a ON a.id = c.article_id "
+                    "JOIN story_assignments s ON s.article_id = a.id "
+                    "WHERE a.is_current = 1 AND to_tsvector('english', c.sentence) @@ websearch_to_tsquery('english', ?))"
+                )
+                params += [q, q]
+        return where, params
 
     def story(self, story_id: str) -> dict[str, Any] | None:
         rows = self._rows(
             "SELECT id, title, size, first_published, last_published, version FROM stories WHERE id = ?", (story_id,)
         )
-        return self._story_dict(rows[0]) if rows else None
+        return self._story_dict(rows[0], self._story_members(story_id)) if rows else None
 
-    def _story_dict(self, r: tuple) -> dict[str, Any]:
-        members = self._story_members(r[0])
+    def _members_of(self, story_ids: Sequence[str]) -> dict[str, list[tuple]]:
+        """{story id: (id, title, published, article_key) of its current articles, earliest first}, one query per 500."""
+        found: dict[str, list[tuple]] = {}
+        for i in range(0, len(story_ids), 500):
+            chunk = list(story_ids[i : i + 500])
+            marks = ", ".join("?" * len(chunk))
+            for r in self._rows(
+                "SELECT s.story_id, a.id, a.title, a.published, a.article_key FROM story_assignments s "
+                f"JOIN articles a ON a.id = s.article_id WHERE s.story_id IN ({marks}) AND a.is_current = 1 "
+                "ORDER BY a.published IS NULL, a.published, s.seq",
+                chunk,
+            ):
+                found.setdefault(r[0], []).append(r[1:])
+        return found
+
+    @staticmethod
+    def _story_dict(r: tuple, members: list[tuple]) -> dict[str, Any]:
         return {
             "id": r[0],
             "title": r[1],

@@ -87,6 +87,34 @@ def test_stories_group_the_example_articles_apart_from_our_own(store, corpus, nl
     assert [s["id"] for s in store.stories(since=__import__("datetime").date(2025, 10, 21))] == [stories[1]["id"]]
 
 
+def test_stories_filter_by_dates_and_text_and_page_in_sql(store, corpus, nlp, api):
+    import datetime as dt
+
+    ingest(store, [corpus], nlp=nlp, api=api)
+    everything = [s["id"] for s in store.stories()]
+    harbor, ferry, library = everything  # sizes 3, 1, 1; ferry (10-21) is newer than library (10-20)
+
+    def ids(**filters):
+        return [s["id"] for s in store.stories(**filters)]
+
+    assert ids(since=dt.date(2025, 10, 21)) == [ferry]
+    assert ids(until=dt.date(2025, 10, 20)) == [harbor, library]
+    assert ids(since=dt.date(2025, 10, 20), until=dt.date(2025, 10, 20)) == [library]
+    assert ids(q="shipbuilders") == [ferry]  # stemmed, as search finds it
+    assert ids(q="Lindgren renovation") == [library]
+    assert ids(q="dockworkers") == [harbor] and ids(q="dockworkers", since=dt.date(2025, 10, 21)) == []
+    assert ids(q="zeppelin") == [] and ids(q="   ") == everything
+    before = store.counts()
+    for attack in ("'; DROP TABLE stories; --", '" OR 1=1 --', "NEAR(a b", "*", "!!!"):
+        assert ids(q=attack) == []
+    assert store.counts() == before
+    pages = [ids(limit=2, offset=0), ids(limit=2, offset=2), ids(limit=2, offset=4)]
+    assert pages == [everything[:2], everything[2:], []]
+    assert ids(offset=1) == everything[1:] and ids(limit=1, q="Lindgren", offset=1) == []
+    [one] = store.stories(q="Lindgren")
+    assert one["articles"] == ["library-1"] and one == store.story(library)
+
+
 def test_a_comparison_is_recomputed_only_when_the_story_changes(store, corpus, tmp_path, nlp, api, monkeypatch):
     from crosswire import pipeline
 

@@ -129,39 +129,33 @@ class Engine:
             self._nlp = load_nlp()
         return self._nlp
 
-    def check(self, request: Request, *, write: bool) -> None:
+    def check(self, request: Request, *, write: bool, given: str | None = None) -> None:
+        """Refuse the request (401/403) unless it carries the token; `given`: a token from a form field."""
         if not write and not self.read_token_required:
             return
         if not self.token:
             raise ApiError(403, "writes are disabled: start the server with CROSSWIRE_TOKEN set" if write
                            else "reads need a token but the server has none: set CROSSWIRE_TOKEN")
-        header = request.headers.get("authorization", "")
-        scheme, _, given = header.partition(" ")
-        if scheme.lower() != "bearer" or not given.strip():
-            raise ApiError(401, "missing token: send the header 'Authorization: Bearer <CROSSWIRE_TOKEN>'")
+        if not (given or "").strip():
+            scheme, _, given = request.headers.get("authorization", "").partition(" ")
+            if scheme.lower() != "bearer" or not given.strip():
+                raise ApiError(401, "missing token: send the header 'Authorization: Bearer <CROSSWIRE_TOKEN>'")
         if not hmac.compare_digest(given.strip().encode(), self.token.encode()):
             raise ApiError(403, "wrong token")
 
     # -- the operations the API and the pages share ----------------------------
     def story_list(self, *, limit: int, offset: int, since: dt.date | None, until: dt.date | None,
                    q: str | None) -> tuple[list[dict[str, Any]], bool]:  # fmt: skip
-        """(one page of stories with their verdict counts, whether more follow), biggest and newest first."""
+        """(one page of stories with their verdict counts, whether more follow), biggest and newest first.
+
+        Filters and the page are one query (one story more than the page says whether another follows).
+        """
         with self.store() as store:
-            if q and q.strip():
-                wanted = {h["story"] for h in store.search(q, limit=1000) if h["story"]}
-                words = q.lower().split()
-                stories = [s for s in store.stories(since=since)
-                           if s["id"] in wanted or all(w in (s["title"] or "").lower() for w in words)]  # fmt: skip
-            elif until is None:  # the page, and whether one follows, needs only offset + limit + 1 stories
-                stories = store.stories(since=since, limit=offset + limit + 1)
-            else:
-                stories = store.stories(since=since)
-            if until is not None:
-                stories = [s for s in stories if s["first_published"] and s["first_published"] <= until.isoformat()]
-            page = stories[offset : offset + limit]
+            stories = store.stories(since=since, until=until, q=q, limit=limit + 1, offset=offset)
+            page = stories[:limit]
             for s in page:
                 s["counts"] = _verdict_counts(store, s)
-        return page, len(stories) > offset + limit
+        return page, len(stories) > limit
 
     def comparison(self, story_id: str):
         from crosswire.store.reports import story_comparison
@@ -188,6 +182,23 @@ class Engine:
 
         with self.analysis_lock:
             return compare(articles, nlp=self.nlp)
+
+    def save(self, articles) -> dict[str, Any]:
+        """Store compared articles (read and cleaned) through the ingestion path, as `crosswire ingest` would.
+
+        Returns {"articles": [{"id", "title", "status": stored | unchanged}], "stories": [story ids]}:
+        the stories now holding them, which may hold other stored articles too.
+        """
+        from crosswire.store.ingest import IngestResult, default_embedder, store_groups
+
+        with self.analysis_lock, self.store() as store:
+            known = store.known_article_ids([a.id for a in articles])
+            store_groups(store, [list(articles)], nlp=self.nlp, embedder=default_embedder(), result=IngestResult())
+            saved = [{"id": a.id, "title": a.title, "status": "unchanged" if a.id in known else "stored"}
+                     for a in articles]  # fmt: skip
+            stories = sorted(store.story_of([a.id for a in articles]))
+        self.wake.set()
+        return {"articles": saved, "stories": stories}
 
     def extract(self, article):
         from crosswire.extract import extract_text
@@ -446,10 +457,14 @@ def create_app(db: str, *, token: str | None = None, read_token_required: bool =
             "description": "Texts, or records with a text field (title, outlet, published ...)"}}}}}}}  # fmt: skip
 
     @app.post("/api/compare", dependencies=[Depends(reader)], openapi_extra=compare_body,
-              summary="Compare two or more texts; nothing is stored")  # fmt: skip
-    async def api_compare(request: Request):
+              summary="Compare two or more texts; stored only with save=true (needs the token)")  # fmt: skip
+    async def api_compare(request: Request, save: bool = Query(False, description=(
+            "also store the articles, as POST /api/articles does (needs the token); the answer's \"saved\" "
+            "then holds their ids and the stories they are in"))):  # fmt: skip
         from starlette.concurrency import run_in_threadpool
 
+        if save:
+            engine.check(request, write=True)
         data = await read_json(request)
         items = data.get("articles") if isinstance(data, dict) else data
         if not isinstance(items, list) or len(items) < 2:
@@ -458,7 +473,12 @@ def create_app(db: str, *, token: str | None = None, read_token_required: bool =
             raise ApiError(422, f"{len(items)} articles in one request; at most {MAX_ITEMS}")
         articles = articles_from_items(items)
         comparison = await run_in_threadpool(engine.compare, articles)
-        return comparison_to_dict(comparison)
+        report = comparison_to_dict(comparison)
+        if not save:
+            return report
+        report["saved"] = await run_in_threadpool(engine.save, comparison.articles)
+        stored = any(a["status"] == "stored" for a in report["saved"]["articles"])
+        return JSONResponse(report, status_code=201 if stored else 200)
 
     from crosswire.web.pages import add_pages
 

@@ -151,6 +151,15 @@ def removed_pieces(article) -> list[dict[str, Any]]:
     return pieces
 
 
+def save_for_page(engine, articles) -> dict[str, Any]:
+    """Store the compared articles; what the page says of it: {"new", "known", "stories": [story dicts]}."""
+    saved = engine.save(articles)
+    new = sum(1 for a in saved["articles"] if a["status"] == "stored")
+    with engine.store() as store:
+        stories = [s for s in map(store.story, saved["stories"]) if s is not None]
+    return {"new": new, "known": len(saved["articles"]) - new, "stories": stories}
+
+
 def add_pages(app: FastAPI, engine, reader) -> None:
     from fastapi import Depends
 
@@ -167,7 +176,7 @@ def add_pages(app: FastAPI, engine, reader) -> None:
              dependencies=[Depends(reader)])  # fmt: skip
     def story_page(story_id: str):
         story, comparison = engine.comparison(story_id)
-        return render("story.html", title=story["title"] or "Story", **story_view(comparison, story))
+        return render("story.html", title=story["title"] or "Story", saved=None, **story_view(comparison, story))
 
     @app.get("/compare", response_class=HTMLResponse, include_in_schema=False, dependencies=[Depends(reader)])
     def compare_form():
@@ -179,6 +188,14 @@ def add_pages(app: FastAPI, engine, reader) -> None:
         from starlette.datastructures import UploadFile
 
         form = await request.form(max_files=MAX_UPLOADS, max_fields=MAX_UPLOADS * 2)
+        save = form.get("save") == "1"
+        if save:  # checked before the (costly) comparison; the token comes from the form or the header
+            token = form.get("token")
+            try:
+                engine.check(request, write=True, given=token if isinstance(token, str) else None)
+            except ApiError as exc:
+                message = f"Not saved: {exc.message}. Enter the server's write token (CROSSWIRE_TOKEN) to save."
+                return render("compare.html", exc.status, title="Compare", message=message)
         items, names = [], []
         for n, text in enumerate(form.getlist("text"), start=1):
             if isinstance(text, str) and text.strip():
@@ -204,7 +221,10 @@ def add_pages(app: FastAPI, engine, reader) -> None:
         if len(comparison.articles) < 2:
             problems = "; ".join(str(p) for p in comparison.problems) or "fewer than two readable articles"
             return render("compare.html", 422, title="Compare", message=problems)
-        return render("story.html", title="Comparison (not stored)", **story_view(comparison))
+        if not save:
+            return render("story.html", title="Comparison (not stored)", saved=None, **story_view(comparison))
+        saved = await run_in_threadpool(save_for_page, engine, comparison.articles)
+        return render("story.html", title="Comparison (saved)", saved=saved, **story_view(comparison))
 
     @app.get("/articles/{article_id}", response_class=HTMLResponse, include_in_schema=False,
              dependencies=[Depends(reader)])  # fmt: skip

@@ -8,6 +8,7 @@ import shutil
 import pytest
 
 from web_corpus import BRIDGE_A, BRIDGE_B, EXAMPLES, TOKEN  # noqa: F401  (fixtures use them)
+from web_server import serving
 
 
 def bridge_records() -> list[dict]:
@@ -20,20 +21,53 @@ def bridge_records() -> list[dict]:
 
 
 @pytest.fixture(scope="session")
-def filled_db(tmp_path_factory, nlp):
-    """Path of a SQLite store holding the example articles and the two bridge articles."""
-    from crosswire.store import open_store
-    from crosswire.store.ingest import ingest
-
+def articles_folder(tmp_path_factory):
+    """The example articles and the two bridge records, as files in one folder."""
     folder = tmp_path_factory.mktemp("articles")
     for path in EXAMPLES.glob("harbor-strike-*"):
         shutil.copy(path, folder / path.name)
     (folder / "bridge.jsonl").write_text("\n".join(json.dumps(r) for r in bridge_records()) + "\n", encoding="utf-8")
-    db = tmp_path_factory.mktemp("db") / "news.db"
+    return folder
+
+
+def fill(db: str, folder, nlp) -> None:
+    from crosswire.store import open_store
+    from crosswire.store.ingest import ingest
+
     with open_store(db) as store:
         result = ingest(store, [folder], nlp=nlp)
         assert result.added == 5, result.problems
+
+
+@pytest.fixture(scope="session")
+def filled_db(tmp_path_factory, articles_folder, nlp):
+    """Path of a SQLite store holding the example articles and the two bridge articles."""
+    db = tmp_path_factory.mktemp("db") / "news.db"
+    fill(db, articles_folder, nlp)
     return db
+
+
+@pytest.fixture(scope="module")
+def filled_postgres(articles_folder, nlp):
+    """URL of a PostgreSQL store holding what filled_db holds, in a schema of its own made afresh per test module.
+
+    Needs CROSSWIRE_TEST_POSTGRES=postgresql://... (see .ci/postgres.sh); skips without it.
+    """
+    import os
+    import urllib.parse
+
+    url = os.environ.get("CROSSWIRE_TEST_POSTGRES")
+    if not url:
+        pytest.skip("PostgreSQL web tests need CROSSWIRE_TEST_POSTGRES=postgresql://... (see .ci/postgres.sh)")
+    psycopg = pytest.importorskip("psycopg", reason="PostgreSQL web tests need psycopg: pip install -e '.[postgres]'")
+    schema = "crosswire_web_test"  # apart from the store tests' tables in the same database
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
+        conn.execute(f"CREATE SCHEMA {schema}")
+    separator = "&" if "?" in url else "?"
+    scoped = f"{url}{separator}options={urllib.parse.quote(f'-csearch_path={schema}')}"
+    fill(scoped, articles_folder, nlp)
+    return scoped
 
 
 @pytest.fixture(scope="session")
@@ -49,6 +83,19 @@ def client(app):
 
     with TestClient(app, raise_server_exceptions=False) as test_client:
         yield test_client
+
+
+@pytest.fixture
+def writable(filled_db, tmp_path, nlp):
+    """A client over a copy of the filled store, for tests that write, and the copy's path."""
+    from fastapi.testclient import TestClient
+
+    from crosswire.web import create_app
+
+    db = tmp_path / "copy.db"
+    shutil.copy(filled_db, db)
+    with TestClient(create_app(db, token=TOKEN, nlp=nlp), raise_server_exceptions=False) as client:
+        yield client, db
 
 
 @pytest.fixture
@@ -72,48 +119,19 @@ def story_ids(filled_db):
     return found
 
 
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def server(filled_db, tmp_path_factory):
-    """`crosswire serve` on 127.0.0.1 over a copy of the filled store, in its own process: its base URL."""
-    import os
-    import subprocess
-    import sys
-    import time
-    import urllib.request
-
+    """`crosswire serve` over a copy of the filled store, for the session: its base URL."""
     db = tmp_path_factory.mktemp("served") / "news.db"
     shutil.copy(filled_db, db)
-    port = free_port()
-    log = open(db.with_suffix(".log"), "w+", encoding="utf-8")  # noqa: SIM115 - closed below
-    process = subprocess.Popen([sys.executable, "-m", "crosswire.cli", "serve", "--db", str(db), "--port", str(port)],
-                               stdout=log, stderr=subprocess.STDOUT, env=os.environ | {"CROSSWIRE_TOKEN": TOKEN})  # fmt: skip
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(300):
-            if process.poll() is not None:
-                log.seek(0)
-                pytest.fail(f"crosswire serve exited with {process.returncode}: {log.read()}")
-            try:
-                with urllib.request.urlopen(base + "/api/stories", timeout=2) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                time.sleep(0.1)
-        else:
-            pytest.fail("crosswire serve did not answer within 30 s")
+    with serving(db, db.with_suffix(".log")) as base:
         yield base
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-        log.close()
+
+
+@pytest.fixture
+def writable_server(filled_db, tmp_path):
+    """`crosswire serve` over a copy of its own, for a test that writes: its base URL."""
+    db = tmp_path / "news.db"
+    shutil.copy(filled_db, db)
+    with serving(db, db.with_suffix(".log")) as base:
+        yield base

@@ -8,33 +8,13 @@ import sqlite3
 
 import jsonschema
 import pytest
-from web_corpus import BRIDGE_A, BRIDGE_B, TOKEN
+from web_corpus import BRIDGE_A, BRIDGE_B, DAM_A, DAM_B, TOKEN, assert_error
 
 from crosswire.report import load_schema
 from crosswire.store import open_store
 from crosswire.web import MAX_BODY_BYTES, create_app
 
 TWENTY_MB = 20 * 1024 * 1024
-
-
-@pytest.fixture
-def writable(filled_db, tmp_path, nlp):
-    """A client over a copy of the filled store, for tests that write, and the copy's path."""
-    from fastapi.testclient import TestClient
-
-    db = tmp_path / "copy.db"
-    shutil.copy(filled_db, db)
-    with TestClient(create_app(db, token=TOKEN, nlp=nlp), raise_server_exceptions=False) as client:
-        yield client, db
-
-
-def assert_error(response, status: int, *words: str) -> None:
-    assert response.status_code == status, response.text
-    assert response.headers["content-type"].startswith("application/json")
-    body = response.json()
-    assert set(body) == {"error"} and "Traceback" not in body["error"]
-    for word in words:
-        assert word in body["error"]
 
 
 def test_openapi_describes_every_endpoint(client):
@@ -195,6 +175,37 @@ def test_compare_two_texts_stores_nothing(writable):
     assert len(report["articles"]) == 2 and report["summary"]["conflicting"] >= 1
     with open_store(db) as store:
         assert store.counts()["articles"] == 5
+
+
+def test_compare_with_save_needs_the_token_and_stores_the_articles_in_a_story(writable, auth):
+    client, db = writable
+    body = {"articles": [{"id": "dam-a", "title": "Harwick reservoir lowered after dam leak", "text": DAM_A,
+                          "published": "2025-11-10", "outlet": "Oriel Times"},
+                         {"id": "dam-b", "title": "Leak found in Harwick dam", "text": DAM_B,
+                          "published": "2025-11-10", "outlet": "Valley Post"}]}
+    assert_error(client.post("/api/compare", params={"save": "true"}, json=body), 401, "Authorization: Bearer")
+    assert_error(client.post("/api/compare", params={"save": "true"}, json=body,
+                             headers={"Authorization": "Bearer wrong"}), 403)  # fmt: skip
+    assert_error(client.post("/api/compare", params={"save": "maybe"}, json=body, headers=auth), 422)
+    with open_store(db) as store:
+        assert store.counts()["articles"] == 5
+    response = client.post("/api/compare", params={"save": "true"}, json=body, headers=auth)
+    assert response.status_code == 201, response.text
+    report = response.json()
+    jsonschema.validate(report, load_schema())
+    assert report["summary"]["conflicting"] >= 1
+    saved = report["saved"]
+    assert [a["status"] for a in saved["articles"]] == ["stored", "stored"]
+    assert [a["id"] for a in saved["articles"]] == [a["id"] for a in report["articles"]]
+    [story] = saved["stories"]
+    listed = {s["id"]: s for s in client.get("/api/stories", params={"q": "Harwick"}).json()["stories"]}
+    assert set(listed) == {story} and listed[story]["articles"] == ["dam-a", "dam-b"]
+    assert client.get(f"/api/articles/{saved['articles'][0]['id']}").json()["stories"] == [story]
+    assert client.get(f"/api/stories/{story}").json()["summary"]["conflicting"] >= 1
+    again = client.post("/api/compare", params={"save": "true"}, json=body, headers=auth)
+    assert again.status_code == 200 and [a["status"] for a in again.json()["saved"]["articles"]] == ["unchanged"] * 2
+    with open_store(db) as store:
+        assert store.counts()["articles"] == 7
 
 
 @pytest.mark.parametrize("body", [{"articles": [BRIDGE_A]}, {"articles": "two texts"}, [], {"articles": [BRIDGE_A, 7]},

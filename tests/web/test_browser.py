@@ -6,10 +6,11 @@ chromium with apt; no browser is ever downloaded). Screenshots go to docs/screen
 
 from __future__ import annotations
 
+import contextlib
 import pathlib
 
 import pytest
-from web_corpus import EXAMPLES
+from web_corpus import DAM_A, DAM_B, EXAMPLES, TOKEN
 
 CHROMIUM = pathlib.Path("/usr/bin/chromium")
 SCREENSHOTS = pathlib.Path(__file__).resolve().parents[2] / "docs" / "screenshots"
@@ -30,16 +31,25 @@ def browser():
         browser.close()
 
 
-@pytest.fixture
-def page(browser, server):
+@contextlib.contextmanager
+def browsing(browser, server: str):
+    """A page on `server` that may reach nothing else, recording any dialog an article's text would open."""
     context = browser.new_context(viewport={"width": 1280, "height": 900}, base_url=server)
     page = context.new_page()
     page.dialogs = []  # an alert() from article text would land here
     page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
     # nothing but the test server: any other request fails
     page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(server) else route.abort())
-    yield page
-    context.close()
+    try:
+        yield page
+    finally:
+        context.close()
+
+
+@pytest.fixture
+def page(browser, server):
+    with browsing(browser, server) as page:
+        yield page
 
 
 def shot(page, name: str) -> None:
@@ -100,3 +110,25 @@ def test_upload_two_files_on_the_compare_page_and_get_a_report(page):
     assert page.locator("#articles article.source").count() == 2
     assert page.locator("#key-facts tbody tr").count() >= 3
     shot(page, "compare.png")
+
+
+def test_save_from_the_compare_page_with_the_token_and_open_the_saved_story(browser, writable_server):
+    with browsing(browser, writable_server) as page:
+        page.goto("/compare")
+        page.fill("textarea[name=text] >> nth=0", DAM_A)
+        page.fill("textarea[name=text] >> nth=1", DAM_B)
+        page.check("input[name=save]")
+        page.fill("input[name=token]", "not the token")
+        page.click("button[type=submit]")
+        sync_api.expect(page.locator("p.error")).to_contain_text("Not saved: wrong token", timeout=60_000)
+        page.fill("textarea[name=text] >> nth=0", DAM_A)
+        page.fill("textarea[name=text] >> nth=1", DAM_B)
+        page.check("input[name=save]")
+        page.fill("input[name=token]", TOKEN)
+        page.click("button[type=submit]")
+        sync_api.expect(page.locator("p.saved")).to_contain_text("Saved to the store (2 new", timeout=60_000)
+        shot(page, "compare-saved.png")
+        page.click("a.saved-story")
+        page.wait_for_url("**/stories/s-*")
+        sync_api.expect(page.locator("#key-facts tr.conflicting").first).to_be_visible()
+        assert page.locator("#articles article.source").count() == 2 and page.dialogs == []

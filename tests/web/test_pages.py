@@ -7,7 +7,7 @@ import re
 from html.parser import HTMLParser
 
 import pytest
-from web_corpus import BRIDGE_A, BRIDGE_B, EXAMPLES
+from web_corpus import BRIDGE_A, BRIDGE_B, DAM_A, DAM_B, EXAMPLES, TOKEN
 
 ESCAPED_ATTACK = "&lt;script&gt;alert(1)&lt;/script&gt; and &lt;img src=x onerror=alert(1)&gt;"
 
@@ -121,6 +121,21 @@ def test_compare_page_uploads_two_files_and_shows_the_story_page_storing_nothing
     assert page.status_code == 200, page.text[:500]
     assert "Key facts" in page.text and "nothing was stored" in page.text and 'id="text-2"' in page.text
     assert client.get("/api/stories").json()["stories"] == before
+
+
+def test_compare_page_saves_only_with_the_token_and_links_the_story(writable):
+    client, _ = writable
+    assert 'name="save"' in client.get("/compare").text
+    for token, status in (("", 401), ("wrong", 403)):
+        refused = client.post("/compare", data={"text": [DAM_A, DAM_B], "save": "1", "token": token})
+        assert refused.status_code == status and "Not saved" in refused.text and "Key facts" not in refused.text
+    assert client.get("/api/stories", params={"q": "Harwick"}).json()["stories"] == []
+    page = client.post("/compare", data={"text": [DAM_A, DAM_B], "save": "1", "token": TOKEN})
+    assert page.status_code == 200 and "Saved to the store (2 new, 0 already stored)" in page.text
+    assert "Key facts" in page.text and "nothing was stored" not in page.text
+    [story] = client.get("/api/stories", params={"q": "Harwick"}).json()["stories"]
+    assert f'<a class="saved-story" href="/stories/{story["id"]}">' in page.text and story["size"] == 2
+    assert client.get(f"/stories/{story['id']}").status_code == 200
 
 
 def test_compare_page_takes_pasted_texts_and_escapes_them(client):

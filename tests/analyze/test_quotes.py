@@ -232,3 +232,19 @@ def test_content_stops_before_a_trailing_participle(analyse):
     doc, _, quotes = analyse(STANCES)
     quote = _find(doc.text, quotes, "ferry timetable")
     assert _content(doc.text, quote) == "the ferry timetable would change in May"
+
+
+def test_reported_speech_inside_a_quote_is_not_listed(analyse):
+    text = (
+        "“The pier is safe again,” Mayor Helen Brooks said on Monday.\n"
+        "“My engineers told me the repairs were finished in June.”"
+    )
+    doc, _, quotes = analyse(text)
+    assert [(q.kind, q.speaker) for q in quotes] == [("direct", "Helen Brooks")] * 2
+
+
+def test_nested_attribution_inside_reported_content_is_not_listed(analyse):
+    text = "Lina Ortiz said the mayor refused to lower the bridge tolls this year."
+    doc, _, quotes = analyse(text)
+    assert [_cue(text, q) for q in quotes] == ["said"]
+    assert _content(text, quotes[0]) == "the mayor refused to lower the bridge tolls this year"

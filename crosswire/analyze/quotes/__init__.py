@@ -19,6 +19,9 @@ are at the top; every rule is a local look at the parse around one token):
    <clause>", "<clause>, sources said", "The plan, he said, will fail"), a stance
    verb with an object (OBJECT_CUES: "called for a recount"), or "according to X";
    the clause is the content, "mixed" when it holds quoted words, else "indirect".
+   Reported speech inside quotation marks, or inside the content of another quote
+   ("Kim said the mayor refused to resign": not "refused"), is not listed: it is
+   part of what the outer speaker said (and PolNeAR marks almost none of it).
 3. leftovers: a quote that opens a paragraph with no attribution continues the
    speaker of the quote just before; transcript lines ("PENCE: Well, ...").
 4. "he"/"she" speakers are resolved last, to the latest person named as a subject
@@ -38,6 +41,8 @@ The package: `marks` (the quotation-mark scanner), `direct` (pass 1), `reported`
 """
 
 from __future__ import annotations
+
+import bisect
 
 from crosswire.analyze.nlp import doc_text
 from crosswire.analyze.quotes.cues import _is_cue
@@ -62,14 +67,43 @@ def find_quotes(doc, entities: list[Entity]) -> list[Quote]:
             if quote:
                 quotes.append(quote)
     direct_ranges = [(q.content_start, q.content_end) for q in quotes]
+    inside = _Inside(quoted)
     for token in doc:
-        if token.i in used_cues or not _is_cue(token):
+        if token.i in used_cues or not _is_cue(token) or inside(token.idx):
             continue
         quote = _reported(doc, token, quoted, speakers)
         if quote is not None:
             quote = _clip(doc_text(doc), quote, direct_ranges)
         if quote is not None:
             quotes.append(quote)
+    quotes = _outermost(quotes)
     quotes.extend(_continuations(text, quoted, quotes))
     quotes.extend(_transcript_lines(doc, speakers, quotes))
     return _resolve_pronouns(doc, sorted(quotes, key=lambda q: (q.content_start, q.content_end)), speakers)
+
+
+def _outermost(quotes: list[Quote]) -> list[Quote]:
+    """Drop reported speech whose cue lies inside another quote's content ("Kim said
+    the mayor refused to resign": "refused" is part of what Kim said). PolNeAR marks
+    such nested attributions rarely, and a reader wants the outer one."""
+    ranges = [(q.content_start, q.content_end) for q in quotes]
+    return [
+        q for q in quotes
+        if q.kind == "direct" or q.cue_start is None
+        or not any(start <= q.cue_start < end and (start, end) != (q.content_start, q.content_end)
+                   for start, end in ranges)
+    ]
+
+
+class _Inside:
+    """Whether an offset lies between quotation marks. Reported speech inside quoted
+    words ("I think he knew," she said) is the speaker's own, not the article's
+    attribution: PolNeAR marks none of it."""
+
+    def __init__(self, quoted) -> None:
+        self.starts = [span.start for span in quoted]
+        self.ends = [span.end for span in quoted]
+
+    def __call__(self, pos: int) -> bool:
+        k = bisect.bisect_right(self.starts, pos) - 1
+        return k >= 0 and pos < self.ends[k]

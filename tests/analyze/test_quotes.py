@@ -248,3 +248,27 @@ def test_nested_attribution_inside_reported_content_is_not_listed(analyse):
     doc, _, quotes = analyse(text)
     assert [_cue(text, q) for q in quotes] == ["said"]
     assert _content(text, quotes[0]) == "the mayor refused to lower the bridge tolls this year"
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        # a wish or a plan through a to-infinitive
+        ("Mayor Helen Brooks wants to double the number of night buses.", "wants",
+         "to double the number of night buses"),
+        # stated support through an object
+        ("The fishermen's union backed the new harbour fees on Tuesday.", "backed", "the new harbour fees"),
+    ],
+)
+def test_wishes_and_stances_are_attributions(analyse, text, cue, content):
+    doc, _, quotes = analyse(text)
+    quote = _find(text, quotes, content)
+    assert (_cue(text, quote), _content(text, quote), quote.kind) == (cue, content, "indirect")
+
+
+def test_stance_verb_in_an_attribution_does_not_split_a_quote(analyse):
+    text = ("“The harbour needs a new wall,” said Tom Reyes, who has backed the mayor since 2019. "
+            "“Without it the next storm will flood the market.”")
+    doc, _, quotes = analyse(text)
+    direct = [q for q in quotes if q.kind == "direct"]
+    assert len(direct) == 1 and _content(text, direct[0]).endswith("flood the market.")

@@ -21,11 +21,14 @@ CUE_VERBS = frozenset(
     conclude counter quip joke recount mention speculate question wonder demand
     shout yell chant exclaim affirm reaffirm underscore inform assure rule find
     show believe hope expect fear predict hint brag lament tout worry
+    know think feel understand assume consider point
     """.split()
 )
 # Verbs that report a stance through their object rather than a clause:
 # "called the charges fabricated", "cited his record", "called for a recount".
-# Not "want", "plan" or "support": on PolNeAR they were wrong more often than right.
+# PolNeAR counts stated support and opposition too ("backed the bill", "denounced the
+# raid"); "support", "want" and "plan" were wrong more often than right until
+# attributions nested in another's content were dropped.
 OBJECT_CUES = frozenset(
     """
     call cite attack criticize criticise describe blast accuse urge pledge vow
@@ -33,16 +36,16 @@ OBJECT_CUES = frozenset(
     welcome applaud endorse mention promise find show question thank encourage express
     articulate promote complain acknowledge claim note report announce echo reference
     document release bemoan lament liken compare recognize discuss examine
+    support back offer highlight publish denounce mock view respond stress
     """.split()
 )
 # Verbs that state an intention or a commitment through a to-infinitive
 # ("agreed to release the cash", "vowed to fight on"): PolNeAR counts
-# the infinitive clause as the content. Not "want" or "plan": on PolNeAR they were
-# wrong more often than right.
+# the infinitive clause as the content; wishes and plans too ("wants to cut taxes").
 XCOMP_CUES = frozenset(
     """
     agree decide seek offer intend aim hope expect promise vow pledge
-    refuse threaten propose
+    refuse threaten propose want plan
     """.split()
 )
 # Prepositions that start an adjunct of time or place after a stance verb's object

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from crosswire.analyze.nlp import doc_text
-from crosswire.analyze.quotes.cues import _MARK_TOKENS, _MAX_BETWEEN, _WINDOW, _cue_offsets, _is_cue, _subject, _token_at
+from crosswire.analyze.quotes.cues import OBJECT_CUES, _MARK_TOKENS, _MAX_BETWEEN, _WINDOW, _cue_offsets, _is_cue, _subject, _token_at
 from crosswire.analyze.quotes.marks import _Quoted
 from crosswire.analyze.quotes.speakers import _speaker_of
 from crosswire.model import Quote
@@ -182,7 +182,9 @@ def _merge_fragments(doc, quoted: list[_Quoted], i: int, cue) -> int:
     """Extend quote `i` over the fragments after it in its paragraph that have no
     attribution of their own (“A,” she said, “B.”); return the new content end.
 
-    A fragment introduced by another cue (“A,” he said, adding, “B.”) stays apart."""
+    A fragment introduced by another verb of saying (“A,” he said, adding, “B.”) stays
+    apart; a stance verb in the attribution ("who has backed her since 2008") does not
+    introduce one."""
     text = doc_text(doc)
     end, previous_close = quoted[i].end, quoted[i].closing_end
     paragraph_end = text.find("\n", end)
@@ -193,7 +195,7 @@ def _merge_fragments(doc, quoted: list[_Quoted], i: int, cue) -> int:
         between = doc.char_span(previous_close, span.opening, alignment_mode="expand")
         if between is None or len(between) > _MAX_BETWEEN:
             break
-        if any(_is_cue(t) and t.i != cue.i for t in between):
+        if any(_is_cue(t) and t.i != cue.i and t.lemma_.lower() not in OBJECT_CUES for t in between):
             break
         if text[: span.opening].rstrip()[-1:].isalnum():
             break  # a title or phrase inside the attribution: said on CNN's “State of the Union.”

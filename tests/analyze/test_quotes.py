@@ -272,3 +272,11 @@ def test_stance_verb_in_an_attribution_does_not_split_a_quote(analyse):
     doc, _, quotes = analyse(text)
     direct = [q for q in quotes if q.kind == "direct"]
     assert len(direct) == 1 and _content(text, direct[0]).endswith("flood the market.")
+
+
+def test_noun_of_saying_with_a_that_clause(analyse):
+    text = "The mayor repeated her claim that the bridge tolls would fall in June."
+    doc, _, quotes = analyse(text)
+    quote = _find(text, quotes, "bridge tolls")
+    assert (_cue(text, quote), _content(text, quote)) == ("claim", "that the bridge tolls would fall in June")
+    assert doc.text[quote.speaker_start : quote.speaker_end] == "her"

@@ -17,7 +17,8 @@ are at the top; every rule is a local look at the parse around one token):
    annotates them; the attribution words inside that range are not cut out.
 2. reported speech: a cue verb (CUE_VERBS) with a clausal complement ("X said (that)
    <clause>", "<clause>, sources said", "The plan, he said, will fail"), a stance
-   verb with an object (OBJECT_CUES: "called for a recount"), or "according to X";
+   verb with an object (OBJECT_CUES: "called for a recount"), a noun of saying with a
+   that-clause (NOUN_CUES: "her claim that ..."), or "according to X";
    the clause is the content, "mixed" when it holds quoted words, else "indirect".
    Reported speech inside quotation marks, or inside the content of another quote
    ("Kim said the mayor refused to resign": not "refused"), is not listed: it is
@@ -45,7 +46,7 @@ from __future__ import annotations
 import bisect
 
 from crosswire.analyze.nlp import doc_text
-from crosswire.analyze.quotes.cues import _is_cue
+from crosswire.analyze.quotes.cues import _is_cue, _is_noun_cue
 from crosswire.analyze.quotes.direct import _attribute_direct
 from crosswire.analyze.quotes.leftovers import _continuations, _transcript_lines
 from crosswire.analyze.quotes.marks import _quoted_spans
@@ -69,7 +70,7 @@ def find_quotes(doc, entities: list[Entity]) -> list[Quote]:
     direct_ranges = [(q.content_start, q.content_end) for q in quotes]
     inside = _Inside(quoted)
     for token in doc:
-        if token.i in used_cues or not _is_cue(token) or inside(token.idx):
+        if token.i in used_cues or not (_is_cue(token) or _is_noun_cue(token)) or inside(token.idx):
             continue
         quote = _reported(doc, token, quoted, speakers)
         if quote is not None:

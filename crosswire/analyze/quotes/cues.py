@@ -48,6 +48,18 @@ XCOMP_CUES = frozenset(
     refuse threaten propose want plan
     """.split()
 )
+# Nouns of saying or believing whose that-clause is the content: "his claim that the
+# vote was rigged", "the message that help is coming". Only with "that": "a plan to
+# ..." or "an effort to ..." is rarely an attribution on PolNeAR.
+NOUN_CUES = frozenset(
+    """
+    claim message charge concern case emphasis doubt acknowledgment acknowledgement
+    admission assertion allegation accusation argument belief idea threat report
+    speculation conviction warning statement suggestion insistence promise pledge
+    assurance announcement prediction complaint denial fear hope view notion
+    contention theory recognition
+    """.split()
+)
 # Prepositions that start an adjunct of time or place after a stance verb's object
 # ("described the law as a mess during a stop in Flint"): the content ends there.
 _ADJUNCT_PREPOSITIONS = frozenset(
@@ -97,6 +109,11 @@ def _is_cue(token) -> bool:
         return False
     lemma = token.lemma_.lower()
     return lemma in CUE_VERBS or lemma in OBJECT_CUES or lemma in XCOMP_CUES or token.lower_ in CUE_FORMS
+
+
+def _is_noun_cue(token) -> bool:
+    """A noun of saying ("claim", "warning"); its clause is checked by the caller."""
+    return token.pos_ == "NOUN" and token.lemma_.lower() in NOUN_CUES
 
 
 def _cue_offsets(doc, cue) -> tuple[int, int]:

@@ -34,6 +34,8 @@ def _reported(doc, cue, quoted: list[_Quoted], speakers) -> Quote | None:
     """"X said (that) <clause>", "<clause>, X said", "according to X, <clause>"."""
     if cue.lower_ == "according":
         found = _according_to(doc, cue)
+    elif cue.pos_ == "NOUN":
+        found = _noun_clause(cue)
     else:
         found = _complement(doc, cue) or _object(doc, cue)
     if found is None:
@@ -48,11 +50,13 @@ def _reported(doc, cue, quoted: list[_Quoted], speakers) -> Quote | None:
     start, end = _trim(text, start, end)
     if end - start < 3:
         return None
+    cue_start, cue_end = _cue_offsets(doc, cue)
+    kind = _reported_kind(doc_text(doc), start, end)
+    if cue.pos_ == "NOUN" and speaker_token is None:  # "the claim that ...": no one named
+        return Quote(start, end, cue_start, cue_end, None, None, None, False, kind)
     speaker = _speaker_of(doc, cue, speakers, after=None, subject=speaker_token)
     if speaker is None:
         return None
-    cue_start, cue_end = _cue_offsets(doc, cue)
-    kind = _reported_kind(doc_text(doc), start, end)
     return Quote(start, end, cue_start, cue_end, speaker.start, speaker.end, speaker.name, speaker.anonymous, kind)
 
 
@@ -144,6 +148,17 @@ def _object(doc, cue):
     if end_token.i < start_token.i:
         return None
     return start_token.idx, end_token.idx + len(end_token), subject
+
+
+def _noun_clause(cue):
+    """"Trump's claim that <clause>": the that-clause a noun of saying takes, and its
+    possessor as the speaker (None when the text names none)."""
+    clause = next((c for c in cue.rights if c.dep_ in ("acl", "ccomp")
+                   and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+    if clause is None:
+        return None
+    owner = next((c for c in cue.children if c.dep_ == "poss"), None)
+    return clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge), owner
 
 
 def _according_to(doc, cue):

@@ -187,7 +187,7 @@ class Store:
 
     # -- stories -------------------------------------------------------------
     def _story_members(self, story_id: str) -> list[tuple]:
-        """(id, title, published, article_key) of a story's current articles, earliest first."""
+        """(id, title, published, article_key, revision) of a story's current articles, earliest first."""
         return self._members_of([story_id]).get(story_id, [])
 
     def refresh_stories(self, story_ids: set[str]) -> None:
@@ -273,13 +273,16 @@ class Store:
         return self._story_dict(rows[0], self._story_members(story_id)) if rows else None
 
     def _members_of(self, story_ids: Sequence[str]) -> dict[str, list[tuple]]:
-        """{story id: (id, title, published, article_key) of its current articles, earliest first}, one query per 500."""
+        """{story id: (id, title, published, article_key, revision) of its current articles, earliest first}.
+
+        One query per 500 stories. A revision over 1 means earlier versions of that article are stored.
+        """
         found: dict[str, list[tuple]] = {}
         for i in range(0, len(story_ids), 500):
             chunk = list(story_ids[i : i + 500])
             marks = ", ".join("?" * len(chunk))
             for r in self._rows(
-                "SELECT s.story_id, a.id, a.title, a.published, a.article_key FROM story_assignments s "
+                "SELECT s.story_id, a.id, a.title, a.published, a.article_key, a.revision FROM story_assignments s "
                 f"JOIN articles a ON a.id = s.article_id WHERE s.story_id IN ({marks}) AND a.is_current = 1 "
                 "ORDER BY a.published IS NULL, a.published, s.seq",
                 chunk,
@@ -298,6 +301,7 @@ class Store:
             "first_published": r[3],
             "last_published": r[4],
             "version": r[5],
+            "revised": any(m[4] > 1 for m in members),  # an article of it has earlier versions
         }
 
     # -- comparisons ---------------------------------------------------------

@@ -158,17 +158,34 @@ class Engine:
         return page, len(stories) > limit
 
     def comparison(self, story_id: str):
+        """(story, its Comparison): the stored one when current, else compared now (and stored)."""
         from crosswire.store.reports import story_comparison
 
         with self.store() as store:
-            story = store.story(story_id)
-            if story is None:
-                raise ApiError(404, f"no story {story_id!r}")
-            stored = store.comparison(story_id)
-            if stored is not None and stored[0] == story["version"]:
+            story, stored = _story_and_stored(store, story_id)
+            if stored is not None:
                 return story, story_comparison(store, story_id)[0]
             with self.analysis_lock:
                 return story, story_comparison(store, story_id, nlp=self.nlp)[0]
+
+    def story(self, story_id: str) -> dict[str, Any]:
+        """The story as listed (its version names its current articles); 404 when unknown."""
+        with self.store() as store:
+            return _known_story(store, story_id)
+
+    def report(self, story_id: str) -> dict[str, Any]:
+        """The story's JSON report; the stored one as it is when current and no article of it was revised.
+
+        That is what rebuilding the Comparison from it and back would give (the
+        revised-article notes are the one thing added on the way), at a fraction of the cost.
+        """
+        from crosswire.report.jsonreport import comparison_to_dict
+
+        with self.store() as store:
+            story, stored = _story_and_stored(store, story_id)
+            if stored is not None and not story["revised"]:
+                return stored
+        return comparison_to_dict(self.comparison(story_id)[1])
 
     def article(self, article_id: str):
         with self.store() as store:
@@ -282,6 +299,20 @@ class Engine:
         for r in results:
             r.pop("line", None)
         return results
+
+
+def _known_story(store: Store, story_id: str) -> dict[str, Any]:
+    story = store.story(story_id)
+    if story is None:
+        raise ApiError(404, f"no story {story_id!r}")
+    return story
+
+
+def _story_and_stored(store: Store, story_id: str) -> tuple[dict[str, Any], dict[str, Any] | None]:
+    """(the story, its stored JSON report when current else None); 404 for an unknown story."""
+    story = _known_story(store, story_id)
+    stored = store.comparison(story_id)
+    return story, stored[1] if stored is not None and stored[0] == story["version"] else None
 
 
 def _verdict_counts(store: Store, story: dict[str, Any]) -> dict[str, int] | None:
@@ -416,8 +447,7 @@ def create_app(db: str, *, token: str | None = None, read_token_required: bool =
     @app.get("/api/stories/{story_id}", dependencies=[Depends(reader)],
              summary="A story's comparison (the JSON report, schema comparison-v1)")  # fmt: skip
     def api_story(story_id: str):
-        _, comparison = engine.comparison(story_id)
-        return comparison_to_dict(comparison)
+        return JSONResponse(engine.report(story_id))  # already plain JSON types: no jsonable_encoder pass
 
     @app.get("/api/articles/{article_id}", dependencies=[Depends(reader)], summary="One stored article")
     def api_article(article_id: str):

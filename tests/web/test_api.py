@@ -64,6 +64,17 @@ def test_a_story_is_its_comparison_json_and_the_list_then_counts_its_findings(cl
     assert listed[bridge]["counts"]["conflicting"] == report["summary"]["conflicting"] >= 1
 
 
+def test_a_revised_article_is_noted_in_its_story_report_each_time_it_is_asked_for(writable, auth, story_ids):
+    client, _ = writable
+    revised = {"id": "bridge-a", "title": "Kestrel Bridge closed after cable cracks found", "published": "2025-11-06",
+               "text": BRIDGE_A.replace("18,000", "19,000"), "outlet": "Dunmore Ledger"}
+    [result] = client.post("/api/articles", json=revised, headers=auth).json()["results"]
+    assert result["status"] == "stored"
+    [story] = result["stories"]
+    first, again = (client.get(f"/api/stories/{story}").json() for _ in range(2))  # compared, then the stored one
+    assert first == again and "revised: this is version 2" in json.dumps(first["notes"])
+
+
 def test_unknown_ids_are_404_json(client):
     assert_error(client.get("/api/stories/s-nope"), 404, "s-nope")
     assert_error(client.get("/api/articles/0000"), 404, "0000")

@@ -75,6 +75,18 @@ def test_story_page_has_key_facts_conflicts_first_linked_to_marked_sentences(cli
     assert 'id="text-1"' in page and 'id="text-2"' in page
 
 
+def test_a_story_page_shows_what_its_articles_say_now(writable, story_ids):
+    client, _ = writable
+    bridge = story_ids["bridge"]["id"]
+    assert "19,000" not in client.get(f"/stories/{bridge}").text  # rendered, and kept for the next request
+    revised = {"id": "bridge-a", "title": "Kestrel Bridge closed after cable cracks found", "published": "2025-11-06",
+               "text": BRIDGE_A.replace("18,000", "19,000"), "outlet": "Dunmore Ledger"}
+    posted = client.post("/api/articles", json=revised, headers={"Authorization": f"Bearer {TOKEN}"})
+    assert posted.json()["results"][0]["stories"] == [bridge]
+    page = client.get(f"/stories/{bridge}").text
+    assert "19,000" in page and "revised: this is version 2" in page
+
+
 def test_story_page_shows_every_article_word_escaped(client, story_ids):
     page = client.get(f"/stories/{story_ids['bridge']['id']}").text
     assert ESCAPED_ATTACK in page and "Valley Post &lt;i&gt;online&lt;/i&gt;" in page

@@ -1,0 +1,287 @@
+"""Load on the web app, run by hand: `python bench/web.py [--db news.db] [--articles 10000] [--seconds 20]`.
+
+A real server process (uvicorn on 127.0.0.1, a free port, the app of `crosswire serve`)
+over a SQLite store; a minimal asyncio HTTP/1.1 client in this process keeps `--clients`
+requests in flight, each on its own keep-alive connection (a client sends its
+next request when the last one is answered), bounded in time, on two targets
+in turn:
+
+    GET /api/stories/{id}   the JSON report
+    GET /stories/{id}       the story page
+
+The story ids are `--sample` stories spread over the listing (the biggest
+first, then evenly down to the single-article ones), so big and small
+stories are both asked for. Before the load, each sampled story is asked for
+once, one at a time: that first request compares the story and stores the
+comparison (what `crosswire serve`'s background thread does for every story),
+and its time is the cold cost, printed by story size. The load then measures
+the warmed state; the server runs without the background thread so that its
+work on the other stories does not share the CPU with the measurement.
+
+Prints, per target: requests/s, p50, p99 and max latency, and errors (any
+status but 200, or a failed connection). The store is `--db` when it exists;
+otherwise one of `--articles` articles is built there with bench/scale.py's
+`build_store` and kept for the next run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import os
+import pathlib
+import random
+import resource
+import socket
+import statistics
+import subprocess
+import sys
+import time
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+
+def make_app():
+    """The app `crosswire serve` serves, over CROSSWIRE_BENCH_DB, without the background comparisons (uvicorn --factory).
+
+    The crosswire package is the one under CROSSWIRE_BENCH_SRC (this checkout, or an older one for --before).
+    """
+    sys.path.insert(0, os.environ.get("CROSSWIRE_BENCH_SRC", str(ROOT)))
+    from crosswire.web import create_app
+
+    print(f"serving {sys.modules['crosswire'].__file__}", flush=True)
+
+    return create_app(os.environ["CROSSWIRE_BENCH_DB"], token=None, precompute=False)
+
+
+def ensure_store(db: pathlib.Path, articles: int) -> None:
+    if db.exists():
+        return
+    try:
+        from scale import build_store
+    except ImportError:
+        sys.exit(f"no store at {db}, and bench/scale.py (build_store) is not here to build one: "
+                 f"give --db a store made with `crosswire ingest`")  # fmt: skip
+    print(f"building a store of {articles:,} articles at {db} (kept for the next run) ...", flush=True)
+    start = time.perf_counter()
+    build_store(db, articles)
+    print(f"  built in {time.perf_counter() - start:.0f} s", flush=True)
+
+
+def sample_stories(db: pathlib.Path, n: int) -> tuple[list[dict], dict]:
+    """`n` stories spread over the listing order (biggest first), and the store's counts."""
+    from crosswire.store import open_store
+
+    with open_store(db, create=False) as store:
+        everything = store._rows("SELECT id, size FROM stories ORDER BY size DESC, last_published DESC, id")
+        counts = store.counts()
+    step = max(len(everything) / n, 1)
+    picked = sorted({int(k * step) for k in range(min(n, len(everything)))})
+    return [{"id": everything[k][0], "size": everything[k][1]} for k in picked], counts
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(db: pathlib.Path, port: int, workers: int, log: pathlib.Path, src: pathlib.Path) -> subprocess.Popen:
+    command = [sys.executable, "-m", "uvicorn", "--factory", "web:make_app", "--app-dir", str(ROOT / "bench"),
+               "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers), "--log-level", "warning",
+               "--no-access-log"]  # fmt: skip
+    env = os.environ | {"CROSSWIRE_BENCH_DB": str(db), "CROSSWIRE_BENCH_SRC": str(src)}
+    process = subprocess.Popen(command, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT)
+    import httpx
+
+    for _ in range(600):
+        if process.poll() is not None:
+            sys.exit(f"the server exited with {process.returncode}: {log.read_text()[-2000:]}")
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/api/stories?limit=1", timeout=2).status_code == 200:
+                return process
+        except httpx.HTTPError:
+            time.sleep(0.1)
+    process.kill()
+    sys.exit("the server did not answer within 60 s")
+
+
+def cold_pass(base: str, stories: list[dict]) -> list[tuple[int, float]]:
+    """Ask for each story once, in turn: (size, seconds) of each first request; exits on an error."""
+    import httpx
+
+    timings = []
+    with httpx.Client(base_url=base, timeout=600) as client:
+        # spaCy and the embedding model load on the first comparison: an unstored one, so no story pays for it
+        texts = [f"The council of {town} voted on Monday to close the library for repairs costing 2 million euros."
+                 for town in ("Arden", "Bexley")]  # fmt: skip
+        client.post("/api/compare", json={"articles": texts}).raise_for_status()
+        for story in stories:
+            start = time.perf_counter()
+            response = client.get(f"/api/stories/{story['id']}")
+            timings.append((story["size"], time.perf_counter() - start))
+            if response.status_code != 200:
+                sys.exit(f"story {story['id']}: {response.status_code} {response.text[:300]}")
+    return timings
+
+
+class Connection:
+    """One keep-alive HTTP/1.1 connection, GET only: a client light enough to leave the CPU to the server."""
+
+    def __init__(self, host: str, port: int) -> None:
+        self.host, self.port = host, port
+        self.reader = self.writer = None
+
+    async def get(self, path: str) -> tuple[int, int]:
+        """(status, body bytes); reconnects when the server closed the connection."""
+        if self.writer is None:
+            self.reader, self.writer = await asyncio.open_connection(self.host, self.port)
+        self.writer.write(f"GET {path} HTTP/1.1\r\nHost: {self.host}:{self.port}\r\n\r\n".encode())
+        head = (await self.reader.readuntil(b"\r\n\r\n")).decode("latin-1").split("\r\n")
+        status = int(head[0].split()[1])
+        fields = {k.strip().lower(): v.strip() for k, _, v in (line.partition(":") for line in head[1:] if line)}
+        if "content-length" not in fields:
+            raise ValueError(f"no Content-Length in the answer to {path}")
+        body = await self.reader.readexactly(int(fields["content-length"]))
+        if fields.get("connection", "").lower() == "close":
+            await self.close()
+        return status, len(body)
+
+    async def close(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
+            self.reader = self.writer = None
+
+
+async def load(port: int, paths: list[str], clients: int, seconds: float, warmup: float) -> dict:
+    """`clients` closed-loop clients, a connection each, for warmup + seconds; latencies after the warm-up."""
+    latencies: list[float] = []
+    errors: list[str] = []
+    statuses: dict[int, int] = {}
+    start = time.perf_counter()
+    measure_from, stop_at = start + warmup, start + warmup + seconds
+
+    async def one_client(k: int) -> None:
+        rng, connection = random.Random(k), Connection("127.0.0.1", port)
+        try:
+            while True:
+                sent = time.perf_counter()
+                if sent >= stop_at:
+                    return
+                path = rng.choice(paths)
+                try:
+                    status, _ = await asyncio.wait_for(connection.get(path), timeout=30)
+                    detail = f"{status} on {path}"
+                except (OSError, ValueError, asyncio.IncompleteReadError, asyncio.TimeoutError) as exc:
+                    status, detail = 0, f"{type(exc).__name__}: {exc} on {path}"
+                    await connection.close()
+                took = time.perf_counter() - sent
+                if sent >= measure_from:
+                    latencies.append(took)
+                    statuses[status] = statuses.get(status, 0) + 1
+                    if status != 200:
+                        errors.append(detail)
+        finally:
+            await connection.close()
+
+    await asyncio.gather(*(one_client(k) for k in range(clients)))
+    # the requests in flight at stop_at ended after it: the window is until the last one ended
+    window = max(time.perf_counter() - measure_from, 1e-9)
+    latencies.sort()
+    return {"requests": len(latencies), "rps": len(latencies) / window, "errors": len(errors),
+            "first_errors": errors[:3], "p50": percentile(latencies, 50), "p99": percentile(latencies, 99),
+            "max": latencies[-1] if latencies else float("nan"), "statuses": statuses}  # fmt: skip
+
+
+def percentile(values: list[float], p: float) -> float:
+    if not values:
+        return float("nan")
+    return values[min(len(values) - 1, max(0, round(p / 100 * len(values) + 0.5) - 1))]
+
+
+NAMES = {"api": "GET /api/stories/{id}", "page": "GET /stories/{id} (page)"}
+
+
+def measure(args, src: pathlib.Path, stories: list[dict], label: str) -> dict[str, dict]:
+    """Serve the crosswire package under `src`, ask for each story once, then load each target: {target: figures}."""
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    server = start_server(args.db, port, args.workers, args.db.with_suffix(f".{label}.log"), src)
+    try:
+        cold = cold_pass(base, stories)
+        slow = max(cold, key=lambda c: c[1])
+        print(f"{label}: first request of each sampled story, in turn (compares it unless stored): median "
+              f"{statistics.median(t for _, t in cold) * 1000:.0f} ms, slowest {slow[1]:.2f} s "
+              f"({slow[0]} articles), total {sum(t for _, t in cold):.1f} s", flush=True)  # fmt: skip
+        for size in sorted({s for s, _ in cold}):
+            times = [t for s, t in cold if s == size]
+            print(f"  {size:>3} articles: {len(times):>3} stories, median {statistics.median(times) * 1000:.0f} ms, "
+                  f"max {max(times) * 1000:.0f} ms")  # fmt: skip
+        paths = {"api": [f"/api/stories/{s['id']}" for s in stories], "page": [f"/stories/{s['id']}" for s in stories]}
+        results = {}
+        for target in args.targets:
+            cpu, load_before = resource.getrusage(resource.RUSAGE_SELF), os.getloadavg()[0]
+            r = asyncio.run(load(port, paths[target], args.clients, args.seconds, args.warmup))
+            used = resource.getrusage(resource.RUSAGE_SELF)
+            r["client_cpu"] = used.ru_utime + used.ru_stime - cpu.ru_utime - cpu.ru_stime
+            r["loadavg"] = (load_before, os.getloadavg()[0])
+            results[target] = r
+            if r["errors"]:
+                print(f"  {target}: statuses {r['statuses']}; first: {r['first_errors']}", file=sys.stderr)
+        return results
+    finally:
+        server.terminate()
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            server.wait(timeout=10)
+        server.kill()  # nothing when it has exited
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--db", type=pathlib.Path, default=pathlib.Path("/tmp/crosswire-bench-web.db"),
+                        help="a SQLite store; built with --articles articles when missing")  # fmt: skip
+    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--clients", type=int, default=50)
+    parser.add_argument("--seconds", type=float, default=20, help="measured seconds per target")
+    parser.add_argument("--warmup", type=float, default=2, help="unmeasured seconds of load before each target")
+    parser.add_argument("--sample", type=int, default=100, help="stories asked for")
+    parser.add_argument("--workers", type=int, default=1, help="uvicorn worker processes")
+    parser.add_argument("--targets", nargs="+", default=["api", "page"], choices=["api", "page"])
+    parser.add_argument("--before", type=pathlib.Path, metavar="DIR",
+                        help="also serve the crosswire package in DIR first (e.g. `git archive REV crosswire | "
+                             "tar -x -C DIR`) and print after/before ratios")  # fmt: skip
+    args = parser.parse_args()
+
+    ensure_store(args.db, args.articles)
+    stories, counts = sample_stories(args.db, args.sample)
+    sizes = [s["size"] for s in stories]
+    print(f"store {args.db}: {counts['articles']:,} articles, {counts['stories']:,} stories, "
+          f"{counts['comparisons']:,} compared; {len(stories)} sampled, sizes {min(sizes)}-{max(sizes)} "
+          f"(median {statistics.median(sizes):g}); {os.cpu_count()} CPUs", flush=True)  # fmt: skip
+    runs = {}
+    if args.before:
+        runs["before"] = measure(args, args.before, stories, "before")
+    runs["after" if args.before else "now"] = measure(args, ROOT, stories, "after" if args.before else "now")
+    print(f"\n{args.clients} clients, {args.seconds:g} s per target after {args.warmup:g} s of warm-up, "
+          f"{args.workers} uvicorn worker(s), {len(stories)} stories\n")  # fmt: skip
+    print("| target | code | requests | requests/s | p50 ms | p99 ms | max ms | errors | client CPU s | load avg |\n"
+          "|---|---|---|---|---|---|---|---|---|---|")  # fmt: skip
+    for target in args.targets:
+        for label, results in runs.items():
+            r = results[target]
+            print(f"| {NAMES[target]} | {label} | {r['requests']:,} | {r['rps']:.0f} | {r['p50'] * 1000:.1f} | "
+                  f"{r['p99'] * 1000:.1f} | {r['max'] * 1000:.1f} | {r['errors']} | {r['client_cpu']:.1f} | "
+                  f"{r['loadavg'][0]:.1f}-{r['loadavg'][1]:.1f} |")  # fmt: skip
+    if args.before:
+        print()
+        for target in args.targets:
+            b, a = runs["before"][target], runs["after"][target]
+            print(f"{NAMES[target]}: requests/s x{a['rps'] / b['rps']:.1f}, p50 /{b['p50'] / a['p50']:.1f}, "
+                  f"p99 /{b['p99'] / a['p99']:.1f} (after vs before)")
+
+
+if __name__ == "__main__":
+    main()

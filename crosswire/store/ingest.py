@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from crosswire.model import Article, Problem
+from crosswire.model import Analysis, Article, Problem
 from crosswire.store import serialize
 from crosswire.store.base import Store
 
@@ -68,10 +68,12 @@ def ingest(
     on_file: Callable[[int, int], None] | None = None,
     on_problem: Callable[[Problem], None] | None = None,
     api: types.SimpleNamespace | None = None,
+    analyze: Callable[[list[Article]], list[Analysis]] | None = None,
 ) -> IngestResult:
     """Store every article of `sources`; see the module docstring for what makes it safe to re-run.
 
-    on_file(done, total) reports progress per file; on_problem gets each bad file or record.
+    on_file(done, total) reports progress per file; on_problem gets each bad file or record;
+    `analyze` as in store_groups.
     """
     from crosswire.analyze.nlp import load_nlp
 
@@ -84,6 +86,7 @@ def ingest(
     store_groups(
         store, _read(paths, published, result, on_problem), nlp=nlp, embedder=embedder, api=api, result=result,
         batch_size=batch_size, on_group=(lambda done: on_file(done, len(paths))) if on_file else None,
+        analyze=analyze,
     )
     result.seconds = time.perf_counter() - started
     return result
@@ -99,14 +102,19 @@ def store_groups(
     api: types.SimpleNamespace | None = None,
     batch_size: int = BATCH_SIZE,
     on_group: Callable[[int], None] | None = None,
+    analyze: Callable[[list[Article]], list[Analysis]] | None = None,
 ) -> None:
     """Analyse, cluster and store articles already read and cleaned, one transaction per batch.
 
     `groups` are lists of articles (one per file, or one per fetched page); the same
     text twice in one run is stored once. on_group(done) is called after each group.
-    Every driver (files, URLs, feeds) stores through here.
+    `analyze(articles)` replaces spaCy analysis (a benchmark passes analyses made
+    beforehand). Every driver (files, URLs, feeds) stores through here.
     """
+    from crosswire.pipeline import analyze_articles
+
     api = api or stories_api()
+    analyze = analyze or (lambda articles: analyze_articles(articles, nlp=nlp))
     index = api.StoryIndex.rebuild([(api.features_from_row(row), sid) for row, sid in store.feature_rows()])
     seen: set[str] = set()
     pending: list[Article] = []
@@ -118,12 +126,12 @@ def store_groups(
             seen.add(article.id)
             pending.append(article)
         if len(pending) >= batch_size:
-            _store_batch(store, pending, nlp, embedder, index, api, result)
+            _store_batch(store, pending, analyze, embedder, index, api, result)
             pending = []
         if on_group:
             on_group(done)
     if pending:
-        _store_batch(store, pending, nlp, embedder, index, api, result)
+        _store_batch(store, pending, analyze, embedder, index, api, result)
 
 
 def default_embedder():
@@ -155,18 +163,17 @@ def _read(paths: list[str], published, result: IngestResult, on_problem) -> Iter
         yield kept
 
 
-def _store_batch(store: Store, batch: list[Article], nlp, embedder, index, api, result: IngestResult) -> None:
+def _store_batch(store: Store, batch: list[Article], analyze, embedder, index, api, result: IngestResult) -> None:
     """Analyse the articles not stored yet and store them, with their stories, in one transaction."""
     from crosswire.analyze import ANALYSIS_VERSION
     from crosswire.claims import build_claims
-    from crosswire.pipeline import analyze_articles
 
     known = store.known_article_ids([a.id for a in batch])
     new = [a for a in batch if a.id not in known]
     result.unchanged += len(batch) - len(new)
     if not new:
         return
-    analyses = analyze_articles(new, nlp=nlp)
+    analyses = analyze(new)
     features = api.story_features(new, analyses, embedder)
     touched: set[str] = set()
     with store.transaction():

@@ -280,3 +280,11 @@ def test_noun_of_saying_with_a_that_clause(analyse):
     quote = _find(text, quotes, "bridge tolls")
     assert (_cue(text, quote), _content(text, quote)) == ("claim", "that the bridge tolls would fall in June")
     assert doc.text[quote.speaker_start : quote.speaker_end] == "her"
+
+
+def test_passive_cue_takes_its_speaker_from_by(analyse):
+    text = "The new harbour wall was endorsed by the fishermen's union on Tuesday."
+    doc, _, quotes = analyse(text)
+    quote = _find(text, quotes, "harbour wall")
+    assert (_cue(text, quote), _content(text, quote)) == ("was endorsed", "The new harbour wall")
+    assert doc.text[quote.speaker_start : quote.speaker_end] == "the fishermen's union"

@@ -117,13 +117,12 @@ def _is_noun_cue(token) -> bool:
 
 
 def _cue_offsets(doc, cue) -> tuple[int, int]:
-    """The cue's own words: auxiliaries right before it, "to" of "according to",
+    """The cue's own words: auxiliaries right before it (not the "by" of a passive),
+    "to" of "according to",
     and a colon right after it ("said:"), the way PolNeAR marks cues."""
     start, end = cue.i, cue.i + 1
     while start > 0 and doc[start - 1].dep_ in _CUE_LEFT and doc[start - 1].head.i == cue.i:
         start -= 1
-    if end < len(doc) and doc[end].dep_ == "agent":  # "is supported by"
-        end += 1
     if cue.lower_ == "according" and end < len(doc) and doc[end].lower_ == "to":
         end += 1
     elif end < len(doc) and doc[end].lower_ in _CUE_PARTICLES.get(cue.lemma_.lower(), ()):
@@ -149,6 +148,12 @@ def _subject(cue):
         if subjects:
             return min(subjects, key=lambda c: abs(c.i - token.i))
     return None
+
+
+def _agent_source(cue):
+    """Who acts in a passive cue: the object of its "by" ("was endorsed by the union"), or None."""
+    agent = next((c for c in cue.rights if c.dep_ == "agent"), None)
+    return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
 
 
 def _token_at(doc, pos: int) -> int | None:

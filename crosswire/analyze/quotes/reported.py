@@ -18,6 +18,7 @@ from crosswire.analyze.quotes.cues import (
     OBJECT_CUES,
     XCOMP_CUES,
     OPENING_MARKS,
+    _agent_source,
     _cue_offsets,
     _subject,
 )
@@ -36,6 +37,8 @@ def _reported(doc, cue, quoted: list[_Quoted], speakers) -> Quote | None:
         found = _according_to(doc, cue)
     elif cue.pos_ == "NOUN":
         found = _noun_clause(cue)
+    elif _agent_source(cue) is not None:
+        found = _passive(cue)
     else:
         found = _complement(doc, cue) or _object(doc, cue)
     if found is None:
@@ -148,6 +151,14 @@ def _object(doc, cue):
     if end_token.i < start_token.i:
         return None
     return start_token.idx, end_token.idx + len(end_token), subject
+
+
+def _passive(cue):
+    """"<X> was endorsed by <Y>": Y is the speaker, X the content."""
+    subject = next((c for c in cue.lefts if c.dep_ == "nsubjpass"), None)
+    if subject is None:
+        return None
+    return subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge), _agent_source(cue)
 
 
 def _noun_clause(cue):

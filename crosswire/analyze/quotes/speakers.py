@@ -18,6 +18,7 @@ from crosswire.analyze.quotes.cues import (
     _VAGUE_CUES,
     _VAGUE_HEADS,
     ANONYMOUS_HEADS,
+    _agent_source,
     _subject,
     _token_at,
 )
@@ -35,6 +36,8 @@ class _Speaker:
 def _speaker_of(doc, cue, speakers, after: int | None, subject=None) -> _Speaker | None:
     if cue.lower_ == "according" and subject is not None:
         return speakers.resolve(subject)
+    if subject is None:  # a passive cue's speaker is its "by" phrase: “...” was written by Kim
+        subject = _agent_source(cue)
     subject = subject if subject is not None else _subject(cue)
     if subject is not None:
         return speakers.resolve(subject)

@@ -274,17 +274,19 @@ def test_stance_verb_in_an_attribution_does_not_split_a_quote(analyse):
     assert len(direct) == 1 and _content(text, direct[0]).endswith("flood the market.")
 
 
-def test_noun_of_saying_with_a_that_clause(analyse):
-    text = "The mayor repeated her claim that the bridge tolls would fall in June."
+@pytest.mark.parametrize(
+    ("text", "cue", "content", "speaker"),
+    [
+        # a noun of saying with a that-clause; the possessor speaks
+        ("The mayor repeated her claim that the bridge tolls would fall in June.", "claim",
+         "that the bridge tolls would fall in June", "her"),
+        # a passive cue: the speaker is the by-phrase, the content the subject
+        ("The new harbour wall was endorsed by the fishermen's union on Tuesday.", "was endorsed",
+         "The new harbour wall", "the fishermen's union"),
+    ],
+)
+def test_noun_and_passive_cues(analyse, text, cue, content, speaker):
     doc, _, quotes = analyse(text)
-    quote = _find(text, quotes, "bridge tolls")
-    assert (_cue(text, quote), _content(text, quote)) == ("claim", "that the bridge tolls would fall in June")
-    assert doc.text[quote.speaker_start : quote.speaker_end] == "her"
-
-
-def test_passive_cue_takes_its_speaker_from_by(analyse):
-    text = "The new harbour wall was endorsed by the fishermen's union on Tuesday."
-    doc, _, quotes = analyse(text)
-    quote = _find(text, quotes, "harbour wall")
-    assert (_cue(text, quote), _content(text, quote)) == ("was endorsed", "The new harbour wall")
-    assert doc.text[quote.speaker_start : quote.speaker_end] == "the fishermen's union"
+    quote = _find(text, quotes, content)
+    assert (_cue(text, quote), _content(text, quote)) == (cue, content)
+    assert doc.text[quote.speaker_start : quote.speaker_end] == speaker

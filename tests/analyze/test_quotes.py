@@ -290,3 +290,17 @@ def test_noun_and_passive_cues(analyse, text, cue, content, speaker):
     quote = _find(text, quotes, content)
     assert (_cue(text, quote), _content(text, quote)) == (cue, content)
     assert doc.text[quote.speaker_start : quote.speaker_end] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Helen Brooks: The Pier Will Open by Summer\nThe mayor spoke on Monday.", "Helen Brooks"),
+        ("Survey: Commuters Prefer the Night Ferry\nA survey was published.", "Survey"),
+        ("Salt and Pepper: A Guide to Seasoning\nThe book is out.", None),
+    ],
+)
+def test_title_that_names_its_speaker(analyse, text, speaker):
+    doc, _, quotes = analyse(text)
+    found = [q for q in quotes if _cue(text, q) == ":"]
+    assert [q.speaker for q in found] == ([speaker] if speaker else [])

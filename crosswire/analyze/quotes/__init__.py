@@ -24,7 +24,8 @@ are at the top; every rule is a local look at the parse around one token):
    ("Kim said the mayor refused to resign": not "refused"), is not listed: it is
    part of what the outer speaker said (and PolNeAR marks almost none of it).
 3. leftovers: a quote that opens a paragraph with no attribution continues the
-   speaker of the quote just before; transcript lines ("PENCE: Well, ...").
+   speaker of the quote just before; transcript lines ("PENCE: Well, ..."); a title
+   line that names its speaker ("Poll: Voters Sour on the Plan").
 4. "he"/"she" speakers are resolved last, to the latest person named as a subject
    or the latest singular speaker.
 
@@ -48,7 +49,7 @@ import bisect
 from crosswire.analyze.nlp import doc_text
 from crosswire.analyze.quotes.cues import _is_cue, _is_noun_cue
 from crosswire.analyze.quotes.direct import _attribute_direct
-from crosswire.analyze.quotes.leftovers import _continuations, _transcript_lines
+from crosswire.analyze.quotes.leftovers import _continuations, _headline, _transcript_lines
 from crosswire.analyze.quotes.marks import _quoted_spans
 from crosswire.analyze.quotes.reported import _clip, _reported
 from crosswire.analyze.quotes.speakers import _resolve_pronouns, _SpeakerResolver
@@ -80,6 +81,7 @@ def find_quotes(doc, entities: list[Entity]) -> list[Quote]:
     quotes = _outermost(quotes)
     quotes.extend(_continuations(text, quoted, quotes))
     quotes.extend(_transcript_lines(doc, speakers, quotes))
+    quotes.extend(_headline(doc, speakers, quotes))
     return _resolve_pronouns(doc, sorted(quotes, key=lambda q: (q.content_start, q.content_end)), speakers)
 
 

@@ -1,5 +1,5 @@
 """Pass 3, leftovers: paragraph-opening quotes that continue the previous speaker,
-and transcript lines ("PENCE: Well, ...").
+transcript lines ("PENCE: Well, ...") and a title that names its speaker ("Poll: ...").
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ import re
 
 from crosswire.analyze.nlp import doc_text
 from crosswire.analyze.quotes.marks import _Quoted, _is_paragraph_start
-from crosswire.analyze.quotes.reported import _trim
+from crosswire.analyze.quotes.reported import _reported_kind, _trim
 from crosswire.model import Quote
 
 
@@ -63,6 +63,28 @@ def _transcript_lines(doc, speakers, quotes: list[Quote]) -> list[Quote]:
                   speaker.name, speaker.anonymous, "indirect")
         )
     return found
+
+
+_HEADLINE = re.compile(r"([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}):[ \t]+(\S[^\n]*)")
+
+
+def _headline(doc, speakers, quotes: list[Quote]) -> list[Quote]:
+    """A title line that names who says its words: "Poll: Voters Sour on Plan",
+    "Kim Lee: We Will Rebuild". The name is one word or holds a named person or
+    organisation ("Stealth Over Health: ..." is a title of the writer's own)."""
+    text = doc_text(doc)
+    match = _HEADLINE.match(text)
+    if match is None or match.group(1).split()[0] in ("The", "A", "An"):
+        return []
+    start, end = _trim(text, match.start(2), match.end(2))
+    name = doc.char_span(match.start(1), match.end(1), alignment_mode="contract")
+    if name is None or end <= start or _overlaps_any(start, end, [(q.content_start, q.content_end) for q in quotes]):
+        return []
+    if len(name) > 1 and not any(t.ent_type_ in ("PERSON", "ORG") for t in name):
+        return []
+    speaker = speakers.resolve_span(name)
+    return [Quote(start, end, match.end(1), match.end(1) + 1, speaker.start, speaker.end,
+                  speaker.name, speaker.anonymous, _reported_kind(text, start, end))]
 
 
 def _overlaps_any(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:

@@ -1,11 +1,13 @@
-"""Ingestion into the store, run by hand: `python bench/ingest.py [--sizes 250 500 1000]`.
+"""Ingestion into the store, run by hand: `python bench/ingest.py [--sizes 250 500 1000] [--processes 1 2]`.
 
 Generates JSONL records (our example articles' paragraphs recombined, with varied ids and
 dates), ingests them into a fresh SQLite store in steps, and prints articles/s per step,
 the database size and peak memory, so that growth is visible. The whole path runs:
 reading, cleaning, spaCy analysis, claims, story features and clustering, one
-transaction per batch. Analysis dominates (see bench/compare.py); clustering alone
-at 10k-100k is measured by bench/stories.py.
+transaction per batch, with 1 and then 2 spaCy processes (the `processes`
+setting) into fresh stores, so that the two rates compare in one run. Analysis
+dominates (see bench/compare.py); ingestion at 10k-100k is bench/scale.py,
+clustering alone bench/stories.py.
 """
 
 from __future__ import annotations
@@ -41,29 +43,32 @@ def records(n: int, start: int) -> list[str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[250, 500, 1000])
+    parser.add_argument("--processes", type=int, nargs="+", default=[1, 2])
     args = parser.parse_args()
     from crosswire.analyze.nlp import load_nlp
     from crosswire.store import open_store
     from crosswire.store.ingest import ingest
 
     nlp = load_nlp()
-    with tempfile.TemporaryDirectory() as tmp:
-        db = pathlib.Path(tmp) / "bench.db"
-        store = open_store(db)
-        done = 0
-        print("| articles stored | step articles/s | database MB | KB/article | peak RSS MB |\n|---|---|---|---|---|")
-        for size in args.sizes:
-            step = pathlib.Path(tmp) / f"step-{size}.jsonl"
-            step.write_text("\n".join(records(size - done, done)) + "\n", encoding="utf-8")
-            start = time.perf_counter()
-            ingest(store, [step], nlp=nlp)
-            rate = (size - done) / (time.perf_counter() - start)
-            done = size
-            megabytes = sum(p.stat().st_size for p in pathlib.Path(tmp).glob("bench.db*")) / 1e6
-            peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-            print(f"| {done:,} | {rate:.1f} | {megabytes:.1f} | {megabytes * 1000 / done:.0f} | {peak:.0f} |")
-        store.close()
-
+    print("| spaCy processes | articles stored | step articles/s | database MB | KB/article | peak RSS MB |\n"
+          "|---|---|---|---|---|---|")  # fmt: skip
+    for processes in args.processes:
+        with tempfile.TemporaryDirectory() as tmp:
+            db = pathlib.Path(tmp) / "bench.db"
+            store = open_store(db)
+            done = 0
+            for size in args.sizes:
+                step = pathlib.Path(tmp) / f"step-{size}.jsonl"
+                step.write_text("\n".join(records(size - done, done)) + "\n", encoding="utf-8")
+                start = time.perf_counter()
+                ingest(store, [step], nlp=nlp, processes=processes)
+                rate = (size - done) / (time.perf_counter() - start)
+                done = size
+                megabytes = sum(p.stat().st_size for p in pathlib.Path(tmp).glob("bench.db*")) / 1e6
+                peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+                print(f"| {processes} | {done:,} | {rate:.1f} | {megabytes:.1f} | {megabytes * 1000 / done:.0f} | {peak:.0f} |",
+                      flush=True)  # fmt: skip
+            store.close()
 
 if __name__ == "__main__":
     main()

@@ -69,11 +69,12 @@ def ingest(
     on_problem: Callable[[Problem], None] | None = None,
     api: types.SimpleNamespace | None = None,
     analyze: Callable[[list[Article]], list[Analysis]] | None = None,
+    processes: int = 1,
 ) -> IngestResult:
     """Store every article of `sources`; see the module docstring for what makes it safe to re-run.
 
     on_file(done, total) reports progress per file; on_problem gets each bad file or record;
-    `analyze` as in store_groups.
+    `analyze` and `processes` as in store_groups.
     """
     from crosswire.analyze.nlp import load_nlp
 
@@ -86,7 +87,7 @@ def ingest(
     store_groups(
         store, _read(paths, published, result, on_problem), nlp=nlp, embedder=embedder, api=api, result=result,
         batch_size=batch_size, on_group=(lambda done: on_file(done, len(paths))) if on_file else None,
-        analyze=analyze,
+        analyze=analyze, processes=processes,
     )
     result.seconds = time.perf_counter() - started
     return result
@@ -103,21 +104,39 @@ def store_groups(
     batch_size: int = BATCH_SIZE,
     on_group: Callable[[int], None] | None = None,
     analyze: Callable[[list[Article]], list[Analysis]] | None = None,
+    processes: int = 1,
 ) -> None:
     """Analyse, cluster and store articles already read and cleaned, one transaction per batch.
 
     `groups` are lists of articles (one per file, or one per fetched page); the same
-    text twice in one run is stored once. on_group(done) is called after each group.
+    text twice in one run is stored once. on_group(done) is called after each group
+    is read. spaCy runs in `processes` worker processes over the whole stream (they
+    start once, not per batch) while this process stores what comes back;
     `analyze(articles)` replaces spaCy analysis (a benchmark passes analyses made
     beforehand). Every driver (files, URLs, feeds) stores through here.
     """
-    from crosswire.pipeline import analyze_articles
-
     api = api or stories_api()
-    analyze = analyze or (lambda articles: analyze_articles(articles, nlp=nlp))
     index = api.StoryIndex.rebuild([(api.features_from_row(row), sid) for row, sid in store.feature_rows()])
+    batches = _new_batches(store, groups, batch_size, result, on_group)
+    if analyze is None:
+        analysed = _analysed(batches, nlp, processes)
+    else:
+        analysed = ((batch, analyze(batch)) for batch in batches)
+    for batch, analyses in analysed:
+        _store_batch(store, batch, analyses, embedder, index, api, result)
+
+
+def _new_batches(store: Store, groups: Iterable[list[Article]], batch_size: int, result: IngestResult,
+                 on_group: Callable[[int], None] | None) -> Iterator[list[Article]]:  # fmt: skip
+    """Batches of the articles not stored yet (never empty); the others are counted as unchanged."""
     seen: set[str] = set()
     pending: list[Article] = []
+
+    def new_ones(batch: list[Article]) -> list[Article]:
+        known = store.known_article_ids([a.id for a in batch])
+        result.unchanged += len(known)
+        return [a for a in batch if a.id not in known]
+
     for done, articles in enumerate(groups, start=1):
         for article in articles:
             if article.id in seen:  # the same text twice in one run
@@ -126,12 +145,37 @@ def store_groups(
             seen.add(article.id)
             pending.append(article)
         if len(pending) >= batch_size:
-            _store_batch(store, pending, analyze, embedder, index, api, result)
+            if new := new_ones(pending):
+                yield new
             pending = []
         if on_group:
             on_group(done)
-    if pending:
-        _store_batch(store, pending, analyze, embedder, index, api, result)
+    if pending and (new := new_ones(pending)):
+        yield new
+
+
+def _analysed(batches: Iterator[list[Article]], nlp, processes: int) -> Iterator[tuple[list[Article], list[Analysis]]]:
+    """(batch, its analyses) in order, from one spaCy pipe over every batch's texts."""
+    from collections import deque
+
+    from crosswire.analyze import analysis_of_doc
+    from crosswire.analyze.nlp import load_nlp
+
+    nlp = nlp or load_nlp()
+    waiting: deque[list[Article]] = deque()  # batches whose texts went into the pipe, oldest first
+
+    def texts() -> Iterator[tuple[str, dt.date | None]]:
+        for batch in batches:
+            waiting.append(batch)
+            for article in batch:
+                yield article.text, article.published
+
+    analyses: list[Analysis] = []
+    for doc, published in nlp.pipe(texts(), as_tuples=True, batch_size=16, n_process=processes):
+        analyses.append(analysis_of_doc(doc, published))
+        if len(analyses) == len(waiting[0]):
+            yield waiting.popleft(), analyses
+            analyses = []
 
 
 def default_embedder():
@@ -163,17 +207,12 @@ def _read(paths: list[str], published, result: IngestResult, on_problem) -> Iter
         yield kept
 
 
-def _store_batch(store: Store, batch: list[Article], analyze, embedder, index, api, result: IngestResult) -> None:
-    """Analyse the articles not stored yet and store them, with their stories, in one transaction."""
+def _store_batch(store: Store, new: list[Article], analyses: list[Analysis], embedder, index, api,
+                 result: IngestResult) -> None:  # fmt: skip
+    """Store analysed articles, with their stories, in one transaction."""
     from crosswire.analyze import ANALYSIS_VERSION
     from crosswire.claims import build_claims
 
-    known = store.known_article_ids([a.id for a in batch])
-    new = [a for a in batch if a.id not in known]
-    result.unchanged += len(batch) - len(new)
-    if not new:
-        return
-    analyses = analyze(new)
     features = api.story_features(new, analyses, embedder)
     touched: set[str] = set()
     with store.transaction():

@@ -29,3 +29,15 @@ def test_given_analyses_are_stored_instead_of_running_spacy(store, corpus, nlp, 
 
 def asked_ids(store):
     return [row[0] for row in store._rows("SELECT id FROM articles")]
+
+
+def test_two_spacy_processes_store_what_one_does(tmp_path, corpus, nlp, api):
+    from crosswire.store import open_store
+
+    stored = []
+    for processes in (1, 2):
+        with open_store(tmp_path / f"p{processes}.db") as store:
+            result = ingest(store, [corpus], nlp=nlp, api=api, processes=processes, batch_size=2)
+            assert result.added == 5
+            stored.append(sorted(store._rows("SELECT article_id, data FROM analyses")))
+    assert stored[0] == stored[1]

@@ -41,6 +41,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("retry_max_wait", 30.0, "longest Retry-After waited for, in seconds; longer: the fetch fails", float),
     Setting("max_redirects", 5, "redirects followed per fetch, each checked like the first URL", int),
     Setting("rate_limit", 1.0, "least seconds between two requests to one host", float),
+    Setting("fetch_log_days", 90, "days of fetch outcomes kept in the fetch log; older ones are deleted each round (0: all kept)", int),
     Setting("webhook_url", "", "URL `crosswire watch` POSTs new conflicts to as JSON, fetched as safely as a page"),
 )
 _BY_NAME = {s.name: s for s in SETTINGS}

@@ -229,6 +229,7 @@ def poll_feeds(
 
 def _poll(store, *, settings, nlp, embedder, client, published, on_feed, should_stop, api) -> list[FeedRound]:
     from crosswire.ingest.fetch import fetch, outcome_of
+    from crosswire.settings import _BY_NAME
     from crosswire.store import feeds as feed_store
     from crosswire.store.base import _now
 
@@ -260,6 +261,7 @@ def _poll(store, *, settings, nlp, embedder, client, published, on_feed, should_
         rounds.append(round_)
         if on_feed:
             on_feed(round_)
+    feed_store.prune_fetch_log(store, (settings or {}).get("fetch_log_days", _BY_NAME["fetch_log_days"].default))
     return rounds
 
 

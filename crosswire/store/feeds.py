@@ -6,6 +6,7 @@ work on SQLite and PostgreSQL alike.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections.abc import Iterable
 from typing import Any
@@ -77,6 +78,18 @@ def add_entry(store: Store, fid: str, key: str, link: str | None, article_id: st
 def log_fetch(store: Store, fid: str | None, url: str, outcome: str, status: int | None = None, detail: str = "") -> None:
     store._execute("INSERT INTO fetch_log (at, feed_id, url, outcome, status, detail) VALUES (?, ?, ?, ?, ?, ?)",
                    (_now(), fid, url, outcome, status, detail))  # fmt: skip
+
+
+def prune_fetch_log(store: Store, keep_days: int) -> int:
+    """Delete fetch outcomes older than keep_days (none when it is 0 or less); return how many went."""
+    if keep_days <= 0:
+        return 0
+    cutoff = (dt.datetime.now(dt.timezone.utc) - dt.timedelta(days=keep_days)).isoformat(timespec="seconds")
+    count = int(store._rows("SELECT COUNT(*) FROM fetch_log WHERE at < ?", (cutoff,))[0][0])
+    if count:
+        with store.transaction():
+            store._execute("DELETE FROM fetch_log WHERE at < ?", (cutoff,))
+    return count
 
 
 def fetch_log(store: Store, fid: str | None = None) -> list[dict[str, Any]]:

@@ -147,6 +147,20 @@ def test_an_unsafe_feed_is_refused_and_recorded(settings, tmp_path, nlp, api):
         assert feed_store.fetch_log(store)[0]["outcome"] == "unsafe"
 
 
+def test_a_round_deletes_fetch_outcomes_older_than_the_kept_days(settings, tmp_path, nlp, api):
+    with open_store(tmp_path / "news.db") as store:
+        fid, _ = feed_store.add_feed(store, "http://10.0.0.1/rss.xml")
+        with store.transaction():
+            for at in ("2020-01-01T00:00:00+00:00", "2099-01-01T00:00:00+00:00"):
+                store._execute("INSERT INTO fetch_log (at, feed_id, url, outcome, status, detail) "
+                               "VALUES (?, ?, 'http://10.0.0.1/rss.xml', 'timeout', NULL, '')", (at, fid))  # fmt: skip
+        poll_feeds(store, settings={**settings, "fetch_log_days": 0}, nlp=nlp, api=api)
+        assert len(feed_store.fetch_log(store)) == 3  # 0 keeps everything
+        poll_feeds(store, settings={**settings, "fetch_log_days": 30}, nlp=nlp, api=api)
+        kept = feed_store.fetch_log(store)
+        assert len(kept) == 3 and "2020-01-01T00:00:00+00:00" not in [row["at"] for row in kept]
+
+
 def test_parse_feed_drops_duplicates_and_keys_entries_without_an_id():
     body = (b'<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>'
             b"<item><title>One</title><link>https://example.org/1</link></item>"

@@ -222,3 +222,18 @@ def timeline_when(scheduled: bool) -> str:
 
 def evidence_sources(labels: dict[str, str], evidence: tuple[Evidence, ...]) -> list[str]:
     return [label_for(labels, a) for a in dict.fromkeys(e.article_id for e in evidence)]
+
+
+def people_rows(comparison, escape, mentioned: str) -> list[list[str]]:
+    """A row per person or organisation: name, type, other spellings, then its role in each source.
+
+    `escape` makes text safe for the format; `mentioned` marks a source that names it without a role.
+    """
+    rows = []
+    for person in comparison.entities:
+        roles = [
+            escape("; ".join(person.roles.get(a.id, ()))) or (mentioned if person.mentions.get(a.id) else "—")
+            for a in comparison.articles
+        ]
+        rows.append([escape(person.name), escape(person.label), escape(", ".join(person.variants)), *roles])
+    return rows

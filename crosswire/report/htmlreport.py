@@ -186,15 +186,8 @@ def _entities(comparison: Comparison, labels: dict[str, str]) -> str:
     if not comparison.entities:
         return ""
     head = ["Name", "Type", "Also called"] + [f"Role in {esc(labels[a.id])}" for a in comparison.articles]
-    rows = []
-    for person in comparison.entities:
-        roles = [
-            esc("; ".join(person.roles.get(a.id, ())))
-            or ('<span class="dim">mentioned</span>' if person.mentions.get(a.id) else "—")
-            for a in comparison.articles
-        ]
-        rows.append([f"<strong>{esc(person.name)}</strong>", esc(person.label),
-                     esc(", ".join(person.variants)), *roles])
+    rows = [[f"<strong>{row[0]}</strong>", *row[1:]]
+            for row in c.people_rows(comparison, esc, '<span class="dim">mentioned</span>')]
     return f'<section id="entities">\n<h2>People and organisations</h2>\n{_table(head, rows)}\n</section>'
 
 

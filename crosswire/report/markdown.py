@@ -134,15 +134,7 @@ def _entities(comparison: Comparison, labels: dict[str, str]) -> str:
     if not comparison.entities:
         return ""
     head = ["Name", "Type", "Also called"] + [f"Role in {md_escape(labels[a.id])}" for a in comparison.articles]
-    rows = []
-    for person in comparison.entities:
-        roles = [
-            md_escape("; ".join(person.roles.get(a.id, ())))
-            or ("mentioned" if person.mentions.get(a.id) else "—")
-            for a in comparison.articles
-        ]
-        rows.append([md_escape(person.name), md_escape(person.label),
-                     md_escape(", ".join(person.variants)), *roles])
+    rows = c.people_rows(comparison, md_escape, "mentioned")
     return "## People and organisations\n\n" + _table(head, rows)
 
 

@@ -258,6 +258,9 @@ def test_nested_attribution_inside_reported_content_is_not_listed(analyse):
          "to double the number of night buses"),
         # stated support through an object
         ("The fishermen's union backed the new harbour fees on Tuesday.", "backed", "the new harbour fees"),
+        # a particle belongs to the cue
+        ("The harbour master pointed out that the old pier was unsafe.", "pointed out",
+         "that the old pier was unsafe"),
     ],
 )
 def test_wishes_and_stances_are_attributions(analyse, text, cue, content):

@@ -125,11 +125,22 @@ def _cue_offsets(doc, cue) -> tuple[int, int]:
         start -= 1
     if cue.lower_ == "according" and end < len(doc) and doc[end].lower_ == "to":
         end += 1
-    elif end < len(doc) and doc[end].lower_ in _CUE_PARTICLES.get(cue.lemma_.lower(), ()):
+    elif end < len(doc) and _is_particle(cue, doc[end]):
         end += 1
     elif end < len(doc) and doc[end].text == ":":
         end += 1
     return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+
+
+def _is_particle(cue, token) -> bool:
+    """A word right after the cue that belongs to it: a particle ("pointed out",
+    "backed off") or a preposition the cue's table names ("called for"). Other
+    prepositions stay with the content: PolNeAR writes "responded <to the letter>"."""
+    if token.i != cue.i + 1 or token.head.i != cue.i:
+        return False
+    if token.lower_ in _CUE_PARTICLES.get(cue.lemma_.lower(), ()):
+        return True
+    return token.dep_ == "prt" and cue.pos_ == "VERB"
 
 
 def _subject(cue):

@@ -13,13 +13,13 @@ from crosswire.analyze.nlp import doc_text
 from crosswire.analyze.quotes.cues import (
     _token_at,
     _ADJUNCT_PREPOSITIONS,
-    _CUE_PARTICLES,
     _TRAILING,
     OBJECT_CUES,
     XCOMP_CUES,
     OPENING_MARKS,
     _agent_source,
     _cue_offsets,
+    _is_particle,
     _subject,
 )
 from crosswire.analyze.quotes.marks import _Quoted
@@ -145,7 +145,7 @@ def _object(doc, cue):
     if not right:
         return None
     start_token = right[0].left_edge
-    if start_token.i == cue.i + 1 and start_token.lower_ in _CUE_PARTICLES.get(cue.lemma_.lower(), ()):
+    if start_token.i == cue.i + 1 and _is_particle(cue, start_token):
         start_token = doc[start_token.i + 1]
     end_token = right[-1].right_edge
     if end_token.i < start_token.i:

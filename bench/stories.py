@@ -67,7 +67,9 @@ def stream(base: list[StoryFeatures], n: int) -> list[StoryFeatures]:
             noise = rng.standard_normal(DIM).astype(np.float32) * 0.02
             v = f.vector + noise
             day = dt.date.fromordinal(lo + (f.published.toordinal() - lo) % span + rep * span)
-            out.append(dataclasses.replace(f, article_id=f"{f.article_id}#{rep}", published=day, vector=v / np.linalg.norm(v)))
+            shift = day - f.published  # the days an article names move with it
+            out.append(dataclasses.replace(f, article_id=f"{f.article_id}#{rep}", published=day, vector=v / np.linalg.norm(v),
+                                           mentioned_days=tuple(d + shift for d in f.mentioned_days)))
     return out
 
 

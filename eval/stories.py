@@ -8,7 +8,8 @@ Articles are read with crosswire's own ingest (a date from the record, else from
 the text's dateline; ECB+'s older documents have none and stay undated,
 with a day named in their lead kept as an inferred date), their
 StoryFeatures built (MiniLM vectors of title + lead, spaCy entities of the lead
-with the parser disabled, hashed words of the text for the TF-IDF signal), and StoryIndex.add_many runs over them in published
+with the parser disabled, hashed words of the text for the TF-IDF signal, the other days a dated
+article names), and StoryIndex.add_many runs over them in published
 order, undated last. Scores: pairwise and B-cubed precision, recall and F1
 against the gold stories; for ECB+ also the topics whose two events ended up as
 one story (their majority stories are the same) or mixed (some story holds

@@ -27,7 +27,7 @@ from crosswire.align.people import name_key
 from crosswire.model import Analysis, Article
 
 __all__ = ["DIM", "LEAD_WORDS", "NUM_PERM", "StoryFeatures", "features_from_row", "features_to_row",
-           "infer_date", "lead_text", "minhash", "signature_jaccard", "story_features", "cheap_entities", "term_counts"]
+           "infer_date", "lead_text", "mentioned_days", "minhash", "signature_jaccard", "story_features", "cheap_entities", "term_counts"]
 
 DIM = 384
 #: The lead: the first ~60 words, where a news story says what happened, to whom, where.
@@ -38,6 +38,8 @@ SHINGLE = 5
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT"})
 #: Words of the text read for the lexical (TF-IDF) signal: the opening paragraphs carry the event.
 TERM_WORDS = 400
+#: At most this many days named in an article's text are kept (the first ones): bounded work per article.
+MAX_MENTIONS = 8
 _NO_TERMS = np.zeros(0, dtype=np.uint32)
 _NO_COUNTS = np.zeros(0, dtype=np.uint16)
 
@@ -61,6 +63,9 @@ class StoryFeatures:
     # an undated article's day read from its lead ("March 3, 2008"): flagged as inferred, never `published`,
     # because a date the text names is often not the day of the story (an anniversary, an earlier event)
     inferred_date: dt.date | None = None
+    # days other than its own that a dated article names in its title and opening (TERM_WORDS), resolved against
+    # its date ("on Sept. 10, 2010", "last Tuesday"): a follow-up names the day of the event it follows up
+    mentioned_days: tuple[dt.date, ...] = ()
 
 
 def lead_text(article: Article) -> str:
@@ -92,6 +97,29 @@ def infer_date(article: Article) -> dt.date | None:
         if t.granularity == "day" and t.begin is not None and t.begin.year >= 1900:
             return t.begin
     return None
+
+
+def mentioned_days(article: Article) -> tuple[dt.date, ...]:
+    """Days other than its publication day named in a dated article's title and opening, in text order.
+
+    Only whole days: a month or year named in passing does not point at one
+    event. An undated article has none (a day named in its lead is its
+    `inferred_date`).
+    """
+    from crosswire.analyze.times import find_times
+
+    if article.published is None:
+        return ()
+    text = f"{article.title}\n" + " ".join(article.text.split()[:TERM_WORDS])
+    try:
+        times = find_times(text, article.published)
+    except Exception:  # noqa: BLE001 - a sentence the time grammar cannot read names no day for clustering
+        return ()
+    days: dict[dt.date, None] = {}
+    for t in times:
+        if t.granularity == "day" and t.begin is not None and t.begin.year >= 1900 and t.begin != article.published:
+            days[t.begin] = None
+    return tuple(days)[:MAX_MENTIONS]
 
 
 def _lead_end(text: str) -> int:
@@ -209,6 +237,7 @@ def story_features(articles: list[Article], analyses: list[Analysis] | None, emb
                 terms=terms,
                 counts=counts,
                 inferred_date=None if article.published is not None else infer_date(article),
+                mentioned_days=mentioned_days(article),
             )
         )
     return out
@@ -225,13 +254,14 @@ def features_to_row(f: StoryFeatures) -> dict:
         "terms": np.asarray(f.terms, dtype=np.uint32).tobytes(),
         "counts": np.asarray(f.counts, dtype=np.uint16).tobytes(),
         "inferred_date": f.inferred_date.isoformat() if f.inferred_date else None,
+        "mentioned_days": [d.isoformat() for d in f.mentioned_days],
     }
 
 
 def features_from_row(row: dict) -> StoryFeatures:
     """Inverse of `features_to_row`; also takes a date object and entities as a JSON string.
 
-    Rows stored before a field existed (no "terms"/"counts"/"inferred_date") get its empty default.
+    Rows stored before a field existed (no "terms"/"counts"/"inferred_date"/"mentioned_days") get its empty default.
     """
     published, inferred = _date(row.get("published")), _date(row.get("inferred_date"))
     entities = row.get("entities") or []
@@ -246,6 +276,7 @@ def features_from_row(row: dict) -> StoryFeatures:
         terms=np.frombuffer(bytes(row.get("terms") or b""), dtype=np.uint32).copy(),
         counts=np.frombuffer(bytes(row.get("counts") or b""), dtype=np.uint16).copy(),
         inferred_date=inferred,
+        mentioned_days=tuple(_date(d) for d in row.get("mentioned_days") or ()),
     )
 
 

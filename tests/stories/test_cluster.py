@@ -202,3 +202,26 @@ def test_an_undated_article_without_inferred_date_still_joins():
     for k in range(3):
         index.add(feat(f"q{k}", [("quake", 1)], day=k, entities={"harlowe"}))
     assert index.add(feat("u", [("quake", 1)], published=False, entities={"harlowe"})).story_id == "s-q0"
+
+
+def test_a_follow_up_months_later_that_names_the_events_day_joins_its_story():
+    def index_with_event():
+        index = StoryIndex()
+        for k in range(3):
+            index.add(feat(f"s{k}", [("strike", 1)], day=k, entities={"harlowe"}))
+        index.add(feat("other", [("budget", 1)], day=200))  # the later weeks are not empty
+        return index
+
+    trial = feat("t", [("strike", 1)], day=200, entities={"harlowe"})
+    assert index_with_event().add(trial).story_id == "s-t"  # beyond the window, nothing points back
+    named = dataclasses.replace(trial, mentioned_days=(DAY + dt.timedelta(days=1),))
+    assert index_with_event().add(named).story_id == "s-s0"
+
+
+def test_a_day_named_outside_the_storys_dates_recalls_nothing():
+    index = StoryIndex()
+    for k in range(3):
+        index.add(feat(f"s{k}", [("strike", 1)], day=k, entities={"harlowe"}))
+    elsewhere = dataclasses.replace(feat("t", [("strike", 1)], day=200, entities={"harlowe"}),
+                                    mentioned_days=(DAY + dt.timedelta(days=30),))
+    assert index.add(elsewhere).story_id == "s-t"

@@ -153,3 +153,19 @@ def test_a_dateline_in_capitals_gives_the_inferred_date(embedder_or_fake):
     text = "FRIDAY, MARCH 8, 2019\nDivers found the missing trawler Kestrel in shallow water off Harrow Point."
     undated = Article(id="u", source="u.txt", raw_text=text, text=text, title="", published=None)
     assert story_features([undated], None, embedder_or_fake)[0].inferred_date == dt.date(2019, 3, 8)
+
+
+def test_a_dated_article_keeps_the_other_days_it_names(embedder_or_fake):
+    text = ("The trial of the driver charged over the crash on Sept. 10, 2010 opened on Monday; "
+            "the court heard the lorry's brakes had been checked on Aug. 2, 2010.")
+    dated = Article(id="d", source="d.txt", raw_text=text, text=text, title="Crash trial opens",
+                    published=dt.date(2012, 9, 12))
+    f = story_features([dated], None, embedder_or_fake)[0]
+    # in text order; "on Monday" is read against the article's own date
+    assert f.mentioned_days == (dt.date(2010, 9, 10), dt.date(2012, 9, 10), dt.date(2010, 8, 2))
+    assert dt.date(2012, 9, 12) not in f.mentioned_days  # its own day is no mention
+    assert features_from_row(features_to_row(f)).mentioned_days == f.mentioned_days
+    old = {k: v for k, v in features_to_row(f).items() if k != "mentioned_days"}
+    assert features_from_row(old).mentioned_days == ()
+    undated = Article(id="u", source="u.txt", raw_text=text, text=text, title="Crash trial opens", published=None)
+    assert story_features([undated], None, embedder_or_fake)[0].mentioned_days == ()

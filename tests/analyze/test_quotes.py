@@ -307,3 +307,11 @@ def test_title_that_names_its_speaker(analyse, text, speaker):
     doc, _, quotes = analyse(text)
     found = [q for q in quotes if _cue(text, q) == ":"]
     assert [q.speaker for q in found] == ([speaker] if speaker else [])
+
+
+def test_a_name_that_looks_like_a_cue_does_not_split_a_quote(analyse):
+    text = ("“The pier is older than the town,” Helen Brooks said in an interview with The Harbour Post. "
+            "“It needs a new deck before the winter storms.”")
+    doc, _, quotes = analyse(text)
+    direct = [q for q in quotes if q.kind == "direct"]
+    assert len(direct) == 1 and _content(text, direct[0]).endswith("winter storms.")

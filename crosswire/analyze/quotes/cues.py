@@ -107,6 +107,8 @@ def _is_cue(token) -> bool:
         return token.i + 1 < len(token.doc) and token.nbor().lower_ == "to"
     if token.pos_ not in ("VERB", "AUX", "PROPN") and token.lower_ not in CUE_FORMS:
         return False
+    if token.pos_ == "PROPN" and token.ent_type_:  # "Post" of "The Huffington Post", not a headline verb
+        return False
     lemma = token.lemma_.lower()
     return lemma in CUE_VERBS or lemma in OBJECT_CUES or lemma in XCOMP_CUES or token.lower_ in CUE_FORMS
 

@@ -269,14 +269,6 @@ def test_wishes_and_stances_are_attributions(analyse, text, cue, content):
     assert (_cue(text, quote), _content(text, quote), quote.kind) == (cue, content, "indirect")
 
 
-def test_stance_verb_in_an_attribution_does_not_split_a_quote(analyse):
-    text = ("“The harbour needs a new wall,” said Tom Reyes, who has backed the mayor since 2019. "
-            "“Without it the next storm will flood the market.”")
-    doc, _, quotes = analyse(text)
-    direct = [q for q in quotes if q.kind == "direct"]
-    assert len(direct) == 1 and _content(text, direct[0]).endswith("flood the market.")
-
-
 @pytest.mark.parametrize(
     ("text", "cue", "content", "speaker"),
     [
@@ -309,9 +301,18 @@ def test_title_that_names_its_speaker(analyse, text, speaker):
     assert [q.speaker for q in found] == ([speaker] if speaker else [])
 
 
-def test_a_name_that_looks_like_a_cue_does_not_split_a_quote(analyse):
-    text = ("“The pier is older than the town,” Helen Brooks said in an interview with The Harbour Post. "
-            "“It needs a new deck before the winter storms.”")
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a stance verb inside the attribution
+        "“The harbour needs a new wall,” said Tom Reyes, who has backed the mayor since 2019. "
+        "“Without it the next storm will flood the market.”",
+        # a name that looks like a cue ("Post")
+        "“The pier is older than the town,” Helen Brooks said in an interview with The Harbour Post. "
+        "“It needs a new deck before the winter storms flood the market.”",
+    ],
+)
+def test_words_in_the_attribution_do_not_split_a_quote(analyse, text):
     doc, _, quotes = analyse(text)
     direct = [q for q in quotes if q.kind == "direct"]
-    assert len(direct) == 1 and _content(text, direct[0]).endswith("winter storms.")
+    assert len(direct) == 1 and _content(text, direct[0]).endswith("flood the market.")

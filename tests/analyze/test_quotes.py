@@ -258,6 +258,8 @@ def test_nested_attribution_inside_reported_content_is_not_listed(analyse):
          "to double the number of night buses"),
         # stated support through an object
         ("The fishermen's union backed the new harbour fees on Tuesday.", "backed", "the new harbour fees"),
+        # a verb of saying with an object and no clause
+        ("The port authority denied the report about the closure.", "denied", "the report about the closure"),
         # a particle belongs to the cue
         ("The harbour master pointed out that the old pier was unsafe.", "pointed out",
          "that the old pier was unsafe"),

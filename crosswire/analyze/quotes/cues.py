@@ -39,6 +39,16 @@ OBJECT_CUES = frozenset(
     support back offer highlight publish denounce mock view respond stress
     """.split()
 )
+# Verbs of saying whose object is not what was said: the thing known or believed
+# ("knows the city"), the hearer ("told reporters"), or another sense ("added a line",
+# "continued the tour", "confirmed the date"). Every other cue verb's object is the
+# content when it has no clause ("said little", "denied the report", "tweeted a photo").
+NO_OBJECT = frozenset(
+    """
+    tell know think assume add continue expect consider learn maintain recall
+    understand believe hope fear feel confirm post
+    """.split()
+)
 # Verbs that state an intention or a commitment through a to-infinitive
 # ("agreed to release the cash", "vowed to fight on"): PolNeAR counts
 # the infinitive clause as the content; wishes and plans too ("wants to cut taxes").

@@ -14,6 +14,8 @@ from crosswire.analyze.quotes.cues import (
     _token_at,
     _ADJUNCT_PREPOSITIONS,
     _TRAILING,
+    CUE_VERBS,
+    NO_OBJECT,
     OBJECT_CUES,
     XCOMP_CUES,
     OPENING_MARKS,
@@ -129,8 +131,10 @@ def _sentence_start(doc, token) -> int:
 
 
 def _object(doc, cue):
-    """What a stance verb takes: its dependents to the right, up to a clause of its own."""
-    if cue.lemma_.lower() not in OBJECT_CUES:
+    """What a stance verb takes (or a verb of saying without a clause): its dependents
+    to the right, up to a clause of its own."""
+    lemma = cue.lemma_.lower()
+    if lemma not in OBJECT_CUES and (lemma not in CUE_VERBS or lemma in NO_OBJECT):
         return None
     subject = _subject(cue)
     if subject is None:

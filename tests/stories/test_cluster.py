@@ -204,24 +204,34 @@ def test_an_undated_article_without_inferred_date_still_joins():
     assert index.add(feat("u", [("quake", 1)], published=False, entities={"harlowe"})).story_id == "s-q0"
 
 
-def test_a_follow_up_months_later_that_names_the_events_day_joins_its_story():
-    def index_with_event():
-        index = StoryIndex()
-        for k in range(3):
-            index.add(feat(f"s{k}", [("strike", 1)], day=k, entities={"harlowe"}))
-        index.add(feat("other", [("budget", 1)], day=200))  # the later weeks are not empty
-        return index
-
-    trial = feat("t", [("strike", 1)], day=200, entities={"harlowe"})
-    assert index_with_event().add(trial).story_id == "s-t"  # beyond the window, nothing points back
-    named = dataclasses.replace(trial, mentioned_days=(DAY + dt.timedelta(days=1),))
-    assert index_with_event().add(named).story_id == "s-s0"
-
-
-def test_a_day_named_outside_the_storys_dates_recalls_nothing():
+def _strike_story(*more) -> StoryIndex:
+    """A story of three articles on days 0-2 (and any articles in `more`)."""
     index = StoryIndex()
     for k in range(3):
         index.add(feat(f"s{k}", [("strike", 1)], day=k, entities={"harlowe"}))
+    for f in more:
+        index.add(f)
+    return index
+
+
+def test_a_follow_up_months_later_that_names_the_events_day_joins_its_story():
+    later_weeks = feat("other", [("budget", 1)], day=200)  # the later weeks are not empty
+    trial = feat("t", [("strike", 1)], day=200, entities={"harlowe"})
+    assert _strike_story(later_weeks).add(trial).story_id == "s-t"  # beyond the window, nothing points back
+    named = dataclasses.replace(trial, mentioned_days=(DAY + dt.timedelta(days=1),))
+    assert _strike_story(later_weeks).add(named).story_id == "s-s0"
+
+
+def test_a_day_named_outside_the_storys_dates_recalls_nothing():
     elsewhere = dataclasses.replace(feat("t", [("strike", 1)], day=200, entities={"harlowe"}),
                                     mentioned_days=(DAY + dt.timedelta(days=30),))
-    assert index.add(elsewhere).story_id == "s-t"
+    assert _strike_story().add(elsewhere).story_id == "s-t"
+
+
+def test_a_later_article_that_names_the_storys_day_is_nearer_than_one_that_names_none():
+    # five days on, half about something else: a newer development unless it looks back at the story's days
+    later = feat("n", [("strike", 1), ("bridge", 1.3)], day=5, entities={"harlowe"}, vocab=False)
+    assert _strike_story().add(later).story_id == "s-n"
+    assert _strike_story().add(dataclasses.replace(later, mentioned_days=(DAY,))).story_id == "s-s0"
+    other_day = dataclasses.replace(later, mentioned_days=(DAY + dt.timedelta(days=4),))  # after the story's days
+    assert _strike_story().add(other_day).story_id == "s-n"

@@ -146,6 +146,10 @@ REPORTED_CONFLICTS = [
     )""",
 ]
 
+# The order of addition, looked up for each new article (MAX(seq)) and replayed by StoryIndex.rebuild:
+# without an index both read the whole table, so ingestion slowed as the store grew.
+ASSIGNMENT_ORDER = ["CREATE INDEX IF NOT EXISTS story_assignments_seq ON story_assignments (seq)"]
+
 # (name, statements per dialect), in the order they run.
 _ORDER = [
     ("0001_articles_analyses_claims_stories", {"sqlite": [*_COMMON, _features("BLOB")],
@@ -153,6 +157,7 @@ _ORDER = [
     ("0002_full_text_search", {"sqlite": SQLITE_SEARCH, "postgres": POSTGRES_SEARCH}),
     ("0003_feeds_and_fetch_log", {"sqlite": FEEDS, "postgres": FEEDS}),
     ("0004_reported_conflicts", {"sqlite": REPORTED_CONFLICTS, "postgres": REPORTED_CONFLICTS}),
+    ("0005_assignment_order_index", {"sqlite": ASSIGNMENT_ORDER, "postgres": ASSIGNMENT_ORDER}),
 ]  # fmt: skip
 
 

@@ -11,12 +11,13 @@ in turn:
 
 The story ids are `--sample` stories spread over the listing (the biggest
 first, then evenly down to the single-article ones), so big and small
-stories are both asked for. Before the load, each sampled story is asked for
-once, one at a time: that first request compares the story and stores the
-comparison (what `crosswire serve`'s background thread does for every story),
-and its time is the cold cost, printed by story size. The load then measures
-the warmed state; the server runs without the background thread so that its
-work on the other stories does not share the CPU with the measurement.
+stories are both asked for. Before the load, each sampled story's report and
+then its page are asked for once, one at a time: the first report request
+compares the story and stores the comparison (what `crosswire serve`'s
+background thread does for every story), the first page request renders the
+page; their times are the cold costs, printed by story size. The load then
+measures the warmed state; the server runs without the background thread so
+that its work on the other stories does not share the CPU with the measurement.
 
 Prints, per target: requests/s, p50, p99 and max latency, and errors (any
 status but 200, or a failed connection). The store is `--db` when it exists;
@@ -109,23 +110,38 @@ def start_server(db: pathlib.Path, port: int, workers: int, log: pathlib.Path, s
     sys.exit("the server did not answer within 60 s")
 
 
-def cold_pass(base: str, stories: list[dict]) -> list[tuple[int, float]]:
-    """Ask for each story once, in turn: (size, seconds) of each first request; exits on an error."""
+def cold_pass(base: str, stories: list[dict]) -> tuple[list[tuple[int, float]], list[tuple[int, float]]]:
+    """Ask for each story's report, then its page, once, in turn: (size, seconds) of each; exits on an error.
+
+    The first report request compares the story unless its comparison is stored;
+    the first page request renders the page from the stored comparison.
+    """
     import httpx
 
-    timings = []
+    reports, pages = [], []
     with httpx.Client(base_url=base, timeout=600) as client:
         # spaCy and the embedding model load on the first comparison: an unstored one, so no story pays for it
         texts = [f"The council of {town} voted on Monday to close the library for repairs costing 2 million euros."
                  for town in ("Arden", "Bexley")]  # fmt: skip
         client.post("/api/compare", json={"articles": texts}).raise_for_status()
-        for story in stories:
-            start = time.perf_counter()
-            response = client.get(f"/api/stories/{story['id']}")
-            timings.append((story["size"], time.perf_counter() - start))
-            if response.status_code != 200:
-                sys.exit(f"story {story['id']}: {response.status_code} {response.text[:300]}")
-    return timings
+        for timings, path in ((reports, "/api/stories/"), (pages, "/stories/")):
+            for story in stories:
+                start = time.perf_counter()
+                response = client.get(path + story["id"])
+                timings.append((story["size"], time.perf_counter() - start))
+                if response.status_code != 200:
+                    sys.exit(f"{path}{story['id']}: {response.status_code} {response.text[:300]}")
+    return reports, pages
+
+
+def by_size(label: str, timings: list[tuple[int, float]]) -> None:
+    slow = max(timings, key=lambda c: c[1])
+    print(f"{label}: median {statistics.median(t for _, t in timings) * 1000:.0f} ms, slowest {slow[1]:.2f} s "
+          f"({slow[0]} articles), total {sum(t for _, t in timings):.1f} s", flush=True)  # fmt: skip
+    for size in sorted({s for s, _ in timings}):
+        times = [t for s, t in timings if s == size]
+        print(f"  {size:>3} articles: {len(times):>3} stories, median {statistics.median(times) * 1000:.0f} ms, "
+              f"max {max(times) * 1000:.0f} ms")  # fmt: skip
 
 
 class Connection:
@@ -156,9 +172,14 @@ class Connection:
             self.reader = self.writer = None
 
 
-async def load(port: int, paths: list[str], clients: int, seconds: float, warmup: float) -> dict:
-    """`clients` closed-loop clients, a connection each, for warmup + seconds; latencies after the warm-up."""
+async def load(port: int, paths: list[str], clients: int, seconds: float, warmup: float,
+               big: set[str] = frozenset()) -> dict:  # fmt: skip
+    """`clients` closed-loop clients, a connection each, for warmup + seconds; latencies after the warm-up.
+
+    The p99 is also given apart for the paths in `big` and for the others.
+    """
     latencies: list[float] = []
+    by_kind: dict[bool, list[float]] = {True: [], False: []}
     errors: list[str] = []
     statuses: dict[int, int] = {}
     start = time.perf_counter()
@@ -181,6 +202,7 @@ async def load(port: int, paths: list[str], clients: int, seconds: float, warmup
                 took = time.perf_counter() - sent
                 if sent >= measure_from:
                     latencies.append(took)
+                    by_kind[path in big].append(took)
                     statuses[status] = statuses.get(status, 0) + 1
                     if status != 200:
                         errors.append(detail)
@@ -191,9 +213,11 @@ async def load(port: int, paths: list[str], clients: int, seconds: float, warmup
     # the requests in flight at stop_at ended after it: the window is until the last one ended
     window = max(time.perf_counter() - measure_from, 1e-9)
     latencies.sort()
+    split = {kind: percentile(sorted(values), 99) for kind, values in by_kind.items()}
     return {"requests": len(latencies), "rps": len(latencies) / window, "errors": len(errors),
             "first_errors": errors[:3], "p50": percentile(latencies, 50), "p99": percentile(latencies, 99),
-            "max": latencies[-1] if latencies else float("nan"), "statuses": statuses}  # fmt: skip
+            "max": latencies[-1] if latencies else float("nan"), "statuses": statuses,
+            "p99_big": split[True], "p99_small": split[False], "share_big": len(by_kind[True]) / max(len(latencies), 1)}  # fmt: skip
 
 
 def percentile(values: list[float], p: float) -> float:
@@ -203,6 +227,7 @@ def percentile(values: list[float], p: float) -> float:
 
 
 NAMES = {"api": "GET /api/stories/{id}", "page": "GET /stories/{id} (page)"}
+BIG = 10  # articles: the p99 of stories this big or bigger is also given apart
 
 
 def measure(args, src: pathlib.Path, stories: list[dict], label: str) -> dict[str, dict]:
@@ -211,20 +236,15 @@ def measure(args, src: pathlib.Path, stories: list[dict], label: str) -> dict[st
     base = f"http://127.0.0.1:{port}"
     server = start_server(args.db, port, args.workers, args.db.with_suffix(f".{label}.log"), src)
     try:
-        cold = cold_pass(base, stories)
-        slow = max(cold, key=lambda c: c[1])
-        print(f"{label}: first request of each sampled story, in turn (compares it unless stored): median "
-              f"{statistics.median(t for _, t in cold) * 1000:.0f} ms, slowest {slow[1]:.2f} s "
-              f"({slow[0]} articles), total {sum(t for _, t in cold):.1f} s", flush=True)  # fmt: skip
-        for size in sorted({s for s, _ in cold}):
-            times = [t for s, t in cold if s == size]
-            print(f"  {size:>3} articles: {len(times):>3} stories, median {statistics.median(times) * 1000:.0f} ms, "
-                  f"max {max(times) * 1000:.0f} ms")  # fmt: skip
+        reports, pages = cold_pass(base, stories)
+        by_size(f"{label}: first GET /api/stories/{{id}} of each story, in turn (compares it unless stored)", reports)
+        by_size(f"{label}: then the first GET /stories/{{id}} of each (renders the page)", pages)
         paths = {"api": [f"/api/stories/{s['id']}" for s in stories], "page": [f"/stories/{s['id']}" for s in stories]}
         results = {}
         for target in args.targets:
             cpu, load_before = resource.getrusage(resource.RUSAGE_SELF), os.getloadavg()[0]
-            r = asyncio.run(load(port, paths[target], args.clients, args.seconds, args.warmup))
+            big = {p for p, story in zip(paths[target], stories) if story["size"] >= BIG}
+            r = asyncio.run(load(port, paths[target], args.clients, args.seconds, args.warmup, big))
             used = resource.getrusage(resource.RUSAGE_SELF)
             r["client_cpu"] = used.ru_utime + used.ru_stime - cpu.ru_utime - cpu.ru_stime
             r["loadavg"] = (load_before, os.getloadavg()[0])
@@ -275,6 +295,12 @@ def main() -> None:
             print(f"| {NAMES[target]} | {label} | {r['requests']:,} | {r['rps']:.0f} | {r['p50'] * 1000:.1f} | "
                   f"{r['p99'] * 1000:.1f} | {r['max'] * 1000:.1f} | {r['errors']} | {r['client_cpu']:.1f} | "
                   f"{r['loadavg'][0]:.1f}-{r['loadavg'][1]:.1f} |")  # fmt: skip
+    print(f"\np99 apart, stories of {BIG}+ articles (their share of requests) | the others:")
+    for target in args.targets:
+        for label, results in runs.items():
+            r = results[target]
+            print(f"  {NAMES[target]} {label}: {r['p99_big'] * 1000:.1f} ms ({r['share_big']:.0%}) | "
+                  f"{r['p99_small'] * 1000:.1f} ms")  # fmt: skip
     if args.before:
         print()
         for target in args.targets:

@@ -208,18 +208,22 @@ class Store:
             )
 
     def stories(self, *, since: dt.date | None = None, until: dt.date | None = None, q: str | None = None,
-                limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:  # fmt: skip
+                uncompared: bool = False, limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:  # fmt: skip
         """Stories, biggest and newest first, each with its articles' external keys.
 
         Every filter runs in SQL, as parameters: `since` keeps the stories whose
         last article is that day or later, `until` those whose first article is
         that day or earlier, `q` those holding an article or claim sentence that
         full-text search finds (`search`'s syntax per dialect; a query with no
-        words finds nothing). `limit`/`offset` cut one page; ask for one story
+        words finds nothing), `uncompared` those with no stored comparison of
+        their current version. `limit`/`offset` cut one page; ask for one story
         more than a page to learn whether another page follows.
         """
         sql = "SELECT id, title, size, first_published, last_published, version FROM stories"
         where, params = self._story_filters(since, until, q)
+        if where is not None and uncompared:
+            where.append("NOT EXISTS (SELECT 1 FROM comparisons c WHERE c.story_id = stories.id "
+                         "AND c.story_version = stories.version)")  # fmt: skip
         if where is None:
             return []
         if where:

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import secrets
-import threading
-from collections import OrderedDict
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +22,6 @@ from crosswire.report import htmlreport as h
 
 PAGE_SIZE = 20
 MAX_UPLOADS = 10
-PAGE_CACHE_SIZE = 256  # rendered story pages kept (a page is 10-300 KB)
 
 _ENV = jinja2.Environment(
     loader=jinja2.FileSystemLoader(Path(__file__).with_name("templates")),
@@ -50,42 +47,18 @@ def render(template: str, status_code: int = 200, **values: Any) -> HTMLResponse
 _NONCE_MARK = "nonce-" + secrets.token_hex(16)
 
 
-def render_parts(template: str, **values: Any) -> list[str]:
-    """The page cut where its nonce goes, to be joined with a fresh nonce per response (`respond`)."""
-    return _ENV.get_template(template).render(nonce=_NONCE_MARK, **values).split(_NONCE_MARK)
+def render_parts(template: str, **values: Any) -> list[bytes]:
+    """The page, encoded, cut where its nonce goes: joined with a fresh nonce per response (`respond`)."""
+    page = _ENV.get_template(template).render(nonce=_NONCE_MARK, **values)
+    return [part.encode() for part in page.split(_NONCE_MARK)]
 
 
-def respond(parts: list[str], status_code: int = 200) -> HTMLResponse:
-    nonce = secrets.token_urlsafe(16)
+def respond(parts: list[bytes], status_code: int = 200) -> HTMLResponse:
+    nonce = secrets.token_urlsafe(16)  # URL-safe base64: ASCII
     policy = (f"default-src 'none'; script-src 'nonce-{nonce}'; style-src 'unsafe-inline'; img-src 'self' data:; "
               "form-action 'self'; base-uri 'none'; frame-ancestors 'none'")
     headers = {"Content-Security-Policy": policy, "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"}
-    return HTMLResponse(nonce.join(parts), status_code=status_code, headers=headers)
-
-
-class PageCache:
-    """Rendered story pages (as `render_parts`) by (story id, version), the least recently used dropped first.
-
-    A story's version names its current articles, and its comparison is made
-    for that version alone, so a page rendered for a version stays right for it.
-    """
-
-    def __init__(self, size: int = PAGE_CACHE_SIZE) -> None:
-        self.size, self._pages, self._lock = size, OrderedDict(), threading.Lock()
-
-    def get(self, key: tuple[str, str]) -> list[str] | None:
-        with self._lock:
-            parts = self._pages.get(key)
-            if parts is not None:
-                self._pages.move_to_end(key)
-            return parts
-
-    def put(self, key: tuple[str, str], parts: list[str]) -> None:
-        with self._lock:
-            self._pages[key] = parts
-            self._pages.move_to_end(key)
-            while len(self._pages) > self.size:
-                self._pages.popitem(last=False)
+    return HTMLResponse(nonce.encode().join(parts), status_code=status_code, headers=headers)
 
 
 def error_page(request: Request, status: int, message: str) -> HTMLResponse:
@@ -192,6 +165,14 @@ def removed_pieces(article) -> list[dict[str, Any]]:
     return pieces
 
 
+def story_page_parts(engine, story_id: str) -> list[bytes]:
+    """The story page as `render_parts`, kept per story version (`engine.pages`)."""
+    story, comparison = engine.comparison(story_id)
+    parts = render_parts("story.html", title=story["title"] or "Story", saved=None, **story_view(comparison, story))
+    engine.pages.put((story_id, story["version"]), parts, sum(map(len, parts)))
+    return parts
+
+
 def save_for_page(engine, articles) -> dict[str, Any]:
     """Store the compared articles; what the page says of it: {"new", "known", "stories": [story dicts]}."""
     saved = engine.save(articles)
@@ -206,8 +187,6 @@ def add_pages(app: FastAPI, engine, reader) -> None:
 
     from crosswire.web.app import ApiError, articles_from_items, parse_date
 
-    pages = PageCache()
-
     @app.get("/", response_class=HTMLResponse, include_in_schema=False, dependencies=[Depends(reader)])
     def stories_page(page: int = Query(1, ge=1, le=100_000), since: str = "", until: str = "", q: str = ""):
         found, more = engine.story_list(limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE, q=q or None,
@@ -217,14 +196,10 @@ def add_pages(app: FastAPI, engine, reader) -> None:
 
     @app.get("/stories/{story_id}", response_class=HTMLResponse, include_in_schema=False,
              dependencies=[Depends(reader)])  # fmt: skip
-    def story_page(story_id: str):
-        parts = pages.get((story_id, engine.story(story_id)["version"]))
-        if parts is None:
-            story, comparison = engine.comparison(story_id)
-            parts = render_parts("story.html", title=story["title"] or "Story", saved=None,
-                                 **story_view(comparison, story))  # fmt: skip
-            pages.put((story_id, story["version"]), parts)
-        return respond(parts)
+    async def story_page(story_id: str):
+        from starlette.concurrency import run_in_threadpool
+
+        return respond(engine.kept(engine.pages, story_id) or await run_in_threadpool(story_page_parts, engine, story_id))
 
     @app.get("/compare", response_class=HTMLResponse, include_in_schema=False, dependencies=[Depends(reader)])
     def compare_form():

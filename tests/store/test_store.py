@@ -123,6 +123,7 @@ def test_a_comparison_is_recomputed_only_when_the_story_changes(store, corpus, t
     monkeypatch.setattr(pipeline, "compare", lambda *a, **k: calls.append(1) or real(*a, **k))
     ingest(store, [corpus / "harbor-strike-gazette.txt", corpus / "harbor-strike-wire.json"], nlp=nlp, api=api)
     [story] = store.stories()
+    assert store.stories(uncompared=True) == [story]
     first, recomputed = story_comparison(store, story["id"], nlp=nlp)
     assert recomputed and len(calls) == 1
     again, recomputed = story_comparison(store, story["id"], nlp=nlp)
@@ -131,8 +132,10 @@ def test_a_comparison_is_recomputed_only_when_the_story_changes(store, corpus, t
     from crosswire.report import render
 
     assert render(again, "md") == render(first, "md")  # the stored report renders as the computed one
+    assert store.stories(uncompared=True) == []
     ingest(store, [corpus / "harbor-strike-courier.html"], nlp=nlp, api=api)
     story_id = store.stories()[0]["id"]
+    assert [s["id"] for s in store.stories(uncompared=True)] == [story_id]  # its stored comparison is of 2 articles
     third, recomputed = story_comparison(store, story_id, nlp=nlp)
     assert recomputed and len(calls) == 2 and len(third.articles) == 3
 

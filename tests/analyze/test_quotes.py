@@ -137,6 +137,23 @@ def test_reported_speech(analyse, text, content, speaker):
     assert (_content(text, quote), quote.speaker, quote.kind) == (content, speaker, "indirect")
 
 
+def test_predicate_hung_on_the_cue_continues_the_content(nlp):
+    """The small model often hangs "and let ..." on "said" rather than inside the clause."""
+    from spacy.tokens import Doc
+
+    from crosswire.analyze.quotes.reported import _complement
+
+    words = "The mayor said she wanted to reopen the pier and let the ferries dock there .".split()
+    heads = [1, 2, 2, 4, 2, 6, 4, 8, 6, 2, 2, 12, 13, 10, 13, 2]
+    deps = ["det", "nsubj", "ROOT", "nsubj", "ccomp", "aux", "xcomp", "det", "dobj", "cc", "conj",
+            "det", "nsubj", "ccomp", "advmod", "punct"]
+    pos = ["DET", "NOUN", "VERB", "PRON", "VERB", "PART", "VERB", "DET", "NOUN", "CCONJ", "VERB",
+           "DET", "NOUN", "VERB", "ADV", "PUNCT"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=[w.lower() for w in words])
+    start, end, _ = _complement(doc, doc[2])
+    assert doc.text[start:end] == "she wanted to reopen the pier and let the ferries dock there"
+
+
 def test_reported_clause_with_quoted_words_is_mixed(analyse):
     text = "Lina Ortiz said the new rules were “a disaster for small farms.”"
     doc, _, quotes = analyse(text)

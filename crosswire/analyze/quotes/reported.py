@@ -21,6 +21,7 @@ from crosswire.analyze.quotes.cues import (
     OPENING_MARKS,
     _agent_source,
     _cue_offsets,
+    _is_cue,
     _is_particle,
     _subject,
 )
@@ -97,13 +98,26 @@ def _complement(doc, cue):
         return _parenthetical(doc, cue, subject)
     clause = clauses[0] if clauses[0].i > cue.i else clauses[-1]
     start_token = clause.left_edge
-    end_token = clause.right_edge
+    end_token = _run_on(cue, clause.right_edge)
     if clause.i < cue.i:
         # "<A, but B>, sources said": the parse keeps only B; the content is the
         # sentence up to the attribution
         start_token = doc[min(start_token.i, _sentence_start(doc, cue))]
         end_token = doc[min(end_token.i, subject.left_edge.i - 1, cue.i - 1)]
     return start_token.idx, end_token.idx + len(end_token), subject
+
+
+def _run_on(cue, end_token):
+    """The clause's end, past a predicate the parser hung on the cue instead of the
+    clause: "said she wanted to go and let them know ..." ("let" has no subject of
+    its own and is no verb of saying: it continues what was said)."""
+    if end_token.i < cue.i:
+        return end_token
+    for child in cue.rights:
+        if child.i > end_token.i and child.dep_ == "conj" and child.pos_ == "VERB" and not _is_cue(child) \
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+            return child.right_edge
+    return end_token
 
 
 def _parenthetical(doc, cue, subject):

@@ -161,6 +161,13 @@ def test_reported_clause_with_quoted_words_is_mixed(analyse):
     assert "a disaster for small farms" in _content(text, quotes[0])
 
 
+def test_mixed_clause_takes_the_fragment_after_its_attribution(analyse):
+    text = 'The new ferry timetable is "far too thin," Helen Brooks said on Monday. "Nobody will wait an hour."'
+    doc, _, quotes = analyse(text)
+    quote = _find(text, quotes, "far too thin")
+    assert quote.kind == "mixed" and _content(text, quote).endswith("Nobody will wait an hour")
+
+
 def test_scare_quotes_are_not_quotes(analyse):
     text = "The company called the plan a “reset” of its strategy and moved on."
     doc, _, quotes = analyse(text)

@@ -25,6 +25,7 @@ from crosswire.analyze.quotes.cues import (
     _is_particle,
     _subject,
 )
+from crosswire.analyze.quotes.direct import _merge_fragments
 from crosswire.analyze.quotes.marks import _Quoted
 from crosswire.analyze.quotes.speakers import _speaker_of
 from crosswire.model import Quote
@@ -56,6 +57,8 @@ def _reported(doc, cue, quoted: list[_Quoted], speakers) -> Quote | None:
     start, end = _trim(text, start, end)
     if end - start < 3:
         return None
+    if end <= cue.idx:
+        end = _split_mixed(doc, quoted, end, cue)
     cue_start, cue_end = _cue_offsets(doc, cue)
     kind = _reported_kind(doc_text(doc), start, end)
     if cue.pos_ == "NOUN" and speaker_token is None:  # "the claim that ...": no one named
@@ -64,6 +67,17 @@ def _reported(doc, cue, quoted: list[_Quoted], speakers) -> Quote | None:
     if speaker is None:
         return None
     return Quote(start, end, cue_start, cue_end, speaker.start, speaker.end, speaker.name, speaker.anonymous, kind)
+
+
+def _split_mixed(doc, quoted: list[_Quoted], end: int, cue) -> int:
+    """A mixed clause before its attribution that ends in quoted words takes the quoted
+    fragments after the attribution, as a split quote does: The plan is "a mess,"
+    Kim said. "Nobody asked us." -> one content to "Nobody asked us."."""
+    text = doc_text(doc)
+    for k, span in enumerate(quoted):
+        if span.start < end <= span.end and not text[end : span.end].strip(" ,.?!"):
+            return max(end, _merge_fragments(doc, quoted, k, cue))
+    return end
 
 
 def _clip(text: str, quote: Quote, direct_ranges: list[tuple[int, int]]) -> Quote | None:

@@ -308,6 +308,27 @@ class Store:
             "revised": any(m[4] > 1 for m in members),  # an article of it has earlier versions
         }
 
+    def verdict_counts(self, stories: Sequence[dict[str, Any]]) -> dict[str, dict[str, int] | None]:
+        """{story id: the verdict counts of its stored comparison, None when there is none of its current version}.
+
+        Read from the stored reports' summaries in SQL (JSON functions of each
+        dialect), so that a page of stories does not parse whole reports.
+        """
+        summary = "json_extract(data, '$.summary')" if self.dialect == "sqlite" else "(data::json -> 'summary')::text"
+        found: dict[str, dict[str, int] | None] = {s["id"]: None for s in stories}
+        versions = {s["id"]: s["version"] for s in stories}
+        ids = list(versions)
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            marks = ", ".join("?" * len(chunk))
+            rows = self._rows(f"SELECT story_id, story_version, {summary} FROM comparisons WHERE story_id IN ({marks})",
+                              chunk)  # fmt: skip
+            for story_id, version, counts in rows:
+                if version == versions[story_id]:
+                    counts = json.loads(counts or "{}")
+                    found[story_id] = {v: int(counts.get(v, 0)) for v in ("conflicting", "corroborated", "unique")}
+        return found
+
     # -- comparisons ---------------------------------------------------------
     def comparison(self, story_id: str) -> tuple[str, dict[str, Any]] | None:
         """(story version it was computed for, the JSON report) or None."""

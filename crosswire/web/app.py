@@ -194,8 +194,9 @@ class Engine:
         with self.store() as store:
             stories = store.stories(since=since, until=until, q=q, limit=limit + 1, offset=offset)
             page = stories[:limit]
+            counts = store.verdict_counts(page)
             for s in page:
-                s["counts"] = _verdict_counts(store, s)
+                s["counts"] = counts[s["id"]]
         return page, len(stories) > limit
 
     def comparison(self, story_id: str):
@@ -371,18 +372,6 @@ def _story_and_stored(store: Store, story_id: str) -> tuple[dict[str, Any], dict
     story = _known_story(store, story_id)
     stored = store.comparison(story_id)
     return story, stored[1] if stored is not None and stored[0] == story["version"] else None
-
-
-def _verdict_counts(store: Store, story: dict[str, Any]) -> dict[str, int] | None:
-    """Counts of the story's stored comparison when it is current, else None (not compared yet)."""
-    stored = store.comparison(story["id"])
-    if stored is None or stored[0] != story["version"]:
-        return None
-    counts = stored[1].get("summary") or {}
-    if not counts:
-        findings = stored[1].get("findings", [])
-        counts = {v: sum(1 for f in findings if f.get("verdict") == v) for v in ("conflicting", "corroborated", "unique")}
-    return {k: int(counts.get(k, 0)) for k in ("conflicting", "corroborated", "unique")}
 
 
 def parse_date(name: str, value: str | None) -> dt.date | None:

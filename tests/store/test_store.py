@@ -133,9 +133,13 @@ def test_a_comparison_is_recomputed_only_when_the_story_changes(store, corpus, t
 
     assert render(again, "md") == render(first, "md")  # the stored report renders as the computed one
     assert store.stories(uncompared=True) == []
+    summary = store.comparison(story["id"])[1]["summary"]
+    assert store.verdict_counts([story]) == {story["id"]: {v: summary[v] for v in ("conflicting", "corroborated",
+                                                                                   "unique")}}  # fmt: skip
     ingest(store, [corpus / "harbor-strike-courier.html"], nlp=nlp, api=api)
     story_id = store.stories()[0]["id"]
     assert [s["id"] for s in store.stories(uncompared=True)] == [story_id]  # its stored comparison is of 2 articles
+    assert store.verdict_counts(store.stories()) == {story_id: None}
     third, recomputed = story_comparison(store, story_id, nlp=nlp)
     assert recomputed and len(calls) == 2 and len(third.articles) == 3
 

@@ -77,11 +77,11 @@ def sample_stories(db: pathlib.Path, n: int) -> tuple[list[dict], dict]:
     from crosswire.store import open_store
 
     with open_store(db, create=False) as store:
-        everything = store._rows("SELECT id, size FROM stories ORDER BY size DESC, last_published DESC, id")
+        everything = store.stories()
         counts = store.counts()
     step = max(len(everything) / n, 1)
     picked = sorted({int(k * step) for k in range(min(n, len(everything)))})
-    return [{"id": everything[k][0], "size": everything[k][1]} for k in picked], counts
+    return [{"id": everything[k]["id"], "size": everything[k]["size"]} for k in picked], counts
 
 
 def free_port() -> int:

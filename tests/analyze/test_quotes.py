@@ -298,11 +298,11 @@ def test_wishes_and_stances_are_attributions(analyse, text, cue, content):
 @pytest.mark.parametrize(
     ("text", "cue", "content", "speaker"),
     [
-        # a noun of saying with a that-clause; the possessor speaks
-        ("The mayor repeated her claim that the bridge tolls would fall in June.", "claim",
+        # a noun of saying with a that-clause: its modifiers are the cue, the possessor speaks
+        ("The mayor stood by her repeated claim that the bridge tolls would fall in June.", "repeated claim",
          "that the bridge tolls would fall in June", "her"),
         # a passive cue: the speaker is the by-phrase, the content the subject
-        ("The new harbour wall was endorsed by the fishermen's union on Tuesday.", "was endorsed",
+        ("The new harbour wall was endorsed by the fishermen's union on Tuesday.", "was endorsed by",
          "The new harbour wall", "the fishermen's union"),
     ],
 )

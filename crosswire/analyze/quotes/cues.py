@@ -129,19 +129,26 @@ def _is_noun_cue(token) -> bool:
 
 
 def _cue_offsets(doc, cue) -> tuple[int, int]:
-    """The cue's own words: auxiliaries right before it (not the "by" of a passive),
-    "to" of "according to",
-    and a colon right after it ("said:"), the way PolNeAR marks cues."""
+    """The cue's own words, the way PolNeAR marks cues: auxiliaries right before it,
+    the "by" of a passive ("is supported by"), "to" of "according to", a particle
+    ("pointed out"), a colon right after it ("said:"); a noun's modifiers ("his
+    repeated claim" -> "repeated claim"), not its possessor, who is the speaker."""
     start, end = cue.i, cue.i + 1
-    while start > 0 and doc[start - 1].dep_ in _CUE_LEFT and doc[start - 1].head.i == cue.i:
+    left = _NOUN_LEFT if cue.pos_ == "NOUN" else _CUE_LEFT
+    while start > 0 and doc[start - 1].dep_ in left and doc[start - 1].head.i == cue.i:
         start -= 1
-    if cue.lower_ == "according" and end < len(doc) and doc[end].lower_ == "to":
+    if end < len(doc) and doc[end].dep_ == "agent":
+        end += 1
+    elif cue.lower_ == "according" and end < len(doc) and doc[end].lower_ == "to":
         end += 1
     elif end < len(doc) and _is_particle(cue, doc[end]):
         end += 1
     elif end < len(doc) and doc[end].text == ":":
         end += 1
     return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+
+
+_NOUN_LEFT = ("det", "amod", "advmod")  # "a tacit acknowledgment", "growing concerns"
 
 
 def _is_particle(cue, token) -> bool:

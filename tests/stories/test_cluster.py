@@ -68,8 +68,9 @@ def test_two_similar_events_in_different_places_and_weeks_stay_apart():
 
 def test_a_bridging_article_merges_two_stories_into_the_oldest():
     index = StoryIndex()
-    index.add(feat("a", [("strike", 1), ("budget", 0.2)], entities={"union"}))
-    index.add(feat("b", [("strike", 0.2), ("budget", 1)], entities={"council"}))
+    # each touches the other's subject a little (same day: 0.2 of it would now be enough to join them)
+    index.add(feat("a", [("strike", 1), ("budget", 0.1)], entities={"union"}))
+    index.add(feat("b", [("strike", 0.1), ("budget", 1)], entities={"council"}))
     assert index.story_of("a") != index.story_of("b")
     bridge = index.add(feat("c", [("strike", 1), ("budget", 1)], entities={"union", "council"}))
     assert bridge.story_id == "s-a" and bridge.merged == ("s-b",)
@@ -174,9 +175,9 @@ def test_shared_rare_words_decide_between_two_similar_events():
 def test_lexical_weight_zero_ignores_the_words():
     from crosswire.stories import ClusterSettings
 
-    # cosine ~0.67 alone; the same rare words (reordered: no shared wording, so not a copy) carry it over
-    a = feat("a", [("strike", 1), ("bridge", 0.7)], vocab=False, text="dockers walkout Rotterdam cranes idle")
-    b = feat("b", [("strike", 1), ("budget", 0.7)], vocab=False, text="idle cranes Rotterdam dockers walkout")
+    # cosine ~0.6 alone; the same rare words (reordered: no shared wording, so not a copy) carry it over
+    a = feat("a", [("strike", 1), ("bridge", 0.85)], vocab=False, text="dockers walkout Rotterdam cranes idle")
+    b = feat("b", [("strike", 1), ("budget", 0.85)], vocab=False, text="idle cranes Rotterdam dockers walkout")
     with_words = StoryIndex()
     with_words.add(a)
     without = StoryIndex(settings=ClusterSettings(lexical_weight=0.0))
@@ -235,3 +236,12 @@ def test_a_later_article_that_names_the_storys_day_is_nearer_than_one_that_names
     assert _strike_story().add(dataclasses.replace(later, mentioned_days=(DAY,))).story_id == "s-s0"
     other_day = dataclasses.replace(later, mentioned_days=(DAY + dt.timedelta(days=4),))  # after the story's days
     assert _strike_story().add(other_day).story_id == "s-n"
+
+
+def test_the_same_day_is_nearer_than_the_next():
+    def pair(day):
+        index = StoryIndex()
+        index.add(feat("a", [("strike", 1), ("budget", 0.3)], entities={"union"}))
+        return index.add(feat("b", [("strike", 0.3), ("budget", 1)], day=day, entities={"council"})).story_id
+
+    assert pair(0) == "s-a" and pair(1) == "s-b"

@@ -220,14 +220,22 @@ def test_he_refers_to_the_last_speaker_not_a_person_in_an_object(analyse):
         ("''We will rebuild the pier,'' said Mayor Helen Brooks.", "We will rebuild the pier", "Helen Brooks", "said"),
         # a reader's comment signed after a dash
         ("“The new bus lanes saved me an hour a day.” ― Maria Lopez\n", "saved me an hour", "Maria Lopez", "―"),
-        # a transcript line
-        ("BROOKS: We expect the pier to open in May.\n", "We expect the pier", "BROOKS", ":"),
+        # a transcript line; what it reports is the speaker's own words, not listed apart
+        ("BROOKS: We expect the pier to open in May, and the council says it will pay.\n",
+         "We expect the pier", "BROOKS", ":"),
     ],
 )
 def test_other_quotation_styles(analyse, text, words, speaker, cue):
     doc, _, quotes = analyse(text)
     quote = _find(text, quotes, words)
     assert (quote.speaker, _cue(text, quote)) == (speaker, cue)
+    assert len(quotes) == 1
+
+
+def test_newsroom_label_is_not_a_transcript_speaker(analyse):
+    text = "CORRECTION: An earlier version of this story misstated the date of the vote.\n"
+    doc, _, quotes = analyse(text)
+    assert quotes == []
 
 
 STANCES = (

@@ -78,9 +78,9 @@ def find_quotes(doc, entities: list[Entity]) -> list[Quote]:
             quote = _clip(doc_text(doc), quote, direct_ranges)
         if quote is not None:
             quotes.append(quote)
-    quotes = _outermost(quotes)
     quotes.extend(_continuations(text, quoted, quotes))
     quotes.extend(_transcript_lines(doc, speakers, quotes))
+    quotes = _outermost(quotes)
     quotes.extend(_headline(doc, speakers, quotes))
     return _resolve_pronouns(doc, sorted(quotes, key=lambda q: (q.content_start, q.content_end)), speakers)
 

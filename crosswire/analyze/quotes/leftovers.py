@@ -44,6 +44,13 @@ def _continuations(text: str, quoted: list[_Quoted], quotes: list[Quote]) -> lis
 _TRANSCRIPT = re.compile(r"""^["“]?([A-Z][A-Z.'’ -]{1,40}):[ \t\xa0]+(\S.*)$""", re.MULTILINE)
 
 
+# Newsroom labels that look like a transcript speaker ("CORRECTION: An earlier version ...").
+_NOT_SPEAKERS = frozenset(
+    {"CLARIFICATION", "CORRECTION", "CORRECTIONS", "UPDATE", "UPDATED", "EDITOR'S NOTE", "EDITOR’S NOTE",
+     "NOTE", "WATCH", "RELATED", "READ MORE", "PHOTOS", "VIDEO", "SOURCE", "SOURCES", "BREAKING"}
+)
+
+
 def _transcript_lines(doc, speakers, quotes: list[Quote]) -> list[Quote]:
     """Interview transcripts: "PENCE: Well, look, ..." is the speaker's own words.
     No quotation marks, so by our definition the kind is "indirect"."""
@@ -51,6 +58,8 @@ def _transcript_lines(doc, speakers, quotes: list[Quote]) -> list[Quote]:
     # reported speech inside a line is nested in it; a direct quote is the line itself
     taken = [(q.content_start, q.content_end) for q in quotes if q.kind == "direct"]
     for match in _TRANSCRIPT.finditer(doc_text(doc)):
+        if match.group(1).strip().upper() in _NOT_SPEAKERS:
+            continue
         start, end = _trim(doc_text(doc), match.start(2), match.end(2))
         if end <= start or _overlaps_any(start, end, taken):
             continue
@@ -74,7 +83,9 @@ def _headline(doc, speakers, quotes: list[Quote]) -> list[Quote]:
     organisation ("Stealth Over Health: ..." is a title of the writer's own)."""
     text = doc_text(doc)
     match = _HEADLINE.match(text)
-    if match is None or match.group(1).split()[0] in ("The", "A", "An"):
+    if match is None or match.group(1).split()[0] in ("The", "A", "An") or match.group(1).isupper():
+        return []  # an upper-case name is a transcript line's
+    if match.group(1).upper() in _NOT_SPEAKERS:  # "Update: ..."
         return []
     start, end = _trim(text, match.start(2), match.end(2))
     name = doc.char_span(match.start(1), match.end(1), alignment_mode="contract")

@@ -134,13 +134,14 @@ def clean(article: Article) -> Article:
             verdict = _first_pass(article, trimmed, len(lines))
         verdicts[line.index] = verdict
 
-    # The closing promotional section, judged on what is left after pass one.
+    # The closing promotional section, judged on what is left after pass one; again after a removal,
+    # since fewer lines remain (so that cleaning a clean text changes nothing).
     dropped = {i for i, v in verdicts.items() if v.dropped}
-    promo = structure.promo_section_start(lines, dropped)
-    if promo is not None:
-        section = [ln for ln in lines[promo:] if not verdicts[ln.index].dropped]
+    while (promo := structure.promo_section_start(lines, dropped)) is not None:
+        section = [ln for ln in lines[promo:] if ln.index not in dropped]
         for ln in section:
             verdicts[ln.index] = _Verdict(ln.start, ln.start)
+        dropped |= {ln.index for ln in section}
         verdicts[promo].notes.append(
             Note("boilerplate", "removed: promotional sign-off section", section[0].start, section[-1].end)
         )

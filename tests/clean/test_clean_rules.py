@@ -167,6 +167,16 @@ def test_every_clean_character_maps_to_the_same_raw_character(lines, joiner):
     assert clean(article).text == article.text
 
 
+def test_a_sign_off_heading_left_before_the_section_goes_with_it_so_cleaning_twice_changes_nothing():
+    # the section opens at the second heading (the first is too far from the end); with it gone,
+    # the first heading is the closing section of what is left (found by hypothesis)
+    lines = ["Port strike enters second day", *["Final Thoughts from the Harbor Post"] * 2,
+             *["Port strike enters second day"] * 6]  # fmt: skip
+    raw = "\n".join(lines)
+    article = clean(Article(id="x", source="t", raw_text=raw, text=raw, title=lines[0]))
+    assert "Final Thoughts" not in article.text and clean(article).text == article.text
+
+
 @settings(max_examples=100, deadline=None)
 @given(st.lists(LINES, min_size=2, max_size=20))
 def test_offsets_hold_through_the_reader_too(lines):

@@ -161,6 +161,14 @@ def test_reported_clause_with_quoted_words_is_mixed(analyse):
     assert "a disaster for small farms" in _content(text, quotes[0])
 
 
+def test_content_does_not_end_in_a_dangling_conjunction(analyse):
+    text = ('Harbour director Ana Ruiz said the plan was "the most the city can sensibly afford" and '
+            "warned that the strike was costing traders millions.")
+    doc, _, quotes = analyse(text)
+    quote = _find(text, quotes, "sensibly afford")
+    assert not _content(text, quote).endswith(" and")
+
+
 def test_mixed_clause_takes_the_fragment_after_its_attribution(analyse):
     text = 'The new ferry timetable is "far too thin," Helen Brooks said on Monday. "Nobody will wait an hour."'
     doc, _, quotes = analyse(text)

@@ -253,9 +253,16 @@ def _skip_conjunction(text: str, start: int, end: int) -> int:
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Strip spaces and clause punctuation at both ends, keeping closing quote marks."""
+    """Strip spaces, clause punctuation and a dangling "and"/"but"/"or" at the end,
+    keeping closing quote marks."""
     while start < end and text[start] in _TRAILING:
         start += 1
     while end > start and text[end - 1] in _TRAILING:
         end -= 1
+    dangling = _DANGLING.search(text, start, end)
+    if dangling is not None and dangling.start() > start:
+        return _trim(text, start, dangling.start())
     return start, end
+
+
+_DANGLING = re.compile(r"[\s,]+(?:and|but|or)$")

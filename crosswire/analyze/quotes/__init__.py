@@ -17,12 +17,17 @@ are at the top; every rule is a local look at the parse around one token):
    annotates them; the attribution words inside that range are not cut out.
 2. reported speech: a cue verb (CUE_VERBS) with a clausal complement ("X said (that)
    <clause>", "<clause>, sources said", "The plan, he said, will fail"), a stance
-   verb with an object (OBJECT_CUES: "called for a recount"), a noun of saying with a
-   that-clause (NOUN_CUES: "her claim that ..."), or "according to X";
-   the clause is the content, "mixed" when it holds quoted words, else "indirect".
+   verb with an object (OBJECT_CUES: "called for a recount"; a verb of saying with no
+   clause takes its object too: "denied the report"), a wish or plan with an
+   infinitive (XCOMP_CUES: "wants to cut taxes"), a noun of saying with a
+   that-clause (NOUN_CUES: "her claim that ..."), a passive whose speaker is its
+   by-phrase ("was endorsed by the union"), or "according to X"; the clause is the
+   content, "mixed" when it holds quoted words, else "indirect". A mixed clause
+   before its attribution takes the quoted fragments after it, as a split quote does.
    Reported speech inside quotation marks, or inside the content of another quote
-   ("Kim said the mayor refused to resign": not "refused"), is not listed: it is
-   part of what the outer speaker said (and PolNeAR marks almost none of it).
+   or transcript line ("Kim said the mayor refused to resign": not "refused"), is
+   not listed: it is part of what the outer speaker said (and PolNeAR marks almost
+   none of it).
 3. leftovers: a quote that opens a paragraph with no attribution continues the
    speaker of the quote just before; transcript lines ("PENCE: Well, ..."); a title
    line that names its speaker ("Poll: Voters Sour on the Plan").

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from crosswire.model import Analysis, Article, Comparison, Note, Problem, QuoteSummary
@@ -17,6 +17,7 @@ def compare(
     published: dt.date | None = None,
     settings: dict | None = None,
     nlp=None,
+    analyses: Mapping[str, Analysis] | None = None,
 ) -> Comparison:
     """Read, clean and analyse each source, then align claims across them.
 
@@ -29,7 +30,9 @@ def compare(
     7. summary - people and roles, timeline, quotes, notes per source
 
     `settings` is the dict of `crosswire.settings.load_settings()` (read from
-    crosswire.toml and CROSSWIRE_* variables when not given).
+    crosswire.toml and CROSSWIRE_* variables when not given). `analyses` (by
+    article id, e.g. stored at ingestion) are used for the given articles whose
+    text and date come out of steps 2-3 unchanged; the others are analysed.
     """
     from crosswire.align import align, order_findings
     from crosswire.align.origin import mark_shared_origin, origin_notes
@@ -47,18 +50,22 @@ def compare(
         [s for s in paths if not isinstance(s, Article)], published=published, max_bytes=settings["max_bytes"]
     )
     articles = given + articles
+    dated = {a.id: a.published for a in given}  # a stored analysis holds for its article's date only
     articles = complete_dates(articles, published)
     articles = [clean(article) for article in articles]
     articles, empty = _drop_empty(articles)
     problems += empty
 
-    if nlp is None:
+    known = {a.id: analyses[a.id] for a in articles if a.id in (analyses or {})
+             and analyses[a.id].text == a.text and a.id in dated and dated[a.id] == a.published}  # fmt: skip
+    todo = [a for a in articles if a.id not in known]
+    if todo and nlp is None:
         from crosswire.analyze.nlp import load_nlp
 
         nlp = load_nlp(settings["spacy_model"])
-    analyses = analyze_articles(
-        articles, nlp=nlp, batch_size=settings["batch_size"], n_process=settings["processes"]
-    )
+    fresh = iter(analyze_articles(todo, nlp=nlp, batch_size=settings["batch_size"], n_process=settings["processes"])
+                 if todo else [])  # fmt: skip
+    analyses = [known[a.id] if a.id in known else next(fresh) for a in articles]
     claims = [claim for article, analysis in zip(articles, analyses) for claim in build_claims(article, analysis)]
     embeddings = settings["embeddings"]
     embedder = _embedder(settings["embedding_model"] or None) if embeddings and len(articles) > 1 else None

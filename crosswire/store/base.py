@@ -15,7 +15,7 @@ import json
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from crosswire.model import Article, Claim
+from crosswire.model import Analysis, Article, Claim
 from crosswire.store import serialize
 from crosswire.store.schema import check_known, migrations
 
@@ -134,6 +134,18 @@ class Store:
                 rows[r[0]] = r
         names = [c.strip() for c in _ARTICLE_COLUMNS.split(",")]
         return [serialize.article_from_row(dict(zip(names, rows[i]))) for i in ids if i in rows]
+
+    def analyses(self, ids: Sequence[str], version: str) -> dict[str, Analysis]:
+        """The stored analyses of these articles that the given analysis version made, by article id."""
+        found = {}
+        for i in range(0, len(ids), 500):
+            chunk = list(ids[i : i + 500])
+            marks = ", ".join("?" * len(chunk))
+            for article_id, data in self._rows(
+                f"SELECT article_id, data FROM analyses WHERE version = ? AND article_id IN ({marks})", [version, *chunk]
+            ):
+                found[article_id] = serialize.analysis_from_dict(json.loads(data))
+        return found
 
     def revisions(self, article_key: str) -> list[dict[str, Any]]:
         """Every stored version of one article, oldest first: both texts are kept."""

@@ -13,6 +13,7 @@ def story_comparison(
 ) -> tuple[Comparison, bool]:
     """(comparison, recomputed): recomputed only when the story's version differs from the stored one."""
     from crosswire import pipeline
+    from crosswire.analyze import ANALYSIS_VERSION
     from crosswire.report.jsonreport import comparison_to_dict
 
     story = store.story(story_id)
@@ -24,7 +25,9 @@ def story_comparison(
         comparison = comparison_from_dict(stored[1], articles)
         recomputed = False
     else:
-        comparison = pipeline.compare(articles, nlp=nlp, settings=settings)
+        # the analyses stored at ingestion spare spaCy (the costly part) for every unchanged article
+        analyses = store.analyses(story["article_ids"], ANALYSIS_VERSION)
+        comparison = pipeline.compare(articles, nlp=nlp, settings=settings, analyses=analyses)
         store.save_comparison(story_id, story["version"], comparison_to_dict(comparison))
         recomputed = True
     _note_revisions(store, comparison)

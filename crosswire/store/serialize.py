@@ -16,6 +16,12 @@ import json
 from typing import Any
 
 from crosswire.model import (
+    Analysis,
+    Entity,
+    Quantity,
+    Quote,
+    Sentence,
+    TimeExpr,
     Article,
     Comparison,
     Evidence,
@@ -100,6 +106,18 @@ def features_row_from_columns(vector: bytes | None, data: str) -> dict[str, Any]
 
 # ---------------------------------------------------------------------------
 # The JSON report back into a Comparison
+
+
+def analysis_from_dict(data: dict[str, Any]) -> Analysis:
+    """The Analysis that `dumps` wrote (tuples and dates restored)."""
+    return Analysis(
+        text=data["text"],
+        sentences=tuple(Sentence(**dict(s, keywords=tuple(s["keywords"]))) for s in data["sentences"]),
+        entities=tuple(Entity(**dict(e, roles=tuple(e["roles"]))) for e in data["entities"]),
+        quantities=tuple(Quantity(**q) for q in data["quantities"]),
+        times=tuple(TimeExpr(**dict(t, begin=_date(t["begin"]), end_date=_date(t["end_date"]))) for t in data["times"]),
+        quotes=tuple(Quote(**q) for q in data["quotes"]),
+    )
 
 
 def comparison_from_dict(data: dict[str, Any], articles: list[Article]) -> Comparison:

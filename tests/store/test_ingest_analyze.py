@@ -41,3 +41,32 @@ def test_two_spacy_processes_store_what_one_does(tmp_path, corpus, nlp, api):
             assert result.added == 5
             stored.append(sorted(store._rows("SELECT article_id, data FROM analyses")))
     assert stored[0] == stored[1]
+
+
+def test_stored_analyses_read_back_equal_to_what_was_stored(store, corpus, nlp, api):
+    from crosswire.analyze import ANALYSIS_VERSION
+
+    ingest(store, [corpus], nlp=nlp, api=api)
+    articles = store.articles(asked_ids(store))
+    stored = store.analyses([a.id for a in articles], ANALYSIS_VERSION)
+    assert set(stored) == {a.id for a in articles}
+    assert [stored[a.id] for a in articles] == analyze_articles(articles, nlp=nlp)
+    assert store.analyses([a.id for a in articles], "analyze.v0") == {}  # another version's are not used
+
+
+def test_a_story_is_compared_from_its_stored_analyses_without_spacy(store, corpus, nlp, api):
+    from crosswire.report.jsonreport import comparison_to_dict
+    from crosswire.store.reports import story_comparison
+    from crosswire import pipeline
+
+    ingest(store, [corpus], nlp=nlp, api=api)
+    [story] = [s for s in store.stories() if s["size"] == 3]  # the three harbor-strike examples
+
+    class NoSpacy:
+        def pipe(self, *args, **kwargs):
+            raise AssertionError("spaCy ran although every analysis was stored")
+
+    comparison, recomputed = story_comparison(store, story["id"], nlp=NoSpacy())
+    fresh = pipeline.compare(store.articles(story["article_ids"]), nlp=nlp)
+    assert recomputed and comparison_to_dict(comparison) == comparison_to_dict(fresh)
+    assert comparison.by_verdict("conflicting")  # the planted conflicts (ships 17 vs 14, ...)

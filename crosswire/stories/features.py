@@ -27,7 +27,7 @@ from crosswire.align.people import name_key
 from crosswire.model import Analysis, Article
 
 __all__ = ["DIM", "LEAD_WORDS", "NUM_PERM", "StoryFeatures", "features_from_row", "features_to_row",
-           "infer_date", "lead_text", "mentioned_days", "minhash", "signature_jaccard", "story_features", "cheap_entities", "term_counts"]
+           "infer_date", "latest_year", "lead_text", "mentioned_days", "minhash", "signature_jaccard", "story_features", "cheap_entities", "term_counts"]
 
 DIM = 384
 #: The lead: the first ~60 words, where a news story says what happened, to whom, where.
@@ -66,6 +66,9 @@ class StoryFeatures:
     # days other than its own that a dated article names in its title and opening (TERM_WORDS), resolved against
     # its date ("on Sept. 10, 2010", "last Tuesday"): a follow-up names the day of the event it follows up
     mentioned_days: tuple[dt.date, ...] = ()
+    # an undated article's latest year named in its title and opening (any four digits 1900-2099): news of
+    # the day names its own year or none, so a story two years later than every year it names is not its story
+    latest_year: int | None = None
 
 
 def lead_text(article: Article) -> str:
@@ -106,20 +109,35 @@ def mentioned_days(article: Article) -> tuple[dt.date, ...]:
     event. An undated article has none (a day named in its lead is its
     `inferred_date`).
     """
-    from crosswire.analyze.times import find_times
-
     if article.published is None:
         return ()
-    text = f"{article.title}\n" + " ".join(article.text.split()[:TERM_WORDS])
-    try:
-        times = find_times(text, article.published)
-    except Exception:  # noqa: BLE001 - a sentence the time grammar cannot read names no day for clustering
-        return ()
     days: dict[dt.date, None] = {}
-    for t in times:
+    for t in _opening_times(article):
         if t.granularity == "day" and t.begin is not None and t.begin.year >= 1900 and t.begin != article.published:
             days[t.begin] = None
     return tuple(days)[:MAX_MENTIONS]
+
+
+def _opening_times(article: Article) -> list:
+    """Time expressions of the title and opening TERM_WORDS words, read against the article's date if any."""
+    from crosswire.analyze.times import find_times
+
+    text = f"{article.title}\n" + " ".join(article.text.split()[:TERM_WORDS])
+    try:
+        return find_times(text, article.published)
+    except Exception:  # noqa: BLE001 - a sentence the time grammar cannot read names no day for clustering
+        return []
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def latest_year(article: Article) -> int | None:
+    """The latest year (1900-2099) an undated article's title and opening name, as written ("the 2005-06 season")."""
+    if article.published is None:
+        text = f"{article.title}\n" + " ".join(article.text.split()[:TERM_WORDS])
+        return max(map(int, _YEAR.findall(text)), default=None)
+    return None
 
 
 def _lead_end(text: str) -> int:
@@ -238,6 +256,7 @@ def story_features(articles: list[Article], analyses: list[Analysis] | None, emb
                 counts=counts,
                 inferred_date=None if article.published is not None else infer_date(article),
                 mentioned_days=mentioned_days(article),
+                latest_year=latest_year(article),
             )
         )
     return out
@@ -255,13 +274,15 @@ def features_to_row(f: StoryFeatures) -> dict:
         "counts": np.asarray(f.counts, dtype=np.uint16).tobytes(),
         "inferred_date": f.inferred_date.isoformat() if f.inferred_date else None,
         "mentioned_days": [d.isoformat() for d in f.mentioned_days],
+        "latest_year": f.latest_year,
     }
 
 
 def features_from_row(row: dict) -> StoryFeatures:
     """Inverse of `features_to_row`; also takes a date object and entities as a JSON string.
 
-    Rows stored before a field existed (no "terms"/"counts"/"inferred_date"/"mentioned_days") get its empty default.
+    Rows stored before a field existed (no "terms"/"counts"/"inferred_date"/"mentioned_days"/"latest_year") get its
+    empty default.
     """
     published, inferred = _date(row.get("published")), _date(row.get("inferred_date"))
     entities = row.get("entities") or []
@@ -277,6 +298,7 @@ def features_from_row(row: dict) -> StoryFeatures:
         counts=np.frombuffer(bytes(row.get("counts") or b""), dtype=np.uint16).copy(),
         inferred_date=inferred,
         mentioned_days=tuple(_date(d) for d in row.get("mentioned_days") or ()),
+        latest_year=row.get("latest_year"),
     )
 
 

@@ -245,3 +245,11 @@ def test_the_same_day_is_nearer_than_the_next():
         return index.add(feat("b", [("strike", 0.3), ("budget", 1)], day=day, entities={"council"})).story_id
 
     assert pair(0) == "s-a" and pair(1) == "s-b"
+
+
+def test_an_undated_article_naming_only_older_years_stays_out_of_a_later_story():
+    recent = _strike_story()  # dated 2025
+    older = dataclasses.replace(feat("u", [("strike", 1)], published=False, entities={"harlowe"}), latest_year=2019)
+    assert recent.add(older).story_id == "s-u"
+    lately = dataclasses.replace(older, latest_year=2024)
+    assert _strike_story().add(lately).story_id == "s-s0"

@@ -169,3 +169,15 @@ def test_a_dated_article_keeps_the_other_days_it_names(embedder_or_fake):
     assert features_from_row(old).mentioned_days == ()
     undated = Article(id="u", source="u.txt", raw_text=text, text=text, title="Crash trial opens", published=None)
     assert story_features([undated], None, embedder_or_fake)[0].mentioned_days == ()
+
+
+def test_an_undated_article_keeps_the_latest_year_it_names(embedder_or_fake):
+    text = ("The club, champions in 1987 and again in March 2004, sacked its coach after a ninth defeat; "
+            "the 2005-06 season was its last good one.")
+    undated = Article(id="u", source="u.txt", raw_text=text, text=text, title="Coach sacked", published=None)
+    f = story_features([undated], None, embedder_or_fake)[0]
+    assert f.latest_year == 2005 and features_from_row(features_to_row(f)).latest_year == 2005
+    old = {k: v for k, v in features_to_row(f).items() if k != "latest_year"}
+    assert features_from_row(old).latest_year is None
+    dated = story_features([article("d", "Coach sacked", text, 15)], None, embedder_or_fake)[0]
+    assert dated.latest_year is None  # a dated article has its date

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
@@ -182,12 +183,14 @@ def quote_summaries(articles: list[Article], analyses: list[Analysis]) -> list[Q
 
 # Verbs of saying: reported speech with one of these is a quote worth listing;
 # stance verbs ("Seoul pledged to...", "the remarks suggest...") are not.
-_SPEECH_CUES = (
-    "said", "says", "say", "told", "tells", "stated", "states", "added", "adds", "noted", "notes",
-    "confirmed", "confirms", "announced", "announces", "replied", "replies", "reaffirmed", "explained",
-    "according to", "acknowledged", "acknowledge", "made clear", "insisted", "warned", "argued",
-    "asked", "wrote", "testified", "declared", "claimed", "stressed", "emphasized", "urged",
-)
+# Reported speech listed among a report's quotes: verbs of saying (the extractor also finds stance
+# verbs such as "think" or "support", which PolNeAR counts but a reader does not take for a quote).
+_SPEECH_WORDS = frozenset("""
+    said says say told tells stated states added adds noted notes confirmed confirms announced announces
+    replied replies reaffirmed explained acknowledged acknowledge insisted warned argued asked wrote
+    testified declared claimed stressed emphasized urged
+""".split())
+_SPEECH_PHRASES = ("according to", "made clear")
 
 
 def _is_speech(quote, text: str, people: set[str]) -> bool:
@@ -196,8 +199,8 @@ def _is_speech(quote, text: str, people: set[str]) -> bool:
         return True
     if quote.cue_start is None or not (quote.anonymous or quote.speaker in people):
         return False
-    cue = text[quote.cue_start : quote.cue_end].casefold()
-    return cue.startswith(_SPEECH_CUES)
+    cue = text[quote.cue_start : quote.cue_end].casefold()  # "said", "has also said", "according to"
+    return not _SPEECH_WORDS.isdisjoint(re.findall(r"[a-z]+", cue)) or any(p in cue for p in _SPEECH_PHRASES)
 
 
 def source_stats(article: Article, claims) -> dict:

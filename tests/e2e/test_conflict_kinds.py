@@ -29,3 +29,14 @@ def test_date_place_and_amount_conflicts_are_found_and_agreement_is_kept(tmp_pat
             assert comparison.article(e.article_id).text[e.start : e.end] == e.text
     agreed = [f for f in comparison.findings if f.verdict == "corroborated" and f.slot == "amount"]
     assert [e.value["unit"] for e in agreed[0].evidence] == ["kilometre", "kilometre"]
+
+
+def test_reported_speech_with_an_auxiliary_or_adverb_is_listed_and_stance_is_not(tmp_path, nlp):
+    a = write(tmp_path / "a.txt", "Ministers to sign rail accord", "09:00", "Lena Ortiz", "Lisbon", "Thursday, March 5")
+    with a.open("a", encoding="utf-8") as f:
+        f.write("Rui Almeida has also said that the line would carry freight at night.\n"
+                "Rui Almeida thinks that the timetable is too tight.\n")
+    b = write(tmp_path / "b.txt", "Rail accord to be signed", "10:30", "Tom Hale", "Lisbon", "Thursday, March 5")
+    quotes = [q.text for q in crosswire.compare([a, b], nlp=nlp).quotes]
+    assert any("carry freight at night" in q for q in quotes)
+    assert not any("too tight" in q for q in quotes)

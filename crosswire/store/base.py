@@ -42,6 +42,10 @@ class Store:
     def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
         raise NotImplementedError
 
+    def _iter_rows(self, sql: str, params: Sequence[Any] = ()) -> Iterator[tuple]:
+        """Rows one at a time where the driver can stream them (a whole store's features are large)."""
+        yield from self._rows(sql, params)
+
     def transaction(self) -> contextlib.AbstractContextManager:
         """All writes inside commit together or not at all."""
         raise NotImplementedError
@@ -168,7 +172,7 @@ class Store:
 
     def feature_rows(self) -> Iterator[tuple[dict[str, Any], str]]:
         """(features_to_row dict, story id) in the order the articles were added."""
-        rows = self._rows(
+        rows = self._iter_rows(
             "SELECT f.vector, f.data, s.story_id FROM story_features f "
             "JOIN story_assignments s ON s.article_id = f.article_id ORDER BY s.seq"
         )

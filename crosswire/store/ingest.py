@@ -116,7 +116,7 @@ def store_groups(
     beforehand). Every driver (files, URLs, feeds) stores through here.
     """
     api = api or stories_api()
-    index = api.StoryIndex.rebuild([(api.features_from_row(row), sid) for row, sid in store.feature_rows()])
+    index = api.StoryIndex.rebuild((api.features_from_row(row), sid) for row, sid in store.feature_rows())
     batches = _new_batches(store, groups, batch_size, result, on_group)
     if analyze is None:
         analysed = _analysed(batches, nlp, processes)

@@ -63,6 +63,10 @@ class SQLiteStore(Store):
         with self._errors():
             return self._conn.execute(sql, params).fetchall()
 
+    def _iter_rows(self, sql: str, params: Sequence[Any] = ()) -> Iterator[tuple]:
+        with self._errors():
+            yield from self._conn.execute(sql, params)
+
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
         if self._depth:  # nested: part of the outer transaction

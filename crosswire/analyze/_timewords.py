@@ -75,6 +75,8 @@ POSITION_MODS: dict[str, str] = {
     "early": "START", "earlier": "START", "the beginning of": "START", "the start of": "START",
     "mid": "MID", "middle": "MID", "the middle of": "MID", "the mid": "MID",
     "late": "END", "later": "END", "the end of": "END",
+    # without "the" ("by end of March", "start of 2026"), as headlines and business copy write them
+    "beginning of": "START", "start of": "START", "middle of": "MID", "end of": "END",
 }
 
 # Deictic words with a fixed TimeML value.

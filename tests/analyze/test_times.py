@@ -114,6 +114,9 @@ CASES = [
      "Wednesday", "DATE", "XXXX-WXX-3", None, None, "day", None),
     ("It was founded on Oct. 29, 2001.", "Oct. 29, 2001", None,
      "Oct. 29, 2001", "DATE", "2001-10-29", D(2001, 10, 29), D(2001, 10, 29), "day", None),
+    # "end of" without "the", as business copy writes it (it used to raise KeyError)
+    ("Talks run until end of 2026.", "end of 2026", SAT,
+     "end of 2026", "DATE", "2026", D(2026, 8, 31), D(2026, 12, 31), "year", "END"),
 ]
 
 

@@ -87,7 +87,7 @@ def ingest(
     store_groups(
         store, _read(paths, published, result, on_problem), nlp=nlp, embedder=embedder, api=api, result=result,
         batch_size=batch_size, on_group=(lambda done: on_file(done, len(paths))) if on_file else None,
-        analyze=analyze, processes=processes,
+        analyze=analyze, processes=processes, on_problem=on_problem,
     )
     result.seconds = time.perf_counter() - started
     return result
@@ -105,6 +105,7 @@ def store_groups(
     on_group: Callable[[int], None] | None = None,
     analyze: Callable[[list[Article]], list[Analysis]] | None = None,
     processes: int = 1,
+    on_problem: Callable[[Problem], None] | None = None,
 ) -> None:
     """Analyse, cluster and store articles already read and cleaned, one transaction per batch.
 
@@ -113,7 +114,8 @@ def store_groups(
     is read. spaCy runs in `processes` worker processes over the whole stream (they
     start once, not per batch) while this process stores what comes back;
     `analyze(articles)` replaces spaCy analysis (a benchmark passes analyses made
-    beforehand). Every driver (files, URLs, feeds) stores through here.
+    beforehand). An article whose analysis fails is a problem (on_problem) and the
+    rest go on. Every driver (files, URLs, feeds) stores through here.
     """
     api = api or stories_api()
     index = api.StoryIndex.rebuild((api.features_from_row(row), sid) for row, sid in store.feature_rows())
@@ -123,7 +125,18 @@ def store_groups(
     else:
         analysed = ((batch, analyze(batch)) for batch in batches)
     for batch, analyses in analysed:
-        _store_batch(store, batch, analyses, embedder, index, api, result)
+        failed = [(a, x) for a, x in zip(batch, analyses) if isinstance(x, Exception)]
+        for article, exc in failed:
+            problem = Problem(article.source, f"analysis failed ({type(exc).__name__}: {exc}); "
+                                              "this is a crosswire bug, please report it")  # fmt: skip
+            result.problems.append(problem)
+            if on_problem:
+                on_problem(problem)
+        if failed:
+            kept = [(a, x) for a, x in zip(batch, analyses) if not isinstance(x, Exception)]
+            batch, analyses = [a for a, _ in kept], [x for _, x in kept]
+        if batch:
+            _store_batch(store, batch, analyses, embedder, index, api, result)
 
 
 def _new_batches(store: Store, groups: Iterable[list[Article]], batch_size: int, result: IngestResult,
@@ -154,8 +167,11 @@ def _new_batches(store: Store, groups: Iterable[list[Article]], batch_size: int,
         yield new
 
 
-def _analysed(batches: Iterator[list[Article]], nlp, processes: int) -> Iterator[tuple[list[Article], list[Analysis]]]:
-    """(batch, its analyses) in order, from one spaCy pipe over every batch's texts."""
+def _analysed(batches: Iterator[list[Article]], nlp, processes: int) -> Iterator[tuple[list[Article], list]]:
+    """(batch, its analyses) in order, from one spaCy pipe over every batch's texts.
+
+    An analysis that raised is its exception instead: one article's bug does not stop the run.
+    """
     from collections import deque
 
     from crosswire.analyze import analysis_of_doc
@@ -172,7 +188,10 @@ def _analysed(batches: Iterator[list[Article]], nlp, processes: int) -> Iterator
 
     analyses: list[Analysis] = []
     for doc, published in nlp.pipe(texts(), as_tuples=True, batch_size=16, n_process=processes):
-        analyses.append(analysis_of_doc(doc, published))
+        try:
+            analyses.append(analysis_of_doc(doc, published))
+        except Exception as exc:  # noqa: BLE001 - reported per article by store_groups
+            analyses.append(exc)
         if len(analyses) == len(waiting[0]):
             yield waiting.popleft(), analyses
             analyses = []

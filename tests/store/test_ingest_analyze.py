@@ -70,3 +70,26 @@ def test_a_story_is_compared_from_its_stored_analyses_without_spacy(store, corpu
     fresh = pipeline.compare(store.articles(story["article_ids"]), nlp=nlp)
     assert recomputed and comparison_to_dict(comparison) == comparison_to_dict(fresh)
     assert comparison.by_verdict("conflicting")  # the planted conflicts (ships 17 vs 14, ...)
+
+
+def test_an_article_whose_analysis_fails_is_one_problem_and_the_rest_are_stored(store, corpus, nlp, api, monkeypatch):
+    import crosswire.analyze
+
+    real = crosswire.analyze.analysis_of_doc
+
+    def failing(doc, published):
+        if "Lindgren" in doc.text:  # our library record
+            raise KeyError("end of")
+        return real(doc, published)
+
+    monkeypatch.setattr(crosswire.analyze, "analysis_of_doc", failing)
+    seen = []
+    result = ingest(store, [corpus], nlp=nlp, api=api, on_problem=seen.append)
+    assert result.added == 4 and store.counts()["articles"] == 4
+    [problem] = seen
+    assert "own.jsonl" in problem.source
+    assert "analysis failed (KeyError: 'end of')" in str(problem) and "\n" not in str(problem)
+    # fixed (the patch gone), the next run stores just that article
+    monkeypatch.setattr(crosswire.analyze, "analysis_of_doc", real)
+    again = ingest(store, [corpus], nlp=nlp, api=api)
+    assert (again.added, again.unchanged) == (1, 4)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import difflib
+import re
+
 from crosswire.errors import StoreError
 from crosswire.model import Comparison, Note
 from crosswire.store.base import Store
@@ -35,7 +38,7 @@ def story_comparison(
 
 
 def _note_revisions(store: Store, comparison: Comparison) -> None:
-    """Say which articles were revised since first stored, so the report shows that they changed."""
+    """Say which articles were revised since first stored, and what changed, so the report shows it."""
     from crosswire.store.serialize import article_key
 
     for article in comparison.articles:
@@ -44,5 +47,37 @@ def _note_revisions(store: Store, comparison: Comparison) -> None:
             before = versions[-2]
             message = (f"revised: this is version {len(versions)} of this article; "
                        f"the previous one (first seen {before['first_seen']}) "
-                       f"had {len(before['text'])} characters, this one {len(article.text)}")  # fmt: skip
+                       f"{revision_changes(before['text'], article.text)}")  # fmt: skip
             comparison.notes.setdefault(article.id, []).append(Note("warning", message))
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?”\"])\s+|\n+")
+
+
+def revision_changes(before: str, after: str, *, most: int = 3, width: int = 160) -> str:
+    """What changed between two versions of a text, sentence by sentence, in one line.
+
+    'differs in 1 sentence: was "About 1,200 ...", now "About 1,400 ..."'; at most `most`
+    changes are quoted, each clipped to `width` characters.
+    """
+    old = [x.strip() for x in _SENTENCE_END.split(before) if x.strip()]
+    new = [x.strip() for x in _SENTENCE_END.split(after) if x.strip()]
+    changes = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(None, old, new, autojunk=False).get_opcodes():
+        if tag == "replace":
+            changes += [f"was {_clip(a, width)}, now {_clip(b, width)}" for a, b in zip(old[i1:i2], new[j1:j2])]
+            changes += [f"removed {_clip(a, width)}" for a in old[i1 + (j2 - j1) : i2]]
+            changes += [f"added {_clip(b, width)}" for b in new[j1 + (i2 - i1) : j2]]
+        elif tag == "delete":
+            changes += [f"removed {_clip(a, width)}" for a in old[i1:i2]]
+        elif tag == "insert":
+            changes += [f"added {_clip(b, width)}" for b in new[j1:j2]]
+    if not changes:
+        return "has the same sentences (the change was in spacing or in what cleaning removes)"
+    more = f"; and {len(changes) - most} more" if len(changes) > most else ""
+    count = f"{len(changes)} sentence{'s' if len(changes) > 1 else ''}"
+    return f"differs in {count}: " + "; ".join(changes[:most]) + more
+
+
+def _clip(sentence: str, width: int) -> str:
+    return '"' + (sentence if len(sentence) <= width else sentence[: width - 1].rstrip() + "…") + '"'

@@ -63,6 +63,10 @@ def test_a_changed_record_is_a_new_revision_and_both_texts_are_kept(store, tmp_p
     assert "1,200" in versions[0]["text"] and "1,400" in versions[1]["text"]
     [story] = store.stories()
     assert story["articles"] == ["ferry-1"] and story["size"] == 1  # only the latest revision is compared
+    comparison, _ = story_comparison(store, story["id"], nlp=nlp)
+    [note] = [n.message for n in comparison.notes[comparison.articles[0].id] if n.message.startswith("revised")]
+    assert "version 2" in note and "differs in 1 sentence: was" in note
+    assert note.index("1,200") < note.index("now") < note.index("1,400")
 
 
 def test_search_finds_words_in_articles_and_claims_and_ignores_sql(store, corpus, nlp, api):

@@ -64,9 +64,9 @@ def compare(
         from crosswire.analyze.nlp import load_nlp
 
         nlp = load_nlp(settings["spacy_model"])
-    fresh = iter(analyze_articles(todo, nlp=nlp, batch_size=settings["batch_size"], n_process=settings["processes"])
-                 if todo else [])  # fmt: skip
-    analyses = [known[a.id] if a.id in known else next(fresh) for a in articles]
+    known.update(_analyze_each(todo, nlp, settings, problems))
+    articles = [a for a in articles if a.id in known]  # an article whose analysis failed is a problem
+    analyses = [known[a.id] for a in articles]
     claims = [claim for article, analysis in zip(articles, analyses) for claim in build_claims(article, analysis)]
     embeddings = settings["embeddings"]
     embedder = _embedder(settings["embedding_model"] or None) if embeddings and len(articles) > 1 else None
@@ -86,6 +86,28 @@ def compare(
         problems=problems,
         claims=claims,
     )
+
+
+def _analyze_each(articles: list[Article], nlp, settings, problems: list[Problem]) -> dict[str, Analysis]:
+    """Analyses by article id, batched; if the batch fails, one by one, each failure a Problem."""
+    if not articles:
+        return {}
+    try:
+        done = analyze_articles(articles, nlp=nlp, batch_size=settings["batch_size"], n_process=settings["processes"])
+        return {a.id: x for a, x in zip(articles, done)}
+    except Exception:  # noqa: BLE001 - find the article at fault; the others are compared
+        found = {}
+        for article in articles:
+            try:
+                found[article.id] = analyze_articles([article], nlp=nlp)[0]
+            except Exception as exc:  # noqa: BLE001
+                problems.append(analysis_problem(article, exc))
+        return found
+
+
+def analysis_problem(article: Article, exc: Exception) -> Problem:
+    """The one line a user sees when our analysis fails on an article (never their fault)."""
+    return Problem(article.source, f"analysis failed ({type(exc).__name__}: {exc}); this is a crosswire bug, please report it")
 
 
 def analyze_articles(articles: list[Article], *, nlp=None, batch_size: int = 16, n_process: int = 1) -> list[Analysis]:

@@ -117,6 +117,8 @@ def store_groups(
     beforehand). An article whose analysis fails is a problem (on_problem) and the
     rest go on. Every driver (files, URLs, feeds) stores through here.
     """
+    from crosswire.pipeline import analysis_problem
+
     api = api or stories_api()
     index = api.StoryIndex.rebuild((api.features_from_row(row), sid) for row, sid in store.feature_rows())
     batches = _new_batches(store, groups, batch_size, result, on_group)
@@ -127,8 +129,7 @@ def store_groups(
     for batch, analyses in analysed:
         failed = [(a, x) for a, x in zip(batch, analyses) if isinstance(x, Exception)]
         for article, exc in failed:
-            problem = Problem(article.source, f"analysis failed ({type(exc).__name__}: {exc}); "
-                                              "this is a crosswire bug, please report it")  # fmt: skip
+            problem = analysis_problem(article, exc)
             result.problems.append(problem)
             if on_problem:
                 on_problem(problem)

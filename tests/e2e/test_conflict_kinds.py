@@ -40,3 +40,24 @@ def test_reported_speech_with_an_auxiliary_or_adverb_is_listed_and_stance_is_not
     quotes = [q.text for q in crosswire.compare([a, b], nlp=nlp).quotes]
     assert any("carry freight at night" in q for q in quotes)
     assert not any("too tight" in q for q in quotes)
+
+
+def test_an_article_whose_analysis_fails_is_a_problem_and_the_others_are_compared(tmp_path, nlp, monkeypatch):
+    import crosswire.analyze
+
+    real = crosswire.analyze.analysis_of_doc
+
+    def failing(doc, published):
+        if "Porto" in doc.text:
+            raise KeyError("end of")
+        return real(doc, published)
+
+    monkeypatch.setattr(crosswire.analyze, "analysis_of_doc", failing)
+    a = write(tmp_path / "a.txt", "Ministers to sign rail accord", "09:00", "Lena Ortiz", "Lisbon", "Thursday, March 5")
+    b = write(tmp_path / "b.txt", "Rail accord to be signed", "10:30", "Tom Hale", "Porto", "Friday, March 6")
+    c = write(tmp_path / "c.txt", "Rail accord signing set", "11:00", "Ana Reis", "Lisbon", "Thursday, March 5", "3.5")
+    comparison = crosswire.compare([a, b, c], nlp=nlp)
+    assert [p.source for p in comparison.problems] == [str(b)]
+    assert "analysis failed (KeyError: 'end of')" in str(comparison.problems[0])
+    assert len(comparison.articles) == 2
+    assert {f.slot for f in comparison.findings if f.verdict == "conflicting"} == {"amount"}

@@ -358,3 +358,19 @@ def test_words_in_the_attribution_do_not_split_a_quote(analyse, text):
     doc, _, quotes = analyse(text)
     direct = [q for q in quotes if q.kind == "direct"]
     assert len(direct) == 1 and _content(text, direct[0]).endswith("flood the market.")
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("The new ferry line is expected to open in the spring.", "is expected",
+         "The new ferry line is expected to open in the spring"),
+        ("The harbour master was charged with fraud on Monday.", "was charged",
+         "The harbour master was charged with fraud on Monday"),
+    ],
+)
+def test_passive_cue_without_a_by_phrase_takes_the_whole_clause(analyse, text, cue, content):
+    # the subject is what the claim is about, not who makes it: no speaker
+    doc, _, quotes = analyse(text)
+    quote = _find(text, quotes, content)
+    assert (_cue(text, quote), _content(text, quote), quote.speaker_start) == (cue, content, None)

@@ -21,7 +21,9 @@ are at the top; every rule is a local look at the parse around one token):
    clause takes its object too: "denied the report"), a wish or plan with an
    infinitive (XCOMP_CUES: "wants to cut taxes"), a noun of saying with a
    that-clause (NOUN_CUES: "her claim that ..."), a passive whose speaker is its
-   by-phrase ("was endorsed by the union"), or "according to X"; the clause is the
+   by-phrase ("was endorsed by the union"), a passive without one, whose whole
+   clause is the content and which names no speaker ("the plan is expected to pass"),
+   or "according to X"; the clause is the
    content, "mixed" when it holds quoted words, else "indirect". A mixed clause
    before its attribution takes the quoted fragments after it, as a split quote does.
    Reported speech inside quotation marks, or inside the content of another quote

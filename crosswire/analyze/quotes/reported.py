@@ -43,6 +43,8 @@ def _reported(doc, cue, quoted: list[_Quoted], speakers) -> Quote | None:
         found = _noun_clause(cue)
     elif _agent_source(cue) is not None:
         found = _passive(cue)
+    elif _unsourced_passive(cue):
+        found = _passive_clause(cue)
     else:
         found = _complement(doc, cue) or _object(doc, cue)
     if found is None:
@@ -61,7 +63,7 @@ def _reported(doc, cue, quoted: list[_Quoted], speakers) -> Quote | None:
         end = _split_mixed(doc, quoted, end, cue)
     cue_start, cue_end = _cue_offsets(doc, cue)
     kind = _reported_kind(doc_text(doc), start, end)
-    if cue.pos_ == "NOUN" and speaker_token is None:  # "the claim that ...": no one named
+    if speaker_token is None and (cue.pos_ == "NOUN" or _unsourced_passive(cue)):  # no one named
         return Quote(start, end, cue_start, cue_end, None, None, None, False, kind)
     speaker = _speaker_of(doc, cue, speakers, after=None, subject=speaker_token)
     if speaker is None:
@@ -191,6 +193,27 @@ def _passive(cue):
     if subject is None:
         return None
     return subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge), _agent_source(cue)
+
+
+def _unsourced_passive(cue) -> bool:
+    """A passive cue with no by-phrase ("X is expected to win", "Y was charged with
+    fraud"): its subject is what the claim is about, not who makes it."""
+    return cue.pos_ == "VERB" and cue.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in cue.children) \
+        and any(c.dep_ == "nsubjpass" for c in cue.children)
+
+
+def _passive_clause(cue):
+    """An unsourced passive: PolNeAR's content is the whole clause, subject and cue
+    included ("<the plan is expected to pass>"); the text names no speaker."""
+    subject = next(c for c in cue.children if c.dep_ == "nsubjpass")
+    if "\n" in doc_text(cue.doc)[subject.left_edge.idx : cue.idx]:  # a parse across paragraphs
+        return None
+    end_token = cue
+    for child in cue.rights:
+        if child.dep_ in ("cc", "conj", "punct") or child.is_space:
+            break
+        end_token = child.right_edge
+    return subject.left_edge.idx, end_token.idx + len(end_token), None
 
 
 def _noun_clause(cue):

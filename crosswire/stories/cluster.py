@@ -89,6 +89,10 @@ class ClusterSettings:
     # 0.973/0.844/0.904, merged topics 2 -> 1 (the older event's undated articles name older years only);
     # 1, 2 and 3 years give the same; AllSides (all dated) unchanged
     older_years: int = 2
+    # ...and one whose latest named year is a year of the dated story's range is as near to it as to an undated
+    # story (both_undated_days, not undated_days): it names the story's year and nothing later. ECB+ B-cubed P/R/F1
+    # 0.971/0.872/0.918 -> 0.976/0.876/0.923 (undated fragments of 2013 events had joined the 2008 twin's undated
+    # story); as 0 days: 0.922, as 2 days: 0.920; AllSides (all dated) unchanged
     # TF-IDF cosine of the article's words with the story's (document frequencies counted online)
     # 1.0: ECB+ B-cubed F1 0.79 -> 0.88 (same-event pairs share rare words: names, places, objects);
     # 1.5 and 2.0 over-join AllSides' next-day stories on one topic
@@ -412,6 +416,9 @@ class StoryIndex:
             if gap <= s.inferred_near_days:
                 return float(min(gap, s.undated_days))
         if day is None and first is None:
+            return self.settings.both_undated_days
+        if (day is None and inferred is None and latest_year is not None and first is not None
+                and dt.date.fromordinal(first).year <= latest_year <= dt.date.fromordinal(last).year):
             return self.settings.both_undated_days
         if day is None or first is None:
             return self.settings.undated_days

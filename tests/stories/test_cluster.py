@@ -255,6 +255,16 @@ def test_an_undated_article_naming_only_older_years_stays_out_of_a_later_story()
     assert _strike_story().add(lately).story_id == "s-s0"
 
 
+def test_an_undated_article_naming_the_storys_year_is_as_near_as_to_an_undated_story():
+    # half on the story's subject: too far at undated_days, near enough at both_undated_days
+    def place(latest_year):
+        article = feat("u", [("strike", 1), ("budget", 2.5)], published=False, vocab=False)
+        return _strike_story().add(dataclasses.replace(article, latest_year=latest_year)).story_id
+
+    assert place(2025) == "s-s0"  # the story's days are in 2025
+    assert place(None) == "s-u" and place(2024) == "s-u"
+
+
 def test_an_undated_article_that_joins_two_undated_stories_merges_them():
     def bridge(published):
         index = StoryIndex()

@@ -374,3 +374,20 @@ def test_passive_cue_without_a_by_phrase_takes_the_whole_clause(analyse, text, c
     doc, _, quotes = analyse(text)
     quote = _find(text, quotes, content)
     assert (_cue(text, quote), _content(text, quote), quote.speaker_start) == (cue, content, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a participle the writer adds after a comma is not part of the speaker
+        ("Helen Brooks, speaking to dock workers in Portsmouth, said the pier would reopen in May.",
+         "Helen Brooks"),
+        # a parse that hangs the name on a line above: the speaker stays in the cue's paragraph
+        ("Harbour news (all times local):\n\n9 a.m.\n\nHelen Brooks is again questioning the ferry fares.",
+         "Helen Brooks"),
+    ],
+)
+def test_speaker_span_stops_at_writer_clauses_and_paragraphs(analyse, text, speaker):
+    doc, _, quotes = analyse(text)
+    assert quotes, "no quote found"
+    assert doc.text[quotes[0].speaker_start : quotes[0].speaker_end] == speaker

@@ -40,7 +40,8 @@ Speakers are resolved to names through the entities: a named person gives their
 canonical name (a bare "Kim" already carries the right full name), anonymous
 sources ("a senior U.S. official", later "the official") their first description
 with anonymous=True. Speaker spans cover the whole subject phrase, appositive
-included ("Brian Fallon, the campaign's press secretary").
+included ("Brian Fallon, the campaign's press secretary"), but not a participle
+after a comma ("Kim, speaking to reporters,") nor a line above the cue's paragraph.
 
 Content offsets of direct quotes exclude the quotation marks.
 

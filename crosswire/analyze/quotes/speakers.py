@@ -110,12 +110,16 @@ class _SpeakerResolver:
         press secretary,"), as PolNeAR marks sources; never across a paragraph break."""
         doc = self.doc
         start, end = subject.left_edge.i, subject.right_edge.i + 1
+        end = _before_writer_clause(subject, end)
         while end - 1 > subject.i and (doc[end - 1].text in ",;:—–-" or doc[end - 1].is_space):
             end -= 1
         for i in range(subject.i - 1, start - 1, -1):
             if "\n" in doc[i].text_with_ws:
                 start = i + 1
                 break
+        for i in range(end - 2, subject.i - 1, -1):  # the head's phrase runs on into the paragraph of the cue
+            if "\n" in doc[i].text_with_ws:
+                return self.resolve_span(doc[i + 1 : end])
         return self.resolve_span(doc[start:end], head=subject)
 
     def resolve_span(self, span, head=None) -> _Speaker:
@@ -173,6 +177,18 @@ class _SpeakerResolver:
                 if known_lemma == lemma:
                     return description
         return _describe(span)
+
+
+def _before_writer_clause(subject, end: int) -> int:
+    """The speaker ends before a participle the writer adds after a comma: "Trump,
+    speaking to veterans, said ..." (a relative clause after a comma stays: PolNeAR
+    keeps it in the source more often than not)."""
+    doc = subject.doc
+    for token in subject.subtree:
+        if token.i > subject.i and token.head.i >= subject.i and token.dep_ == "acl" and token.tag_ == "VBG" \
+                and doc[token.left_edge.i - 1].text == ",":
+            return min(end, token.left_edge.i - 1)
+    return end
 
 
 def _introduction(chunk) -> tuple[int, str, str] | None:

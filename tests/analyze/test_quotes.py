@@ -391,3 +391,12 @@ def test_speaker_span_stops_at_writer_clauses_and_paragraphs(analyse, text, spea
     doc, _, quotes = analyse(text)
     assert quotes, "no quote found"
     assert doc.text[quotes[0].speaker_start : quotes[0].speaker_end] == speaker
+
+
+def test_impersonal_judgement_is_an_attribution_without_a_speaker(analyse):
+    text = "It was unclear whether the ferry would sail before the storm."
+    doc, _, quotes = analyse(text)
+    quote = _find(text, quotes, "whether the ferry")
+    assert (_cue(text, quote), _content(text, quote), quote.speaker_start) == (
+        "It was unclear", "whether the ferry would sail before the storm", None,
+    )

@@ -23,8 +23,9 @@ are at the top; every rule is a local look at the parse around one token):
    that-clause (NOUN_CUES: "her claim that ..."), a passive whose speaker is its
    by-phrase ("was endorsed by the union"), a passive without one, whose whole
    clause is the content and which names no speaker ("the plan is expected to pass"),
-   or "according to X"; the clause is the
-   content, "mixed" when it holds quoted words, else "indirect". A mixed clause
+   "according to X", or an impersonal judgement ("it is clear that ...", no
+   speaker); the clause is the content, "mixed" when it holds quoted words, else
+   "indirect". A mixed clause
    before its attribution takes the quoted fragments after it, as a split quote does.
    Reported speech inside quotation marks, or inside the content of another quote
    or transcript line ("Kim said the mayor refused to resign": not "refused"), is
@@ -55,7 +56,7 @@ from __future__ import annotations
 import bisect
 
 from crosswire.analyze.nlp import doc_text
-from crosswire.analyze.quotes.cues import _is_cue, _is_noun_cue
+from crosswire.analyze.quotes.cues import _is_cue, _is_judgement, _is_noun_cue
 from crosswire.analyze.quotes.direct import _attribute_direct
 from crosswire.analyze.quotes.leftovers import _continuations, _headline, _transcript_lines
 from crosswire.analyze.quotes.marks import _quoted_spans
@@ -79,7 +80,7 @@ def find_quotes(doc, entities: list[Entity]) -> list[Quote]:
     direct_ranges = [(q.content_start, q.content_end) for q in quotes]
     inside = _Inside(quoted)
     for token in doc:
-        if token.i in used_cues or not (_is_cue(token) or _is_noun_cue(token)) or inside(token.idx):
+        if token.i in used_cues or not (_is_cue(token) or _is_noun_cue(token) or _is_judgement(token)) or inside(token.idx):
             continue
         quote = _reported(doc, token, quoted, speakers)
         if quote is not None:

@@ -123,6 +123,20 @@ def _is_cue(token) -> bool:
     return lemma in CUE_VERBS or lemma in OBJECT_CUES or lemma in XCOMP_CUES or token.lower_ in CUE_FORMS
 
 
+# Adjectives of an impersonal judgement: "it is clear that ...", "it was unclear whether ...".
+JUDGEMENT_ADJECTIVES = frozenset("clear unclear obvious apparent evident".split())
+
+
+def _is_judgement(token) -> bool:
+    """"it's obvious that <clause>": an attribution with no one named (PolNeAR's cue
+    runs from "it" to the adjective)."""
+    if token.pos_ != "ADJ" or token.dep_ != "acomp" or token.lemma_.lower() not in JUDGEMENT_ADJECTIVES:
+        return False
+    be = token.head
+    return any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" and c.i < token.i for c in be.children) \
+        and any(c.dep_ == "ccomp" and c.i > token.i for c in list(token.children) + list(be.children))
+
+
 def _is_noun_cue(token) -> bool:
     """A noun of saying ("claim", "warning"); its clause is checked by the caller."""
     return token.pos_ == "NOUN" and token.lemma_.lower() in NOUN_CUES

@@ -22,6 +22,7 @@ from crosswire.analyze.quotes.cues import (
     _agent_source,
     _cue_offsets,
     _is_cue,
+    _is_judgement,
     _is_particle,
     _subject,
 )
@@ -37,6 +38,8 @@ from crosswire.model import Quote
 
 def _reported(doc, cue, quoted: list[_Quoted], speakers) -> Quote | None:
     """"X said (that) <clause>", "<clause>, X said", "according to X, <clause>"."""
+    if _is_judgement(cue):
+        return _judgement(doc, cue)
     if cue.lower_ == "according":
         found = _according_to(doc, cue)
     elif cue.pos_ == "NOUN":
@@ -69,6 +72,18 @@ def _reported(doc, cue, quoted: list[_Quoted], speakers) -> Quote | None:
     if speaker is None:
         return None
     return Quote(start, end, cue_start, cue_end, speaker.start, speaker.end, speaker.name, speaker.anonymous, kind)
+
+
+def _judgement(doc, cue) -> Quote | None:
+    """"it's obvious that <clause>": the cue runs from "it" to the adjective; no speaker."""
+    be = cue.head
+    it = next(c for c in be.children if c.dep_ in ("nsubj", "expl") and c.lower_ == "it")
+    clause = next(c for c in list(cue.children) + list(be.children) if c.dep_ == "ccomp" and c.i > cue.i)
+    text = doc_text(doc)
+    start, end = _trim(text, clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge))
+    if end - start < 3 or "\n" in text[it.idx : end]:
+        return None
+    return Quote(start, end, it.idx, cue.idx + len(cue), None, None, None, False, _reported_kind(text, start, end))
 
 
 def _split_mixed(doc, quoted: list[_Quoted], end: int, cue) -> int:

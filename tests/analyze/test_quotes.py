@@ -382,6 +382,9 @@ def test_passive_cue_without_a_by_phrase_takes_the_whole_clause(analyse, text, c
         # a participle the writer adds after a comma is not part of the speaker
         ("Helen Brooks, speaking to dock workers in Portsmouth, said the pier would reopen in May.",
          "Helen Brooks"),
+        # a "which" clause about the organisation in the description
+        ("Tom Reyes, head of the Dockers Union, which has 900 members, said the strike would end.",
+         "Tom Reyes, head of the Dockers Union"),
         # a parse that hangs the name on a line above: the speaker stays in the cue's paragraph
         ("Harbour news (all times local):\n\n9 a.m.\n\nHelen Brooks is again questioning the ferry fares.",
          "Helen Brooks"),

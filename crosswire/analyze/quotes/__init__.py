@@ -42,7 +42,9 @@ canonical name (a bare "Kim" already carries the right full name), anonymous
 sources ("a senior U.S. official", later "the official") their first description
 with anonymous=True. Speaker spans cover the whole subject phrase, appositive
 included ("Brian Fallon, the campaign's press secretary"), but not a participle
-after a comma ("Kim, speaking to reporters,") nor a line above the cue's paragraph.
+after a comma ("Kim, speaking to reporters,"), a "which" clause about a thing in the
+description ("head of the union, which has 900 members,"), nor a line above the
+cue's paragraph.
 
 Content offsets of direct quotes exclude the quotation marks.
 

@@ -191,20 +191,33 @@ def quote_summaries(articles: list[Article], analyses: list[Analysis]) -> list[Q
         for quote in analysis.quotes:
             if not _is_speech(quote, article.text, people):
                 continue
+            end = _closing_mark_end(article.text, quote.content_start, quote.content_end)
             quotes.append(
                 QuoteSummary(
                     speaker=quote.speaker,
                     anonymous=quote.anonymous,
-                    text=article.text[quote.content_start : quote.content_end],
+                    text=article.text[quote.content_start : end],
                     kind=quote.kind,
-                    evidence=evidence_for_span(article, quote.content_start, quote.content_end),
+                    evidence=evidence_for_span(article, quote.content_start, end),
                 )
             )
     return quotes
 
 
-# Verbs of saying: reported speech with one of these is a quote worth listing;
-# stance verbs ("Seoul pledged to...", "the remarks suggest...") are not.
+def _closing_mark_end(text: str, start: int, end: int) -> int:
+    """End of a quote's content as shown: past the closing mark when the content opens one and the
+    mark follows within two characters (content 'considers “appropriate commitments' of
+    'considers “appropriate commitments,” an official said' is shown with its ',”')."""
+    content = text[start:end]
+    if content.count("\u201c") > content.count("\u201d"):
+        close = text.find("\u201d", end, end + 3)
+    elif content.count('"') % 2:
+        close = text.find('"', end, end + 3)
+    else:
+        return end
+    return close + 1 if close != -1 else end
+
+
 # Reported speech listed among a report's quotes: verbs of saying (the extractor also finds stance
 # verbs such as "think" or "support", which PolNeAR counts but a reader does not take for a quote).
 _SPEECH_WORDS = frozenset("""

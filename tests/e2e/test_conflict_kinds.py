@@ -61,3 +61,15 @@ def test_an_article_whose_analysis_fails_is_a_problem_and_the_others_are_compare
     assert "analysis failed (KeyError: 'end of')" in str(comparison.problems[0])
     assert len(comparison.articles) == 2
     assert {f.slot for f in comparison.findings if f.verdict == "conflicting"} == {"amount"}
+
+
+def test_a_quote_that_opens_quotation_marks_is_shown_with_the_closing_one(tmp_path, nlp):
+    a = write(tmp_path / "a.txt", "Ministers to sign rail accord", "09:00", "Lena Ortiz", "Lisbon", "Thursday, March 5")
+    with a.open("a", encoding="utf-8") as f:
+        f.write("The accord depends on what Porto calls \u201cfair freight terms,\u201d a senior official said.\n")
+    b = write(tmp_path / "b.txt", "Rail accord to be signed", "10:30", "Tom Hale", "Lisbon", "Thursday, March 5")
+    comparison = crosswire.compare([a, b], nlp=nlp)
+    [quote] = [q for q in comparison.quotes if "fair freight" in q.text]
+    assert quote.text.endswith("fair freight terms,\u201d") and quote.text.count("\u201c") == quote.text.count("\u201d")
+    e = quote.evidence
+    assert comparison.article(e.article_id).text[e.start : e.end] == e.text

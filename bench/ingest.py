@@ -16,7 +16,6 @@ import argparse
 import datetime as dt
 import json
 import pathlib
-import resource
 import sys
 import tempfile
 import time
@@ -48,6 +47,7 @@ def main() -> None:
     from crosswire.analyze.nlp import load_nlp
     from crosswire.store import open_store
     from crosswire.store.ingest import ingest
+    from scale import store_figures
 
     nlp = load_nlp()
     print("| spaCy processes | articles stored | step articles/s | database MB | KB/article | peak RSS MB |\n"
@@ -64,10 +64,7 @@ def main() -> None:
                 ingest(store, [step], nlp=nlp, processes=processes)
                 rate = (size - done) / (time.perf_counter() - start)
                 done = size
-                megabytes = sum(p.stat().st_size for p in pathlib.Path(tmp).glob("bench.db*")) / 1e6
-                peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-                print(f"| {processes} | {done:,} | {rate:.1f} | {megabytes:.1f} | {megabytes * 1000 / done:.0f} | {peak:.0f} |",
-                      flush=True)  # fmt: skip
+                print(f"| {processes} | {done:,} | {rate:.1f} | {store_figures(db, done)} |", flush=True)
             store.close()
 
 if __name__ == "__main__":

@@ -163,6 +163,13 @@ def build_store(db_path: pathlib.Path, n: int, *, prepared: Prepared | None = No
         ingest(store, write_steps(base, pathlib.Path(tmp), 0, n), embedder=prepared.embedder, analyze=prepared.analyze)
 
 
+def store_figures(db: pathlib.Path, articles: int) -> str:
+    """'database MB | KB per article | peak RSS MB' of a SQLite store (WAL files included) and this process."""
+    megabytes = sum(p.stat().st_size for p in db.parent.glob(db.name + "*")) / 1e6
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return f"{megabytes:,.1f} | {megabytes * 1000 / articles:.0f} | {peak:,.0f}"
+
+
 def _rebuild_seconds(store) -> float:
     """What each `crosswire ingest` run pays before its first article: the story index rebuilt from the store."""
     from crosswire.store.ingest import stories_api
@@ -208,10 +215,7 @@ def main() -> None:
             done = size
             stories = store.counts().get("stories", 0)
             rebuild = _rebuild_seconds(store)
-            megabytes = sum(p.stat().st_size for p in db.parent.glob(db.name + "*")) / 1e6
-            peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-            print(f"| {done:,} | {rate:.1f} | {stories:,} | {rebuild:.1f} | {megabytes:,.0f} | {megabytes * 1000 / done:.0f} | {peak:,.0f} |",
-                  flush=True)  # fmt: skip
+            print(f"| {done:,} | {rate:.1f} | {stories:,} | {rebuild:.1f} | {store_figures(db, done)} |", flush=True)
         store.close()
 
 

@@ -206,8 +206,8 @@ def quote_summaries(articles: list[Article], analyses: list[Analysis]) -> list[Q
 
 def _closing_mark_end(text: str, start: int, end: int) -> int:
     """End of a quote's content as shown: past the closing mark when the content opens one and the
-    mark follows within two characters (content 'considers “appropriate commitments' of
-    'considers “appropriate commitments,” an official said' is shown with its ',”')."""
+    mark follows within two characters (content 'calls “fair freight terms' of
+    'calls “fair freight terms,” an official said' is shown with its ',”')."""
     content = text[start:end]
     if content.count("\u201c") > content.count("\u201d"):
         close = text.find("\u201d", end, end + 3)

@@ -42,6 +42,14 @@ class Store:
     def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
         raise NotImplementedError
 
+    def _rows_in(self, sql: str, ids: Sequence[Any], params: Sequence[Any] = ()) -> Iterator[tuple]:
+        """Rows of `sql`, whose `{marks}` is the placeholder list of an IN, for `ids` 500 at a time
+        (under SQLite's parameter limit); `params` come before the ids."""
+        ids = list(ids)
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            yield from self._rows(sql.format(marks=", ".join("?" * len(chunk))), [*params, *chunk])
+
     def _iter_rows(self, sql: str, params: Sequence[Any] = ()) -> Iterator[tuple]:
         """Rows one at a time where the driver can stream them (a whole store's features are large)."""
         yield from self._rows(sql, params)
@@ -88,12 +96,7 @@ class Store:
 
     # -- articles ------------------------------------------------------------
     def known_article_ids(self, ids: Sequence[str]) -> set[str]:
-        known: set[str] = set()
-        for i in range(0, len(ids), 500):  # stay under SQLite's parameter limit
-            chunk = list(ids[i : i + 500])
-            marks = ", ".join("?" * len(chunk))
-            known.update(r[0] for r in self._rows(f"SELECT id FROM articles WHERE id IN ({marks})", chunk))
-        return known
+        return {r[0] for r in self._rows_in("SELECT id FROM articles WHERE id IN ({marks})", ids)}
 
     def add_article(
         self, article: Article, analysis_json: str, analysis_version: str, claims: list[Claim]
@@ -130,26 +133,15 @@ class Store:
 
     def articles(self, ids: Sequence[str]) -> list[Article]:
         """The stored articles with these ids, in that order."""
-        rows = {}
-        for i in range(0, len(ids), 500):
-            chunk = list(ids[i : i + 500])
-            marks = ", ".join("?" * len(chunk))
-            for r in self._rows(f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id IN ({marks})", chunk):
-                rows[r[0]] = r
+        rows = {r[0]: r for r in self._rows_in(f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id IN ({{marks}})", ids)}
         names = [c.strip() for c in _ARTICLE_COLUMNS.split(",")]
         return [serialize.article_from_row(dict(zip(names, rows[i]))) for i in ids if i in rows]
 
     def analyses(self, ids: Sequence[str], version: str) -> dict[str, Analysis]:
         """The stored analyses of these articles that the given analysis version made, by article id."""
-        found = {}
-        for i in range(0, len(ids), 500):
-            chunk = list(ids[i : i + 500])
-            marks = ", ".join("?" * len(chunk))
-            for article_id, data in self._rows(
-                f"SELECT article_id, data FROM analyses WHERE version = ? AND article_id IN ({marks})", [version, *chunk]
-            ):
-                found[article_id] = serialize.analysis_from_dict(json.loads(data))
-        return found
+        rows = self._rows_in("SELECT article_id, data FROM analyses WHERE version = ? AND article_id IN ({marks})",
+                             ids, [version])  # fmt: skip
+        return {article_id: serialize.analysis_from_dict(json.loads(data)) for article_id, data in rows}
 
     def revisions(self, article_key: str) -> list[dict[str, Any]]:
         """Every stored version of one article, oldest first: both texts are kept."""
@@ -298,16 +290,13 @@ class Store:
         One query per 500 stories. A revision over 1 means earlier versions of that article are stored.
         """
         found: dict[str, list[tuple]] = {}
-        for i in range(0, len(story_ids), 500):
-            chunk = list(story_ids[i : i + 500])
-            marks = ", ".join("?" * len(chunk))
-            for r in self._rows(
-                "SELECT s.story_id, a.id, a.title, a.published, a.article_key, a.revision FROM story_assignments s "
-                f"JOIN articles a ON a.id = s.article_id WHERE s.story_id IN ({marks}) AND a.is_current = 1 "
-                "ORDER BY a.published IS NULL, a.published, s.seq",
-                chunk,
-            ):
-                found.setdefault(r[0], []).append(r[1:])
+        for r in self._rows_in(
+            "SELECT s.story_id, a.id, a.title, a.published, a.article_key, a.revision FROM story_assignments s "
+            "JOIN articles a ON a.id = s.article_id WHERE s.story_id IN ({marks}) AND a.is_current = 1 "
+            "ORDER BY a.published IS NULL, a.published, s.seq",
+            story_ids,
+        ):
+            found.setdefault(r[0], []).append(r[1:])
         return found
 
     @staticmethod
@@ -333,16 +322,12 @@ class Store:
         summary = "json_extract(data, '$.summary')" if self.dialect == "sqlite" else "(data::json -> 'summary')::text"
         found: dict[str, dict[str, int] | None] = {s["id"]: None for s in stories}
         versions = {s["id"]: s["version"] for s in stories}
-        ids = list(versions)
-        for i in range(0, len(ids), 500):
-            chunk = ids[i : i + 500]
-            marks = ", ".join("?" * len(chunk))
-            rows = self._rows(f"SELECT story_id, story_version, {summary} FROM comparisons WHERE story_id IN ({marks})",
-                              chunk)  # fmt: skip
-            for story_id, version, counts in rows:
-                if version == versions[story_id]:
-                    counts = json.loads(counts or "{}")
-                    found[story_id] = {v: int(counts.get(v, 0)) for v in ("conflicting", "corroborated", "unique")}
+        rows = self._rows_in(f"SELECT story_id, story_version, {summary} FROM comparisons WHERE story_id IN ({{marks}})",
+                             list(versions))  # fmt: skip
+        for story_id, version, counts in rows:
+            if version == versions[story_id]:
+                counts = json.loads(counts or "{}")
+                found[story_id] = {v: int(counts.get(v, 0)) for v in ("conflicting", "corroborated", "unique")}
         return found
 
     # -- comparisons ---------------------------------------------------------

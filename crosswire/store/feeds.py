@@ -57,14 +57,9 @@ def get_feed(store: Store, url_or_id: str) -> dict[str, Any]:
 
 
 def seen_entries(store: Store, fid: str, keys: Iterable[str]) -> set[str]:
-    keys = list(keys)
-    seen: set[str] = set()
-    for i in range(0, len(keys), 500):
-        chunk = keys[i : i + 500]
-        marks = ", ".join("?" * len(chunk))
-        seen.update(r[0] for r in store._rows(
-            f"SELECT entry_key FROM feed_entries WHERE feed_id = ? AND entry_key IN ({marks})", [fid, *chunk]))  # fmt: skip
-    return seen
+    rows = store._rows_in("SELECT entry_key FROM feed_entries WHERE feed_id = ? AND entry_key IN ({marks})",
+                          list(keys), [fid])  # fmt: skip
+    return {r[0] for r in rows}
 
 
 def add_entry(store: Store, fid: str, key: str, link: str | None, article_id: str | None, partial: bool) -> None:

@@ -127,17 +127,16 @@ def store_groups(
     else:
         analysed = ((batch, analyze(batch)) for batch in batches)
     for batch, analyses in analysed:
-        failed = [(a, x) for a, x in zip(batch, analyses) if isinstance(x, Exception)]
-        for article, exc in failed:
-            problem = analysis_problem(article, exc)
-            result.problems.append(problem)
-            if on_problem:
-                on_problem(problem)
-        if failed:
-            kept = [(a, x) for a, x in zip(batch, analyses) if not isinstance(x, Exception)]
-            batch, analyses = [a for a, _ in kept], [x for _, x in kept]
-        if batch:
-            _store_batch(store, batch, analyses, embedder, index, api, result)
+        kept = []
+        for article, analysis in zip(batch, analyses):
+            if isinstance(analysis, Exception):
+                result.problems.append(problem := analysis_problem(article, analysis))
+                if on_problem:
+                    on_problem(problem)
+            else:
+                kept.append((article, analysis))
+        if kept:
+            _store_batch(store, [a for a, _ in kept], [x for _, x in kept], embedder, index, api, result)
 
 
 def _new_batches(store: Store, groups: Iterable[list[Article]], batch_size: int, result: IngestResult,

@@ -17,20 +17,20 @@ from typing import Any
 
 from crosswire.model import (
     Analysis,
-    Entity,
-    Quantity,
-    Quote,
-    Sentence,
-    TimeExpr,
     Article,
     Comparison,
+    Entity,
     Evidence,
     Finding,
     Note,
     PersonSummary,
     Problem,
+    Quantity,
+    Quote,
     QuoteSummary,
     Segment,
+    Sentence,
+    TimeExpr,
     TimelineEvent,
 )
 from crosswire.report.common import to_jsonable

@@ -330,10 +330,10 @@ class StoryIndex:
         """
         roots = {self._find(self._story[c]) for c in cands.tolist()}
         scores: dict[int, float] = {}
-        inferred = _day(getattr(f, "inferred_date", None)) if day is None else None
-        named = {d.toordinal() for d in getattr(f, "mentioned_days", ())}
+        inferred = _day(f.inferred_date) if day is None else None
+        named = {d.toordinal() for d in f.mentioned_days}
         for root in roots:
-            apart = self._apart(day, root, inferred, getattr(f, "latest_year", None))
+            apart = self._apart(day, root, inferred, f.latest_year)
             if apart is not None:
                 scores[root] = self._score(f, root, lexical, self._day_penalty(day, root, apart, named))
         for c in forced:  # a copy or rewrite belongs to its original's story
@@ -354,7 +354,7 @@ class StoryIndex:
         the same subject that names no day of the earlier one stays apart.
         """
         s = self.settings
-        if day is None or not getattr(f, "mentioned_days", ()):
+        if day is None or not f.mentioned_days:
             return {}
         vector = np.asarray(f.vector, dtype=np.float32)
         tol = s.mention_tolerance
@@ -406,9 +406,12 @@ class StoryIndex:
         """Days between an article and a story's date range; None when the article's dates rule the story out."""
         s = self.settings
         first, last = self._spans[root]
-        if (day is None and inferred is None and latest_year is not None and first is not None
-                and dt.date.fromordinal(first).year - latest_year >= s.older_years):
-            return None
+        if day is None and inferred is None and latest_year is not None and first is not None:
+            first_year, last_year = dt.date.fromordinal(first).year, dt.date.fromordinal(last).year
+            if first_year - latest_year >= s.older_years:
+                return None
+            if first_year <= latest_year <= last_year:  # it names the story's years and nothing later
+                return s.both_undated_days
         if day is None and inferred is not None and first is not None:
             gap = max(first - inferred, inferred - last, 0)
             if gap > s.inferred_block_days:
@@ -416,12 +419,9 @@ class StoryIndex:
             if gap <= s.inferred_near_days:
                 return float(min(gap, s.undated_days))
         if day is None and first is None:
-            return self.settings.both_undated_days
-        if (day is None and inferred is None and latest_year is not None and first is not None
-                and dt.date.fromordinal(first).year <= latest_year <= dt.date.fromordinal(last).year):
-            return self.settings.both_undated_days
+            return s.both_undated_days
         if day is None or first is None:
-            return self.settings.undated_days
+            return s.undated_days
         return float(max(first - day, day - last, 0))
 
     def _find(self, root: int) -> int:

@@ -118,13 +118,17 @@ def mentioned_days(article: Article) -> tuple[dt.date, ...]:
     return tuple(days)[:MAX_MENTIONS]
 
 
+def opening_text(article: Article) -> str:
+    """The title and the first TERM_WORDS words: where the event is told (terms, named days, years)."""
+    return f"{article.title}\n" + " ".join(article.text.split()[:TERM_WORDS])
+
+
 def _opening_times(article: Article) -> list:
     """Time expressions of the title and opening TERM_WORDS words, read against the article's date if any."""
     from crosswire.analyze.times import find_times
 
-    text = f"{article.title}\n" + " ".join(article.text.split()[:TERM_WORDS])
     try:
-        return find_times(text, article.published)
+        return find_times(opening_text(article), article.published)
     except Exception:  # noqa: BLE001 - a sentence the time grammar cannot read names no day for clustering
         return []
 
@@ -135,8 +139,7 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 def latest_year(article: Article) -> int | None:
     """The latest year (1900-2099) an undated article's title and opening name, as written ("the 2005-06 season")."""
     if article.published is None:
-        text = f"{article.title}\n" + " ".join(article.text.split()[:TERM_WORDS])
-        return max(map(int, _YEAR.findall(text)), default=None)
+        return max(map(int, _YEAR.findall(opening_text(article))), default=None)
     return None
 
 
@@ -244,7 +247,7 @@ def story_features(articles: list[Article], analyses: list[Analysis] | None, emb
             entities = _analysis_entities(analyses[i]) | _title_entities(article.title)
         else:
             entities = cheap_entities(" ".join(article.text.split()[:LEAD_WORDS])) | _title_entities(article.title)
-        terms, counts = term_counts(f"{article.title}\n" + " ".join(article.text.split()[:TERM_WORDS]))
+        terms, counts = term_counts(opening_text(article))
         out.append(
             StoryFeatures(
                 article_id=article.id,

@@ -5,8 +5,8 @@
     python -m eval.stories --entities rule   # capitalised-phrase entities instead of spaCy
 
 Articles are read with crosswire's own ingest (a date from the record, else from
-the text's dateline; ECB+'s older documents have none and stay undated,
-with a day named in their lead kept as an inferred date), their
+the text's dateline or a time-stamp line; ECB+'s older documents have none and
+stay undated, with a day named in their lead kept as an inferred date), their
 StoryFeatures built (MiniLM vectors of title + lead, spaCy entities of the lead
 with the parser disabled, hashed words of the text for the TF-IDF signal, the other days a dated
 article names), and StoryIndex.add_many runs over them in published

@@ -4,10 +4,13 @@ Each reader (text, html, records) finds what its format states outright (a
 title, header lines, metadata fields) and hands it over as `Meta`. This module
 then does what is the same for every format, in this order:
 
+0. time-stamp lines opening the body, or standing as the title ("Posted 11/27/2005
+   7:21 AM"): a date, and the headline is the line after them
 1. the dateline at the start of the body (place, month/day, maybe the outlet)
 2. sign-offs near the end (authors, "with the <Outlet>")
 3. the publication date: stated > dateline with year > dateline month/day
-   completed from the caller's date or dates in the text (flagged inferred)
+   completed from the caller's date or dates in the text > a last-updated
+   stamp > the caller's date (all but the first two flagged inferred)
 4. the outlet: metadata > URL host > dateline > sign-off (`outlet_from` says which)
 5. a language check (`NotEnglish`)
 
@@ -25,7 +28,7 @@ from crosswire.clean.lines import split_lines
 from crosswire.clean.signoffs import find_signoffs
 from crosswire.errors import NoArticleText, NotEnglish
 from crosswire.ingest.dateline import find_dateline
-from crosswire.ingest.dates import ParsedDate, dates_in, infer_year, partial_note
+from crosswire.ingest.dates import ParsedDate, dates_in, infer_year, partial_note, stamp_date
 from crosswire.ingest.language import detect_non_english
 from crosswire.ingest.outlets import outlet_from_url
 from crosswire.model import Article, Note
@@ -40,6 +43,7 @@ class Meta:
     outlet_from: str | None = None  # "metadata" | "header"
     url: str | None = None
     published: ParsedDate | None = None
+    updated: ParsedDate | None = None  # a last-updated stamp: the publication date when nothing better is said
     authors: tuple[str, ...] = ()
     external_id: str | None = None
     notes: list[Note] = field(default_factory=list)  # spans already known not to be reporting
@@ -48,6 +52,24 @@ class Meta:
 def article_id(raw_text: str) -> str:
     """A short content hash: the same text gives the same id on every run."""
     return hashlib.sha256(raw_text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def looks_like_title(text: str) -> bool:
+    # A text of one line has no title line: the line is the story.
+    return len(text) <= 250 and not (len(text.split()) > 25 and text.endswith("."))
+
+
+def take_stamp(meta: Meta, line: str) -> bool:
+    """Whether `line` is only a time stamp; its date becomes the published (or updated) date if none is known yet."""
+    found = stamp_date(line)
+    if found is None:
+        return False
+    parsed, is_update = found
+    if is_update:
+        meta.updated = meta.updated or parsed
+    else:
+        meta.published = meta.published or parsed
+    return True
 
 
 def make_article(raw: str, *, source: str, meta: Meta, published: dt.date | None = None) -> Article:
@@ -59,6 +81,7 @@ def make_article(raw: str, *, source: str, meta: Meta, published: dt.date | None
 
     lines = split_lines(raw)
     body = [ln for ln in lines if not is_marked(ln.start, ln.end)]
+    body = _strip_stamps(meta, body, notes)
     if not body:
         raise NoArticleText(source, "no article text (only a title and header lines)")
     body_text = "\n".join(ln.text for ln in body)
@@ -91,12 +114,17 @@ def make_article(raw: str, *, source: str, meta: Meta, published: dt.date | None
             year, why = None, ""
             if published:
                 year, why = infer_year(month, day, [published]), "the publication date given by the caller"
+            elif meta.updated:
+                year, why = infer_year(month, day, [meta.updated.date]), "the page's last-updated stamp"
             # Full dates only: a bare "in 2019" is as often the past as the present.
             elif hints := dates_in(body_text):
                 year, why = infer_year(month, day, hints), "dates mentioned in the text"
             if year and (date := _safe_date(year, month, day)):
                 inferred = True
                 notes.append(Note("inferred", f"year {year} of the dateline date {month:02d}-{day:02d} taken from {why}"))
+    elif meta.updated:
+        date, time, inferred = meta.updated.date, meta.updated.time, True
+        notes.append(Note("inferred", f"published date taken from the last-updated stamp ({date.isoformat()})"))
     elif published:
         date = published
 
@@ -130,6 +158,26 @@ def make_article(raw: str, *, source: str, meta: Meta, published: dt.date | None
         notes=tuple(dict.fromkeys(notes)),
         external_id=meta.external_id,
     )
+
+
+def _strip_stamps(meta: Meta, body: list, notes: list[Note]) -> list:
+    """The body without the time-stamp lines that open it; a title that is a stamp gives way to the next line.
+
+    Pages copied as text often open with "Thursday, December 11, 2008" or "21 July 2013
+    Last updated at 11:11 GMT": a date, not a headline, and no part of the report.
+    """
+    stamp_title = meta.title if meta.title and take_stamp(meta, meta.title) else None
+    if stamp_title:
+        meta.title = ""
+    k = 0  # the body of a record repeats its title line: it goes with the other stamps
+    while k < len(body) - 1 and (body[k].text == stamp_title or take_stamp(meta, body[k].text)):
+        notes.append(Note("boilerplate", "removed: header (date)", body[k].start, body[k].end))
+        k += 1
+    if stamp_title and k < len(body) - 1 and looks_like_title(body[k].text):
+        meta.title = body[k].text
+        notes.append(Note("boilerplate", "removed: title", body[k].start, body[k].end))
+        k += 1
+    return body[k:]
 
 
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:

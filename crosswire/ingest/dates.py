@@ -79,6 +79,49 @@ def parse_date(text: str) -> ParsedDate | None:
     return None
 
 
+# A line that is only a time stamp ("Thursday, December 11, 2008", "Posted 11/27/2005 7:21 AM",
+# "21 July 2013 Last updated at 11:11 GMT"): scraped pages often open with one, before or instead
+# of the headline. What may stand beside the date: labels, weekdays, clock times, time zones.
+_STAMP_WORDS = re.compile(
+    r"\b(?:first|last|published|posted|updated|modified|date|on|at|"
+    r"mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?)?|[ap]\.?\s?m\b\.?|"
+    r"gmt|utc|bst|cet|cest|ist|aest|[ecmp][sd]?t)\b|[+-]\d{4}\b|[,|@/()\s:.–—-]+",
+    re.I,
+)
+_NUMERIC_DATE = re.compile(r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4})\b")
+
+
+def stamp_date(line: str) -> tuple[ParsedDate, bool] | None:
+    """(date, is an update) when the whole line is a date stamp; None for a line that says anything else.
+
+    Numeric dates are read month first (11/27/2005) only when the order cannot be the
+    other way round; "11/09/2010" names no day for sure and is not taken.
+    """
+    text = re.sub(r"\s*([:/])\s*", r"\1", line.strip())  # "1: 12 PM", "11 / 27 / 2005" (tokenised copies)
+    if not 6 <= len(text) <= 90 or not re.search(r"\d{4}", text):
+        return None
+    parsed, rest = None, text
+    for pattern in DATE_PATTERNS[:3]:  # every date goes ("Posted: Nov 27, 2005 Last Updated: Nov 28, 2005"), the first counts
+        if matches := list(pattern.finditer(text)):
+            parsed, rest = parse_date(matches[0].group()), pattern.sub(" ", text)
+            break
+    if parsed is None and (match := _NUMERIC_DATE.search(text)):
+        a, b = int(match.group("a")), int(match.group("b"))
+        if (a > 12) == (b > 12) and a != b:  # both could be the month: which is the day is unknown
+            return None
+        month, day = (b, a) if a > 12 else (a, b)
+        try:
+            parsed = ParsedDate(dt.date(int(match.group("year")), month, day), None)
+        except ValueError:
+            return None
+        rest = text[: match.start()] + " " + text[match.end() :]
+    if parsed is None or _STAMP_WORDS.sub("", rest).strip():
+        return None
+    labels = rest.lower()
+    return parsed, "updated" in labels and not re.search(r"published|posted", labels)
+
+
 def dates_in(text: str, limit: int = 50) -> list[dt.date]:
     """Full dates mentioned in a text (hints for a missing year)."""
     found = []

@@ -1,6 +1,7 @@
 """Plain text: a title line, header lines, then the story.
 
-    Port Workers Walk Out                      <- title (first non-empty line)
+    Thursday, March 14, 2024                   <- header: a time stamp alone (before or after the title)
+    Port Workers Walk Out                      <- title (first non-empty line that is no header)
     Published: 14 Mar. 2024, 09:30             <- header: date and time
     By Jane Doe and Sam Park                   <- header: authors
     MERIDIAN, March 13 (Harbor Gazette) -- ... <- body; dateline handled in assemble
@@ -17,7 +18,7 @@ import re
 from collections.abc import Callable
 
 from crosswire.clean.lines import Line, split_lines
-from crosswire.ingest.assemble import Meta, make_article
+from crosswire.ingest.assemble import Meta, looks_like_title, make_article, take_stamp
 from crosswire.ingest.batch import Batch
 from crosswire.ingest.dates import parse_date
 from crosswire.model import Note
@@ -37,7 +38,9 @@ def _on_date(meta: Meta, label: str, value: str) -> bool:
     parsed = parse_date(value)
     if not parsed:
         return False
-    if label.lower() not in ("updated", "last updated", "modified") and meta.published is None:
+    if label.lower() in ("updated", "last updated", "modified"):
+        meta.updated = meta.updated or parsed
+    elif meta.published is None:
         meta.published = parsed
     return True
 
@@ -63,6 +66,7 @@ def _on_url(meta: Meta, label: str, value: str) -> bool:
 
 HEADERS: tuple[tuple[str, re.Pattern[str], Callable[[Meta, str, str], bool]], ...] = (
     ("date", re.compile(r"^(?P<label>Published|Posted|First published|Updated|Last updated|Modified|Date)\s*(?:on\b|:)?\s*(?P<value>.{6,60})$", re.I), _on_date),
+    ("date", re.compile(r"^(?P<value>.{6,90})$"), lambda meta, label, value: take_stamp(meta, value)),
     ("byline", re.compile(rf"^(?P<label>By)\s+(?P<value>{NAME}(?:(?:\s*,|\s+and|\s*&)\s+{NAME})*)(?:\s*[,|•·]\s*.{{0,60}})?$"), _on_authors),
     ("byline", re.compile(rf"^(?P<value>{NAME}),\s+(?:[\w-]+\s+){{0,3}}{ROLE_WORDS}s?\b.{{0,60}}$"), _on_authors),
     ("outlet", re.compile(r"^(?P<label>Source|Outlet|Publisher|Publication)\s*:\s*(?P<value>\S.{0,80})$", re.I), _on_outlet),
@@ -77,11 +81,6 @@ def _header(line: Line, meta: Meta) -> str | None:
     return None
 
 
-def _looks_like_title(text: str) -> bool:
-    # A text of one line has no title line: the line is the story.
-    return len(text) <= 250 and not (len(text.split()) > 25 and text.endswith("."))
-
-
 def read_plain(text: str, *, source: str, published: dt.date | None = None) -> Batch:
     """One article from plain text."""
     meta = Meta()
@@ -89,7 +88,7 @@ def read_plain(text: str, *, source: str, published: dt.date | None = None) -> B
     for line in lines[:HEADER_SCAN]:
         if name := _header(line, meta):
             meta.notes.append(Note("boilerplate", f"removed: header ({name})", line.start, line.end))
-        elif not meta.title and line.index == len(meta.notes) and line.index < len(lines) - 1 and _looks_like_title(line.text):
+        elif not meta.title and line.index == len(meta.notes) and line.index < len(lines) - 1 and looks_like_title(line.text):
             meta.title = line.text
             meta.notes.append(Note("boilerplate", "removed: title", line.start, line.end))
         else:

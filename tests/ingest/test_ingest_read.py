@@ -19,7 +19,7 @@ from crosswire.ingest import (
     read_text,
     with_published,
 )
-from crosswire.ingest.dates import parse_date
+from crosswire.ingest.dates import parse_date, stamp_date
 from crosswire.ingest.outlets import outlet_from_url
 
 EXAMPLES = pathlib.Path(__file__).resolve().parents[2] / "examples"
@@ -193,6 +193,63 @@ def test_caller_date_used_when_the_source_gives_none():
 def test_header_date_beats_caller_date():
     article = read_text("Strike\nPublished: 14 Oct. 2025\nWorkers walked out.", published=dt.date(2020, 1, 1))
     assert article.published == dt.date(2025, 10, 14)
+
+
+@pytest.mark.parametrize(
+    ("line", "date", "update"),
+    [
+        ("Thursday, March 12, 2026", "2026-03-12", False),
+        ("MONDAY, MARCH 9, 2026", "2026-03-09", False),
+        ("Posted 3/27/2026 7:21 AM", "2026-03-27", False),
+        ("Posted 3 / 27 / 2026 7: 21 AM", "2026-03-27", False),  # a tokenised copy
+        ("12 March 2026 Last updated at 11:11 GMT", "2026-03-12", True),
+        ("9:53 AM, THU 12 MAR 2026", "2026-03-12", False),
+        ("Updated: March 12, 2026 20:09 IST", "2026-03-12", True),
+        ("PUBLISHED THURSDAY, MARCH 12, 2026 AT 12:46 PM / UPDATED AT 12:48 PM", "2026-03-12", False),
+        ("Sunday, March 15, 2026 | 5:00 PM", "2026-03-15", False),
+        ("Posted: Mar 12, 2026 8:20 AM ET Last Updated: Mar 13, 2026 8:10 PM ET", "2026-03-12", False),
+    ],
+)
+def test_stamp_date_reads_a_line_that_is_only_a_time_stamp(line, date, update):
+    parsed, is_update = stamp_date(line)
+    assert (parsed.date.isoformat(), is_update) == (date, update)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Port reopens: 12 March 2026",  # a headline that names a date
+        "On March 12, 2026 the dockers voted",
+        "3/4/2026",  # March 4 or 3 April: the order is unknown
+        "Strike enters 2026",
+    ],
+)
+def test_stamp_date_refuses_lines_that_say_more_or_are_ambiguous(line):
+    assert stamp_date(line) is None
+
+
+def test_plain_text_opening_with_a_time_stamp_keeps_the_next_line_as_title():
+    article = read_text("Thursday, March 12, 2026\nDockers Vote to Strike\nDockers in Meridian voted to strike on Wednesday.")
+    assert (article.title, article.published) == ("Dockers Vote to Strike", dt.date(2026, 3, 12))
+    assert clean(article).text == "Dockers in Meridian voted to strike on Wednesday."
+
+
+def test_record_whose_title_is_a_time_stamp_gets_its_date_and_real_title():
+    record = {
+        "id": "r1",
+        "title": "12 March 2026 Last updated at 11:11 GMT",
+        "text": "12 March 2026 Last updated at 11:11 GMT\nDockers Vote to Strike\nDockers in Meridian voted to strike.",
+    }
+    article = read_text(json.dumps(record), source="r.json")
+    assert (article.title, article.published, article.published_inferred) == (
+        "Dockers Vote to Strike", dt.date(2026, 3, 12), True)  # fmt: skip
+    assert any("last-updated stamp" in n.message for n in article.notes)
+    assert clean(article).text == "Dockers in Meridian voted to strike."
+
+
+def test_a_stated_date_beats_a_last_updated_stamp():
+    text = "Dockers Vote to Strike\nUpdated: March 14, 2026 08:00\nPublished: March 12, 2026\nDockers voted."
+    assert read_text(text).published == dt.date(2026, 3, 12)
 
 
 # --- formats, outlets, stdin --------------------------------------------------------

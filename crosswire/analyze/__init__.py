@@ -13,8 +13,9 @@ from collections.abc import Iterable, Sequence
 from crosswire.model import Analysis, Sentence
 
 # Stored with each analysis; raise it when an extractor's output changes, so that stores analysed
-# by an older crosswire do not serve stale analyses to comparisons (v2: the quote rules of 2026-11-30).
-ANALYSIS_VERSION = "analyze.v2"
+# by an older crosswire do not serve stale analyses to comparisons (v2: the quote rules of 2026-11-30;
+# v3: a relative pronoun speaker named by its antecedent, speaker names without their clauses).
+ANALYSIS_VERSION = "analyze.v3"
 
 # Parts of speech whose lemmas say what a sentence is about.
 _CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}

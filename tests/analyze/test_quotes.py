@@ -403,3 +403,27 @@ def test_impersonal_judgement_is_an_attribution_without_a_speaker(analyse):
     assert (_cue(text, quote), _content(text, quote), quote.speaker_start) == (
         "It was unclear", "whether the ferry would sail before the storm", None,
     )
+
+
+RELATIVE = (
+    "Harbour director Maria Lopez, who said on Monday that the cranes would restart, left early.\n"
+    "A senior port official, who asked not to be named, said the talks had stalled.\n"
+    "The dockers' union, which has called the strike lawful, met the employers on Tuesday."
+)
+
+
+@pytest.mark.parametrize(
+    ("words", "span", "speaker", "anonymous"),
+    [
+        ("the cranes would restart", "who", "Maria Lopez", False),
+        ("the talks had stalled", "A senior port official, who asked not to be named", "a senior port official", True),
+        ("the strike lawful", "which", "The dockers' union", False),
+    ],
+)
+def test_relative_clause_speaker_is_named_by_the_noun_it_is_about(analyse, words, span, speaker, anonymous):
+    # The span stays as written ("who", or the phrase with its clause, as PolNeAR marks it);
+    # the speaker a reader sees is the person or body, without the clause.
+    doc, _, quotes = analyse(RELATIVE)
+    quote = _find(doc.text, quotes, words)
+    assert doc.text[quote.speaker_start : quote.speaker_end] == span
+    assert (quote.speaker, quote.anonymous) == (speaker, anonymous)

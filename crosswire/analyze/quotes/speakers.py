@@ -39,6 +39,10 @@ def _speaker_of(doc, cue, speakers, after: int | None, subject=None) -> _Speaker
     if subject is None:  # a passive cue's speaker is its "by" phrase: “...” was written by Kim
         subject = _agent_source(cue)
     subject = subject if subject is not None else _subject(cue)
+    if subject is not None and (clause := _relative_clause(cue, subject)) is not None:
+        # "Senator Ruiz, who said ...": the span is "who" (as PolNeAR marks it), the name the noun's
+        antecedent = speakers.resolve(clause.head, end_before=clause.left_edge.i)
+        return _Speaker(subject.idx, subject.idx + len(subject), antecedent.name, antecedent.anonymous)
     if subject is not None:
         return speakers.resolve(subject)
     if after is not None:  # a headline “...,” Says U.S. Official: the words after the cue
@@ -47,6 +51,20 @@ def _speaker_of(doc, cue, speakers, after: int | None, subject=None) -> _Speaker
             end += 1
         if end > cue.i + 1:
             return speakers.resolve_span(doc[cue.i + 1 : end])
+    return None
+
+
+def _relative_clause(cue, subject):
+    """The relative clause whose pronoun ("who", "which", "that") is the cue's subject, or None."""
+    if subject.tag_ not in ("WP", "WDT") or subject.lower_ not in ("who", "which", "that"):
+        return None
+    clause = cue
+    for _ in range(3):  # the cue itself or a verb it hangs from ("who has long said")
+        if clause.dep_ == "relcl":
+            return clause if clause.head.pos_ in ("NOUN", "PROPN") else None
+        if clause.head is clause:
+            return None
+        clause = clause.head
     return None
 
 
@@ -105,12 +123,13 @@ class _SpeakerResolver:
         self._subjects: list[Entity] | None = None  # people named as subjects, on demand
         self._subject_starts: list[int] = []
 
-    def resolve(self, subject) -> _Speaker:
+    def resolve(self, subject, end_before: int | None = None) -> _Speaker:
         """The subject's whole phrase, appositive included ("Brian Fallon, the campaign's
-        press secretary,"), as PolNeAR marks sources; never across a paragraph break."""
+        press secretary,"), as PolNeAR marks sources; never across a paragraph break.
+        `end_before`: a token the phrase stops before (the relative clause holding the cue)."""
         doc = self.doc
         start, end = subject.left_edge.i, subject.right_edge.i + 1
-        end = _before_writer_clause(subject, end)
+        end = _before_writer_clause(subject, end if end_before is None else min(end, end_before))
         while end - 1 > subject.i and (doc[end - 1].text in ",;:—–-" or doc[end - 1].is_space):
             end -= 1
         for i in range(subject.i - 1, start - 1, -1):
@@ -128,11 +147,12 @@ class _SpeakerResolver:
         if head.lower_ in _PRONOUNS:
             person = self._person_before(start)
             return _Speaker(start, end, person.name if person else span.text, False)
-        anonymous = self._anonymous_description(span, head)
+        named = _without_clauses(span, head)  # the name is the noun phrase; the span may hold "who ..." too
+        anonymous = self._anonymous_description(named, head)
         if anonymous is not None:
             return _Speaker(start, end, anonymous, True)
         entity = self._entity_in(start, end, head.idx)
-        name = entity.name if entity is not None else span.text
+        name = entity.name if entity is not None else named.text
         return _Speaker(start, end, name, False)
 
     def subject_person_before(self, pos: int) -> tuple[int, str, bool] | None:
@@ -177,6 +197,19 @@ class _SpeakerResolver:
                 if known_lemma == lemma:
                     return description
         return _describe(span)
+
+
+def _without_clauses(span, head):
+    """The span up to the first relative or participle clause on its head ("the official, who asked
+    not to be named," -> "the official"), trailing commas dropped; the span itself when it has none."""
+    end = span.end
+    for child in head.rights:
+        if child.dep_ in ("relcl", "acl") and span.start < child.left_edge.i < end:
+            end = child.left_edge.i
+            break
+    while end - 1 > head.i and (span.doc[end - 1].is_punct or span.doc[end - 1].is_space):
+        end -= 1
+    return span.doc[span.start : end] if end < span.end else span
 
 
 def _before_writer_clause(subject, end: int) -> int:

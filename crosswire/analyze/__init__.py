@@ -14,7 +14,8 @@ from crosswire.model import Analysis, Sentence
 
 # Stored with each analysis; raise it when an extractor's output changes, so that stores analysed
 # by an older crosswire do not serve stale analyses to comparisons (v2: the quote rules of 2026-11-30;
-# v3: a relative pronoun speaker named by its antecedent, speaker names without their clauses).
+# v3: a relative pronoun speaker named by its antecedent, speaker names without their clauses,
+# reported content without a closing ", which ..." clause).
 ANALYSIS_VERSION = "analyze.v3"
 
 # Parts of speech whose lemmas say what a sentence is about.

@@ -427,3 +427,19 @@ def test_relative_clause_speaker_is_named_by_the_noun_it_is_about(analyse, words
     quote = _find(doc.text, quotes, words)
     assert doc.text[quote.speaker_start : quote.speaker_end] == span
     assert (quote.speaker, quote.anonymous) == (speaker, anonymous)
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # the writer's ", which ..." closing the sentence is not what was said
+        ("The port authority said the new fees were lawful, which the court has since questioned.",
+         "the new fees were lawful"),
+        # a relative clause inside the reported clause stays
+        ("Officials said the plan, which costs $2 million, would pass next week.",
+         "the plan, which costs $2 million, would pass next week"),
+    ],
+)
+def test_closing_relative_clause_is_the_writers(analyse, text, content):
+    doc, _, quotes = analyse(text)
+    assert _content(text, _find(text, quotes, content.split(",")[0])) == content

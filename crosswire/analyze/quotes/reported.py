@@ -263,8 +263,10 @@ def _according_to(doc, cue):
 
 
 # Where PolNeAR's content stops inside the parse's clause: a participle the writer
-# adds after a comma (", arguing that ...", ", contradicting the police"). Relative
-# clauses and second predicates ("promised X and said Y") were tried too: PolNeAR
+# adds after a comma (", arguing that ...", ", contradicting the police"), and a
+# ", which ..." / ", who ..." clause that closes the content ("that the EPA overstepped
+# its authority, which the court has put on hold"). Relative clauses inside the
+# content and second predicates ("promised X and said Y") were tried too: PolNeAR
 # keeps them more often than not.
 _WRITER_CLAUSES = frozenset({"advcl", "acl"})
 
@@ -277,6 +279,10 @@ def _tidy(doc, start: int, end: int) -> tuple[int, int]:
         if token.dep_ in _WRITER_CLAUSES and token.tag_ == "VBG" and token.left_edge.i == token.i \
                 and doc[token.i - 1].text == ",":
             end_token = doc[token.i - 2]
+            return start, end_token.idx + len(end_token)
+        if token.dep_ in ("relcl", "advcl") and token.left_edge.lower_ in ("which", "who") and token.right_edge.i >= last - 1 \
+                and doc[token.left_edge.i - 1].text == ",":
+            end_token = doc[token.left_edge.i - 2]
             return start, end_token.idx + len(end_token)
     return start, end
 

@@ -90,10 +90,11 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(db: pathlib.Path, port: int, workers: int, log: pathlib.Path, src: pathlib.Path) -> subprocess.Popen:
+def start_server(db: pathlib.Path, port: int, workers: int, log: pathlib.Path, src: pathlib.Path,
+                 http: str = "auto") -> subprocess.Popen:  # fmt: skip
     command = [sys.executable, "-m", "uvicorn", "--factory", "web:make_app", "--app-dir", str(ROOT / "bench"),
-               "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers), "--log-level", "warning",
-               "--no-access-log"]  # fmt: skip
+               "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers), "--http", http,
+               "--log-level", "warning", "--no-access-log"]  # fmt: skip
     env = os.environ | {"CROSSWIRE_BENCH_DB": str(db), "CROSSWIRE_BENCH_SRC": str(src)}
     process = subprocess.Popen(command, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT)
     import httpx
@@ -230,11 +231,12 @@ NAMES = {"api": "GET /api/stories/{id}", "page": "GET /stories/{id} (page)"}
 BIG = 10  # articles: the p99 of stories this big or bigger is also given apart
 
 
-def measure(args, src: pathlib.Path, stories: list[dict], label: str) -> dict[str, dict]:
+def measure(args, src: pathlib.Path, stories: list[dict], label: str, workers: int, http: str) -> dict[str, dict]:
     """Serve the crosswire package under `src`, ask for each story once, then load each target: {target: figures}."""
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    server = start_server(args.db, port, args.workers, args.db.with_suffix(f".{label}.log"), src)
+    log = args.db.with_suffix(f".{label.replace(' ', '-')}.log")
+    server = start_server(args.db, port, workers, log, src, http)
     try:
         reports, pages = cold_pass(base, stories)
         by_size(f"{label}: first GET /api/stories/{{id}} of each story, in turn (compares it unless stored)", reports)
@@ -269,6 +271,11 @@ def main() -> None:
     parser.add_argument("--warmup", type=float, default=2, help="unmeasured seconds of load before each target")
     parser.add_argument("--sample", type=int, default=100, help="stories asked for")
     parser.add_argument("--workers", type=int, default=1, help="uvicorn worker processes")
+    parser.add_argument("--http", default="auto", choices=["auto", "h11", "httptools"],
+                        help="uvicorn's HTTP parser (auto: httptools when installed, as crosswire serve)")
+    parser.add_argument("--configs", nargs="+", metavar="WORKERS:HTTP",
+                        help="serve this checkout once per configuration, in turn, e.g. 1:h11 1:httptools 2:httptools; "
+                             "the rows compare them in one run")  # fmt: skip
     parser.add_argument("--targets", nargs="+", default=["api", "page"], choices=["api", "page"])
     parser.add_argument("--before", type=pathlib.Path, metavar="DIR",
                         help="also serve the crosswire package in DIR first (e.g. `git archive REV crosswire | "
@@ -282,11 +289,19 @@ def main() -> None:
           f"{counts['comparisons']:,} compared; {len(stories)} sampled, sizes {min(sizes)}-{max(sizes)} "
           f"(median {statistics.median(sizes):g}); {os.cpu_count()} CPUs", flush=True)  # fmt: skip
     runs = {}
-    if args.before:
-        runs["before"] = measure(args, args.before, stories, "before")
-    runs["after" if args.before else "now"] = measure(args, ROOT, stories, "after" if args.before else "now")
+    if args.configs:
+        for config in args.configs:
+            workers, _, http = config.partition(":")
+            runs[f"{workers}w {http or 'auto'}"] = measure(args, ROOT, stories, f"{workers}w {http or 'auto'}",
+                                                           int(workers), http or "auto")  # fmt: skip
+    else:
+        if args.before:
+            runs["before"] = measure(args, args.before, stories, "before", args.workers, args.http)
+        label = "after" if args.before else "now"
+        runs[label] = measure(args, ROOT, stories, label, args.workers, args.http)
+    workers = "per row" if args.configs else f"{args.workers} uvicorn worker(s), HTTP parser {args.http}"
     print(f"\n{args.clients} clients, {args.seconds:g} s per target after {args.warmup:g} s of warm-up, "
-          f"{args.workers} uvicorn worker(s), {len(stories)} stories\n")  # fmt: skip
+          f"{workers}, {len(stories)} stories\n")  # fmt: skip
     print("| target | code | requests | requests/s | p50 ms | p99 ms | max ms | errors | client CPU s | load avg |\n"
           "|---|---|---|---|---|---|---|---|---|---|")  # fmt: skip
     for target in args.targets:
@@ -301,12 +316,14 @@ def main() -> None:
             r = results[target]
             print(f"  {NAMES[target]} {label}: {r['p99_big'] * 1000:.1f} ms ({r['share_big']:.0%}) | "
                   f"{r['p99_small'] * 1000:.1f} ms")  # fmt: skip
-    if args.before:
+    if len(runs) > 1:
         print()
+        first = next(iter(runs))
         for target in args.targets:
-            b, a = runs["before"][target], runs["after"][target]
-            print(f"{NAMES[target]}: requests/s x{a['rps'] / b['rps']:.1f}, p50 /{b['p50'] / a['p50']:.1f}, "
-                  f"p99 /{b['p99'] / a['p99']:.1f} (after vs before)")
+            for label in list(runs)[1:]:
+                b, a = runs[first][target], runs[label][target]
+                print(f"{NAMES[target]}: requests/s x{a['rps'] / b['rps']:.2f}, p50 /{b['p50'] / a['p50']:.2f}, "
+                      f"p99 /{b['p99'] / a['p99']:.2f} ({label} vs {first})")
 
 
 if __name__ == "__main__":

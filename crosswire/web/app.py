@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import gc
+import hashlib
 import hmac
 import json
 import logging
@@ -360,6 +361,27 @@ class Engine:
         return results
 
 
+def precompute_lock(db: str):
+    """An open file holding this machine's lock on comparing `db`'s stories in the background, or None
+    when another process (a worker of the same server) holds it; closing the file frees it."""
+    try:
+        import fcntl
+    except ImportError:  # no flock (Windows): every process compares; the stored reports come out the same
+        return open(os.devnull)  # noqa: SIM115 - closed by the caller
+    name = hashlib.sha1(_lock_key(db).encode()).hexdigest()[:16]
+    handle = open(os.path.join(tempfile.gettempdir(), f"crosswire-precompute-{name}.lock"), "a")  # noqa: SIM115
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        handle.close()
+        return None
+    return handle
+
+
+def _lock_key(db: str) -> str:
+    return db if "://" in db else os.path.abspath(db)
+
+
 def freeze_heap() -> None:
     """Keep what is alive now out of every later garbage collection (after collecting what is garbage now)."""
     gc.collect()
@@ -433,7 +455,8 @@ def create_app(db: str, *, token: str | None = None, read_token_required: bool =
     async def lifespan(app: FastAPI):
         stop, worker = threading.Event(), None
         freeze_heap()  # what is loaded by now lives as long as the app
-        if precompute:
+        lock = precompute_lock(engine.db) if precompute else None
+        if lock is not None:  # one process of a multi-worker server compares; the others serve
             worker = threading.Thread(target=engine.precompute, args=(stop, engine.wake), daemon=True,
                                       name="crosswire-precompute")  # fmt: skip
             worker.start()
@@ -442,6 +465,8 @@ def create_app(db: str, *, token: str | None = None, read_token_required: bool =
         engine.wake.set()
         if worker is not None:
             worker.join(timeout=30)
+        if lock is not None:
+            lock.close()
 
     app = FastAPI(title="crosswire", version=__version__, docs_url=None, redoc_url=None, lifespan=lifespan,
                   description="Compare how news outlets report the same story.")  # fmt: skip

@@ -19,8 +19,9 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def serving(db, log_path) -> Iterator[str]:
-    """`crosswire serve --db DB` (a path or a URL) on 127.0.0.1 in its own process, with the test token: its base URL."""
+def serving(db, log_path, *options: str) -> Iterator[str]:
+    """`crosswire serve --db DB [OPTIONS]` (a path or a URL) on 127.0.0.1 in its own process, with the test token:
+    its base URL."""
     import os
     import subprocess
     import sys
@@ -29,7 +30,7 @@ def serving(db, log_path) -> Iterator[str]:
 
     port = free_port()
     log = open(log_path, "w+", encoding="utf-8")  # noqa: SIM115 - closed below
-    process = subprocess.Popen([sys.executable, "-m", "crosswire.cli", "serve", "--db", str(db), "--port", str(port)],
+    process = subprocess.Popen([sys.executable, "-m", "crosswire.cli", "serve", "--db", str(db), "--port", str(port), *options],
                                stdout=log, stderr=subprocess.STDOUT, env=os.environ | {"CROSSWIRE_TOKEN": TOKEN})  # fmt: skip
     base = f"http://127.0.0.1:{port}"
     try:

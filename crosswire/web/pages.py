@@ -65,20 +65,30 @@ def error_page(request: Request, status: int, message: str) -> HTMLResponse:
     return render("error.html", status, title=f"Error {status}", status=status, message=message)
 
 
+#: Up to this many articles the key facts are a column per source; beyond, a list of values per fact with the
+#: sources that give each (a 160-source story made a table of 45,000 cells, mostly empty, and a 5 MB page).
+WIDE_STORY = 8
+SOURCES_SHOWN = 6  # sources named beside a value in the list layout; the rest are counted
+
+
 def story_view(comparison, story: dict[str, Any] | None = None) -> dict[str, Any]:
     """What story.html shows: the key-facts table as data, the report's pieces as escaped HTML."""
     labels = c.source_labels(comparison)
     ids = c.finding_ids(comparison)
     columns = {a.id: n for n, a in enumerate(comparison.articles, start=1)}
+    wide = len(comparison.articles) > WIDE_STORY
     facts = []
     for finding in sorted(comparison.findings, key=lambda f: h.VERDICT_RANK.get(f.verdict, 9)):
-        cells = []
-        for article in comparison.articles:
-            evidence = [e for e in finding.evidence if e.article_id == article.id]
-            cells.append({"n": columns[article.id],
-                          "hits": [{"value": c.value_text(e) or "(said)", "sentence": e.text} for e in evidence[:1]]})
-        facts.append({"fid": ids[id(finding)], "verdict": finding.verdict, "badge": h.BADGE.get(finding.verdict,
-                      finding.verdict), "statement": finding.statement, "cells": cells})  # fmt: skip
+        fact = {"fid": ids[id(finding)], "verdict": finding.verdict, "badge": h.BADGE.get(finding.verdict,
+                finding.verdict), "statement": finding.statement}  # fmt: skip
+        if wide:
+            fact["values"] = _values_by_source(finding, columns, labels)
+        else:
+            fact["cells"] = [{"n": columns[article.id], "hits": [
+                {"value": c.value_text(e) or "(said)", "sentence": e.text}
+                for e in [e for e in finding.evidence if e.article_id == article.id][:1]]}
+                for article in comparison.articles]  # fmt: skip
+        facts.append(fact)
     sections = [h._header(comparison, labels), h._articles(comparison, labels, ids),
                 h._conflicts(comparison, labels, ids), h._corroborated(comparison, labels, ids),
                 h._unique(comparison, labels, ids), h._entities(comparison, labels), h._timeline(comparison, labels),
@@ -89,10 +99,26 @@ def story_view(comparison, story: dict[str, Any] | None = None) -> dict[str, Any
         "articles": [{"id": a.id, "label": labels[a.id], "title": a.title, "n": columns[a.id]}
                      for a in comparison.articles],  # fmt: skip
         "facts": facts,
+        "wide": wide,
         "counts": counts,
         "timeline": timeline_chart(comparison, labels),
         "report": Markup("\n".join(s for s in sections if s)),
     }
+
+
+def _values_by_source(finding, columns: dict[str, int], labels: dict[str, str]) -> list[dict[str, Any]]:
+    """Each value a finding's sources give, most sources first: the value, the first source's sentence and
+    column, the first SOURCES_SHOWN source labels and how many more."""
+    groups: dict[str, list] = {}
+    for e in finding.evidence:
+        if e.article_id in columns:
+            groups.setdefault(c.value_text(e) or "(said)", []).append(e)
+    values = []
+    for value, evidence in sorted(groups.items(), key=lambda kv: -len({e.article_id for e in kv[1]})):
+        sources = list(dict.fromkeys(labels[e.article_id] for e in evidence))
+        values.append({"value": value, "sentence": evidence[0].text, "n": columns[evidence[0].article_id],
+                       "sources": sources[:SOURCES_SHOWN], "more": len(sources) - SOURCES_SHOWN})  # fmt: skip
+    return values
 
 
 def timeline_chart(comparison, labels: dict[str, str], width: int = 960) -> dict[str, Any] | None:

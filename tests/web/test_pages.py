@@ -196,3 +196,24 @@ def test_story_page_timeline_chart_escapes_source_names(client, story_ids):
     chart = page[page.index('<svg class="timeline"'):page.index("</svg>")]
     assert "Valley Post &lt;i&gt;online&lt;/i&gt;" in chart
     assert_nothing_runs(page)
+
+
+def test_a_story_of_many_sources_lists_each_value_with_its_sources(client):
+    # Beyond WIDE_STORY sources a column per source would be a table of mostly empty cells: each value is
+    # listed once with the sources that give it (six named, the rest counted), still linked to its sentence.
+    costs = [6, 6, 6, 9, 6, 6, 9, 6, 6]  # seven sources say 6 million euros, two say 9 million
+    texts = [BRIDGE_A.replace("6 million", f"{n} million").replace("every day", "every day" + "." * k)
+             for k, n in enumerate(costs)]  # nine distinct texts
+    page = client.post("/compare", data={"text": texts})
+    assert page.status_code == 200, page.text[:500]
+    start = page.text.index('id="key-facts"')
+    facts = page.text[start:page.text.index("</section>", start)]
+    assert "What the 9 sources say" in facts and "<th>pasted text 9</th>" not in facts
+    row = re.search(r'<tr class="conflicting">.*?</tr>', facts, re.S).group()
+    values = re.findall(r'<a href="#text-\d+" data-finding="f\d+" title="[^"]+">([^<]+)</a>\s*'
+                        r'<span class="dim">([^<]*)</span>', row)  # fmt: skip
+    assert values == [
+        ("6 million EUR", "pasted text 1, pasted text 2, pasted text 3, pasted text 5, pasted text 6, pasted text 8"
+                          " and 1 more"),
+        ("9 million EUR", "pasted text 4, pasted text 7"),
+    ]  # fmt: skip

@@ -20,7 +20,10 @@ measures the warmed state; the server runs without the background thread so
 that its work on the other stories does not share the CPU with the measurement.
 
 Prints, per target: requests/s, p50, p99 and max latency, and errors (any
-status but 200, or a failed connection). The store is `--db` when it exists;
+status but 200, or a failed connection). `--configs 1:h11 1:httptools 2:httptools`
+serves this checkout once per configuration (uvicorn workers and HTTP parser), in
+turn, and prints each against the first as ratios; `--before DIR` does the same
+for an older checkout of the package. The store is `--db` when it exists;
 otherwise one of `--articles` articles is built there with bench/scale.py's
 `build_store` and kept for the next run.
 """

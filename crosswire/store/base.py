@@ -182,9 +182,14 @@ class Store:
             (article_id, story_id, seq, duplicate_of, derived_id, None if score is None else float(score)),
         )
         for old in merged:
-            if old != story_id:
-                self._execute("UPDATE story_assignments SET story_id = ? WHERE story_id = ?", (story_id, old))
+            self.fold_story(old, story_id)
         return {story_id, *merged}
+
+    def fold_story(self, absorbed: str, into: str) -> set[str]:
+        """Move every article of story `absorbed` into story `into`; the stories touched."""
+        if absorbed != into:
+            self._execute("UPDATE story_assignments SET story_id = ? WHERE story_id = ?", (into, absorbed))
+        return {absorbed, into}
 
     def story_of(self, article_ids: Sequence[str]) -> set[str]:
         stories = set()

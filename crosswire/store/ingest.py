@@ -248,4 +248,6 @@ def _store_batch(store: Store, new: list[Article], analyses: list[Analysis], emb
                 result.added += 1
             else:
                 result.revisions += 1
+        for absorbed, kept in index.adopt_orphans():  # stories of one article this batch came near
+            touched |= store.fold_story(absorbed, kept)
         store.refresh_stories(touched)

@@ -23,6 +23,11 @@ Per new article (`StoryIndex.add`):
    other story at or above `merge_threshold` is merged into the oldest of them
    (any other story the article joins, when it and both stories are undated).
 
+After a batch (`adopt_orphans`, which the store runs after each batch it stores and
+`add_many` at its end): each one-article story that the batch's articles came near is
+scored again against the stories around it and joins the best at join_threshold -
+orphan_margin; the story it joins keeps its id.
+
 No database code: the store keeps (features, story id) rows and calls `rebuild`.
 """
 
@@ -112,6 +117,12 @@ class ClusterSettings:
     # 1.0 day: ECB+ 0.900, AllSides 0.885; 3.0: ECB+ 0.893); the named day may be `mention_tolerance` off its range
     recall_days: float = 2.0
     mention_tolerance: int = 1
+    # A one-article story that later articles came near is scored again after each batch (`adopt_orphans`) and
+    # joins its best story at join_threshold - orphan_margin: a story's first report met only the story's second
+    # article when it came. AllSides B-cubed F1 0.914 -> 0.930, ECB+ 0.916 -> 0.928, merged topics 1 -> 1;
+    # 0.05 / 0.15 / 0.30: AllSides 0.926 / 0.932 / 0.940, ECB+ 0.926 / 0.930 / 0.934. With 30% of the gold stories
+    # cut to one article, singletons kept alone: 144 of 158 without the pass, 135 at 0.10, 130 at 0.15, 100 at 0.30.
+    orphan_margin: float = 0.10
     duplicate_jaccard: float = 0.80  # near-exact copy: a reprint with small edits
     derived_jaccard: float = 0.30  # heavy rewrite: a third of the 5-word runs kept
 
@@ -149,6 +160,9 @@ class StoryIndex:
         self._buckets: dict[int | None, _Bucket] = {}  # bucket number (None: undated) -> its HNSW index
         self._df: dict[int, int] = {}  # hashed term -> articles using it (online document frequency)
         self._terms: dict[int, TermVector] = {}  # story root -> sum of its articles' TF-IDF unit vectors
+        # story root of a one-article story -> that article's features and TF-IDF vector (see orphan_margin)
+        self._orphans: dict[int, tuple[StoryFeatures, TermVector]] = {}
+        self._near_news: set[int] = set()  # orphan roots among the neighbours of articles added since adopt_orphans
 
     # -- public API
 
@@ -177,6 +191,8 @@ class StoryIndex:
             for r in merged:
                 self._merge(r, root)
         self._join(root, i, features, day, lexical)
+        self._near_news.update(r for r in (self._find(self._story[c]) for c in cands.tolist()) if r in self._orphans)
+        self._near_news.add(root)
         return Assignment(
             features.article_id,
             self._names[root],
@@ -186,12 +202,41 @@ class StoryIndex:
         )
 
     def add_many(self, features: list[StoryFeatures]) -> list[Assignment]:
-        """`add` for each in published order (undated last); assignments come back in input order."""
+        """`add` for each in published order (undated last), then `adopt_orphans` over their days; assignments
+        come back in input order (an adopted orphan's says so through `story_of`, not its Assignment)."""
         order = sorted(range(len(features)), key=lambda k: (features[k].published or dt.date.max))
         out: list[Assignment | None] = [None] * len(features)
         for k in order:
             out[k] = self.add(features[k])
+        self.adopt_orphans()
         return out  # type: ignore[return-value]
+
+    def adopt_orphans(self) -> list[tuple[str, str]]:
+        """Join each one-article story that articles added since the last call came near (or started) to the best
+        story it now fits, at join_threshold - orphan_margin: (absorbed story id, story id kept) for each.
+
+        Its article met only the first reports of its story when it came; with the later ones in, the
+        story's centroid, names and words fit it better. The story joined keeps its id. Only orphans among
+        the new articles' neighbours are searched again, so the work follows the batch, not the store.
+        """
+        s = self.settings
+        found = []
+        near, self._near_news = sorted(self._near_news), set()
+        for root in near:
+            if root not in self._orphans:  # joined meanwhile, or the first orphan joined it
+                continue
+            f, lexical = self._orphans[root]
+            day = _day(f.published)
+            cands, cosines = self._candidates(f.vector, day)
+            own = [self._find(self._story[c]) != root for c in cands.tolist()]
+            scores = self._story_scores(f, day, cands[own], cosines[own], [], lexical)
+            if not scores:
+                continue
+            best = max(scores, key=lambda r: (scores[r], -r))
+            if scores[best] >= s.join_threshold - s.orphan_margin:
+                found.append((self._names[root], self._names[best]))
+                self._merge(root, best)
+        return found
 
     def story_of(self, article_id: str) -> str:
         return self._names[self._find(self._story[self._pos[article_id]])]
@@ -265,6 +310,10 @@ class StoryIndex:
         self._terms[root] = self._terms[root].plus(lexical, self.settings.story_terms)
 
     def _join(self, root: int, i: int, f: StoryFeatures, day: int | None, lexical: TermVector | None = None) -> None:
+        if not self._members[root]:
+            self._orphans[root] = (f, lexical or TermVector())
+        else:
+            self._orphans.pop(root, None)
         if lexical:
             self._add_terms(root, lexical)
         self._story.append(root)
@@ -434,6 +483,8 @@ class StoryIndex:
         return root
 
     def _merge(self, absorbed: int, into: int) -> None:
+        self._orphans.pop(absorbed, None)
+        self._orphans.pop(into, None)
         self._parent[absorbed] = into
         self._members[into].extend(self._members.pop(absorbed))
         self._members[into].sort()

@@ -91,6 +91,23 @@ def test_stories_group_the_example_articles_apart_from_our_own(store, corpus, nl
     assert [s["id"] for s in store.stories(since=__import__("datetime").date(2025, 10, 21))] == [stories[1]["id"]]
 
 
+def test_the_example_stories_keep_their_single_articles_apart(store, corpus, nlp, api):
+    # The ferry and the library are stories of one article each: the pass that joins an article left
+    # alone to the story it fits (StoryIndex.adopt_orphans) must not pull them into the strike.
+    ingest(store, [corpus], nlp=nlp, api=api)
+    assert sorted(s["articles"][0] for s in store.stories() if s["size"] == 1) == ["ferry-1", "library-1"]
+
+
+def test_folding_a_story_moves_its_articles_and_drops_it(store, corpus, nlp, api):
+    ingest(store, [corpus], nlp=nlp, api=api)
+    harbor, _, library = (s["id"] for s in store.stories())
+    touched = store.fold_story(library, harbor)
+    store.refresh_stories(touched)
+    assert touched == {library, harbor}
+    assert store.story(library) is None and store.story(harbor)["size"] == 4
+    assert "library-1" in store.story(harbor)["articles"]
+
+
 def test_stories_filter_by_dates_and_text_and_page_in_sql(store, corpus, nlp, api):
     import datetime as dt
 

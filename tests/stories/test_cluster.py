@@ -9,7 +9,7 @@ import datetime as dt
 
 import numpy as np
 
-from crosswire.stories import DIM, StoryFeatures, StoryIndex
+from crosswire.stories import DIM, ClusterSettings, StoryFeatures, StoryIndex
 from crosswire.stories.features import minhash, term_counts
 
 DAY = dt.date(2025, 10, 20)
@@ -275,3 +275,31 @@ def test_an_undated_article_that_joins_two_undated_stories_merges_them():
 
     assert bridge(published=False).merged == ("s-b",)  # nothing but the article tells the fragments apart
     assert bridge(published=True).merged == ()  # dated stories need merge_threshold
+
+
+def test_an_article_left_alone_joins_the_story_its_later_neighbours_form():
+    # Scores are cosines here (no names, words or day terms). "a" came first and "b" scored below the join
+    # threshold against it, so "b" and "c" made a story of their own; with them in, "a" fits that story
+    # above join_threshold - orphan_margin, and adopt_orphans moves it there. "q" fits nothing and stays.
+    plain = dict(entity_weight=0.0, lexical_weight=0.0, same_day_bonus=0.0, join_threshold=0.85)
+    stream = [feat("a", [("strike", 1), ("budget", 0.7)]), feat("b", [("strike", 1)]),
+              feat("c", [("strike", 1)]), feat("q", [("quake", 1)])]  # fmt: skip
+    alone = StoryIndex(settings=ClusterSettings(**plain, orphan_margin=0.0))
+    alone.add_many(stream)
+    assert alone.stories() == {"s-a": ["a"], "s-b": ["b", "c"], "s-q": ["q"]}
+    index = StoryIndex(settings=ClusterSettings(**plain, orphan_margin=0.1))
+    index.add_many(stream)
+    assert index.stories() == {"s-b": ["a", "b", "c"], "s-q": ["q"]}  # the story joined keeps its id
+
+
+def test_orphans_are_looked_at_again_only_when_new_articles_come_near():
+    plain = dict(entity_weight=0.0, lexical_weight=0.0, same_day_bonus=0.0, join_threshold=0.85, orphan_margin=0.1)
+    index = StoryIndex(settings=ClusterSettings(**plain))
+    for f in (feat("a", [("strike", 1), ("budget", 0.7)]), feat("b", [("strike", 1)]), feat("c", [("strike", 1)])):
+        index.add(f)
+    assert index.adopt_orphans() == [("s-a", "s-b")]
+    assert index.stories() == {"s-b": ["a", "b", "c"]}
+    index.add(feat("q", [("quake", 1)], day=1))
+    index.add(feat("d", [("strike", 1), ("budget", 0.7)], day=60))  # near nothing within its window
+    assert index.adopt_orphans() == [] and index.adopt_orphans() == []
+    assert index.stories() == {"s-b": ["a", "b", "c"], "s-q": ["q"], "s-d": ["d"]}

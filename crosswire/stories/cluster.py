@@ -202,8 +202,8 @@ class StoryIndex:
         )
 
     def add_many(self, features: list[StoryFeatures]) -> list[Assignment]:
-        """`add` for each in published order (undated last), then `adopt_orphans` over their days; assignments
-        come back in input order (an adopted orphan's says so through `story_of`, not its Assignment)."""
+        """`add` for each in published order (undated last), then `adopt_orphans`; assignments come back in
+        input order (an adopted orphan's story is then `story_of`, not its Assignment's)."""
         order = sorted(range(len(features)), key=lambda k: (features[k].published or dt.date.max))
         out: list[Assignment | None] = [None] * len(features)
         for k in order:
@@ -228,7 +228,7 @@ class StoryIndex:
             f, lexical = self._orphans[root]
             day = _day(f.published)
             cands, cosines = self._candidates(f.vector, day)
-            own = [self._find(self._story[c]) != root for c in cands.tolist()]
+            own = np.array([self._find(self._story[c]) != root for c in cands.tolist()], dtype=bool)
             scores = self._story_scores(f, day, cands[own], cosines[own], [], lexical)
             if not scores:
                 continue

@@ -9,8 +9,9 @@ the text's dateline or a time-stamp line; ECB+'s older documents have none and
 stay undated, with a day named in their lead kept as an inferred date), their
 StoryFeatures built (MiniLM vectors of title + lead, spaCy entities of the lead
 with the parser disabled, hashed words of the text for the TF-IDF signal, the other days a dated
-article names), and StoryIndex.add_many runs over them in published
-order, undated last. Scores: pairwise and B-cubed precision, recall and F1
+article names), and they are clustered as `crosswire ingest`
+clusters a run (by published date, undated last, 64 at a time, orphans looked at
+after each batch). Scores: pairwise and B-cubed precision, recall and F1
 against the gold stories; for ECB+ also the topics whose two events ended up as
 one story (their majority stories are the same) or mixed (some story holds
 articles of both).
@@ -106,10 +107,20 @@ def topics(pred: dict[str, str], gold: dict[str, str], records: dict) -> dict[st
 
 
 def cluster(features, settings=None) -> dict[str, str]:
+    """Stories as `crosswire ingest` makes them: by publication date (undated last), a batch of
+    BATCH_SIZE at a time, the one-article stories each batch came near looked at again after it."""
+    import datetime as dt
+
     from crosswire.stories import StoryIndex
+    from crosswire.store.ingest import BATCH_SIZE
 
     index = StoryIndex(settings=settings)
-    return {a.article_id: a.story_id and index.story_of(a.article_id) for a in index.add_many(features)}
+    ordered = sorted(features, key=lambda f: f.published or dt.date.max)
+    for start in range(0, len(ordered), BATCH_SIZE):
+        for f in ordered[start : start + BATCH_SIZE]:
+            index.add(f)
+        index.adopt_orphans()
+    return {f.article_id: index.story_of(f.article_id) for f in features}
 
 
 def score(name, features, gold, records, settings=None) -> dict:

@@ -23,8 +23,8 @@ _ARTICLE_COLUMNS = ("id, article_key, revision, external_id, url, source, outlet
                     "raw_text, text, segments, notes, meta, first_seen")  # fmt: skip
 
 
-def _now() -> str:
-    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+def _now(timespec: str = "seconds") -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec=timespec)
 
 
 class Store:
@@ -112,7 +112,7 @@ class Store:
             "SELECT s.story_id FROM story_assignments s JOIN articles a ON a.id = s.article_id "
             "WHERE a.article_key = ? AND a.is_current = 1", (key,))}  # fmt: skip
         self._execute("UPDATE articles SET is_current = 0 WHERE article_key = ?", (key,))
-        row = serialize.article_row(article) | {"article_key": key, "revision": revision, "first_seen": _now()}
+        row = serialize.article_row(article) | {"article_key": key, "revision": revision, "first_seen": _now("microseconds")}  # orders a run's articles
         columns = [c.strip() for c in _ARTICLE_COLUMNS.split(",")]
         self._execute(
             f"INSERT INTO articles ({_ARTICLE_COLUMNS}, is_current) VALUES ({', '.join('?' * len(columns))}, 1)",
@@ -170,6 +170,21 @@ class Store:
         )
         for vector, data, story_id in rows:
             yield serialize.features_row_from_columns(vector, data), story_id
+
+    def unassigned_article_ids(self) -> list[str]:
+        """Articles stored with their features but in no story yet, in the order to cluster them:
+        published date (undated last), then the order they were stored in (first_seen, to the microsecond)."""
+        return [r[0] for r in self._rows(
+            "SELECT a.id FROM articles a JOIN story_features f ON f.article_id = a.id "
+            "LEFT JOIN story_assignments s ON s.article_id = a.id WHERE s.article_id IS NULL "
+            "ORDER BY CASE WHEN a.published IS NULL THEN 1 ELSE 0 END, a.published, a.first_seen, a.id"
+        )]  # fmt: skip
+
+    def features_of(self, article_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+        """Article id -> its features_to_row dict."""
+        return {article_id: serialize.features_row_from_columns(vector, data) for article_id, vector, data in
+                self._rows_in("SELECT article_id, vector, data FROM story_features WHERE article_id IN ({marks})",
+                              article_ids)}  # fmt: skip
 
     def assign(self, article_id: str, story_id: str, merged: Sequence[str], duplicate_of: str | None,
                derived_from: tuple[str, float] | None) -> set[str]:  # fmt: skip

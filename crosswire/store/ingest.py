@@ -136,7 +136,8 @@ def store_groups(
             else:
                 kept.append((article, analysis))
         if kept:
-            _store_batch(store, [a for a, _ in kept], [x for _, x in kept], embedder, index, api, result)
+            _store_batch(store, [a for a, _ in kept], [x for _, x in kept], embedder, api, result)
+    _cluster_unassigned(store, index, api, batch_size)
 
 
 def _new_batches(store: Store, groups: Iterable[list[Article]], batch_size: int, result: IngestResult,
@@ -226,28 +227,48 @@ def _read(paths: list[str], published, result: IngestResult, on_problem) -> Iter
         yield kept
 
 
-def _store_batch(store: Store, new: list[Article], analyses: list[Analysis], embedder, index, api,
+def _store_batch(store: Store, new: list[Article], analyses: list[Analysis], embedder, api,
                  result: IngestResult) -> None:  # fmt: skip
-    """Store analysed articles, with their stories, in one transaction."""
+    """Store analysed articles with their claims and story features, in one transaction; their stories
+    come after the whole run is stored (`_cluster_unassigned`)."""
     from crosswire.analyze import ANALYSIS_VERSION
     from crosswire.claims import build_claims
 
     features = api.story_features(new, analyses, embedder)
-    touched: set[str] = set()
+    stale: set[str] = set()
     with store.transaction():
         for article, analysis, feature in zip(new, analyses, features):
-            revision, stale = store.add_article(
+            revision, replaced = store.add_article(
                 article, serialize.dumps(analysis), ANALYSIS_VERSION, build_claims(article, analysis)
             )
             store.add_features(article.id, api.features_to_row(feature))
-            assignment = index.add(feature)
-            touched |= stale | store.assign(
-                article.id, assignment.story_id, assignment.merged, assignment.duplicate_of, assignment.derived_from
-            )
+            stale |= replaced
             if revision == 1:
                 result.added += 1
             else:
                 result.revisions += 1
-        for absorbed, kept in index.adopt_orphans():  # stories of one article this batch came near
-            touched |= store.fold_story(absorbed, kept)
-        store.refresh_stories(touched)
+        store.refresh_stories(stale)
+
+
+def _cluster_unassigned(store: Store, index, api, batch_size: int) -> None:
+    """Put every stored article that has no story yet into one, in publication order (undated last), a
+    transaction per batch; then the one-article stories each batch came near are looked at again.
+
+    Online clustering depends on the order articles come in: a folder or a feed gives them in any
+    order, so the run's articles are clustered by date, then in the order stored (ECB+ in file order:
+    B-cubed F1 0.884 and 3 topics merged; by date 0.926 and 1; eval.stories clusters the same way).
+    Articles a killed run stored without a story are clustered by the next run.
+    """
+    pending = store.unassigned_article_ids()
+    for start in range(0, len(pending), batch_size):
+        ids = pending[start : start + batch_size]
+        rows = store.features_of(ids)
+        touched: set[str] = set()
+        with store.transaction():
+            for article_id in ids:
+                assignment = index.add(api.features_from_row(rows[article_id]))
+                touched |= store.assign(article_id, assignment.story_id, assignment.merged,
+                                        assignment.duplicate_of, assignment.derived_from)  # fmt: skip
+            for absorbed, kept in index.adopt_orphans():  # stories of one article this batch came near
+                touched |= store.fold_story(absorbed, kept)
+            store.refresh_stories(touched)

@@ -46,7 +46,7 @@ def _note_revisions(store: Store, comparison: Comparison) -> None:
         if len(versions) > 1:
             before = versions[-2]
             message = (f"revised: this is version {len(versions)} of this article; "
-                       f"the previous one (first seen {before['first_seen']}) "
+                       f"the previous one (first seen {before['first_seen'][:19]}) "
                        f"{revision_changes(before['text'], article.text)}")  # fmt: skip
             comparison.notes.setdefault(article.id, []).append(Note("warning", message))
 

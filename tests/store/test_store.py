@@ -98,6 +98,17 @@ def test_the_example_stories_keep_their_single_articles_apart(store, corpus, nlp
     assert sorted(s["articles"][0] for s in store.stories() if s["size"] == 1) == ["ferry-1", "library-1"]
 
 
+def test_a_run_clusters_its_articles_in_publication_order(store, corpus, nlp, api):
+    # Files come in any order; online clustering is order-dependent, so a run's articles join their
+    # stories by publication date, undated last, as StoryIndex.add_many (and eval.stories) does.
+    ingest(store, [corpus], nlp=nlp, api=api)
+    days = [row[0] for row in store._rows(
+        "SELECT a.published FROM story_assignments s JOIN articles a ON a.id = s.article_id ORDER BY s.seq")]
+    assert len(days) == 5 and days == sorted(days, key=lambda d: (d is None, d or ""))
+    files = [row[0] for row in store._rows("SELECT source FROM articles ORDER BY first_seen, id")]
+    assert len(set(files)) > 1  # several files, stored in the order read
+
+
 def test_folding_a_story_moves_its_articles_and_drops_it(store, corpus, nlp, api):
     ingest(store, [corpus], nlp=nlp, api=api)
     harbor, _, library = (s["id"] for s in store.stories())

@@ -194,7 +194,9 @@ def ingest(sources, db, published, embedding_model, spacy_model, allow_network, 
             if paths:
                 results.append(run_ingest(
                     store, paths, nlp=nlp, published=published, embedder=embedder, on_problem=on_problem,
-                    processes=settings["processes"], on_file=lambda done, total: progress.update(task, completed=done, total=total)))  # fmt: skip
+                    processes=settings["processes"], on_file=lambda done, total: progress.update(task, completed=done, total=total),
+                    on_cluster=lambda done, total: progress.update(task, description="placing in stories", completed=done,
+                                                                   total=total)))  # fmt: skip
                 read_from.append(f"{results[-1].files} files")
             if urls:
                 results.append(ingest_urls(store, urls, settings=settings, nlp=nlp, embedder=embedder,

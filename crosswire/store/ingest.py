@@ -70,11 +70,13 @@ def ingest(
     api: types.SimpleNamespace | None = None,
     analyze: Callable[[list[Article]], list[Analysis]] | None = None,
     processes: int = 1,
+    on_cluster: Callable[[int, int], None] | None = None,
 ) -> IngestResult:
     """Store every article of `sources`; see the module docstring for what makes it safe to re-run.
 
-    on_file(done, total) reports progress per file; on_problem gets each bad file or record;
-    `analyze` and `processes` as in store_groups.
+    on_file(done, total) reports progress per file, then on_cluster(done, total) per article
+    placed in a story; on_problem gets each bad file or record; `analyze` and `processes` as in
+    store_groups.
     """
     from crosswire.analyze.nlp import load_nlp
 
@@ -87,7 +89,7 @@ def ingest(
     store_groups(
         store, _read(paths, published, result, on_problem), nlp=nlp, embedder=embedder, api=api, result=result,
         batch_size=batch_size, on_group=(lambda done: on_file(done, len(paths))) if on_file else None,
-        analyze=analyze, processes=processes, on_problem=on_problem,
+        analyze=analyze, processes=processes, on_problem=on_problem, on_cluster=on_cluster,
     )
     result.seconds = time.perf_counter() - started
     return result
@@ -106,6 +108,7 @@ def store_groups(
     analyze: Callable[[list[Article]], list[Analysis]] | None = None,
     processes: int = 1,
     on_problem: Callable[[Problem], None] | None = None,
+    on_cluster: Callable[[int, int], None] | None = None,
 ) -> None:
     """Analyse, cluster and store articles already read and cleaned, one transaction per batch.
 
@@ -115,7 +118,9 @@ def store_groups(
     start once, not per batch) while this process stores what comes back;
     `analyze(articles)` replaces spaCy analysis (a benchmark passes analyses made
     beforehand). An article whose analysis fails is a problem (on_problem) and the
-    rest go on. Every driver (files, URLs, feeds) stores through here.
+    rest go on. Once all is stored, the articles without a story are placed
+    (`_cluster_unassigned`; on_cluster(done, total) after each batch). Every driver
+    (files, URLs, feeds) stores through here.
     """
     from crosswire.pipeline import analysis_problem
 
@@ -137,7 +142,7 @@ def store_groups(
                 kept.append((article, analysis))
         if kept:
             _store_batch(store, [a for a, _ in kept], [x for _, x in kept], embedder, api, result)
-    _cluster_unassigned(store, index, api, batch_size)
+    _cluster_unassigned(store, index, api, batch_size, on_cluster)
 
 
 def _new_batches(store: Store, groups: Iterable[list[Article]], batch_size: int, result: IngestResult,
@@ -250,7 +255,8 @@ def _store_batch(store: Store, new: list[Article], analyses: list[Analysis], emb
         store.refresh_stories(stale)
 
 
-def _cluster_unassigned(store: Store, index, api, batch_size: int) -> None:
+def _cluster_unassigned(store: Store, index, api, batch_size: int,
+                        on_cluster: Callable[[int, int], None] | None = None) -> None:  # fmt: skip
     """Put every stored article that has no story yet into one, in publication order (undated last), a
     transaction per batch; then the one-article stories each batch came near are looked at again.
 
@@ -272,3 +278,5 @@ def _cluster_unassigned(store: Store, index, api, batch_size: int) -> None:
             for absorbed, kept in index.adopt_orphans():  # stories of one article this batch came near
                 touched |= store.fold_story(absorbed, kept)
             store.refresh_stories(touched)
+        if on_cluster:
+            on_cluster(start + len(ids), len(pending))

@@ -101,7 +101,9 @@ def test_the_example_stories_keep_their_single_articles_apart(store, corpus, nlp
 def test_a_run_clusters_its_articles_in_publication_order(store, corpus, nlp, api):
     # Files come in any order; online clustering is order-dependent, so a run's articles join their
     # stories by publication date, undated last, as StoryIndex.add_many (and eval.stories) does.
-    ingest(store, [corpus], nlp=nlp, api=api)
+    placed = []
+    ingest(store, [corpus], nlp=nlp, api=api, on_cluster=lambda done, total: placed.append((done, total)))
+    assert placed == [(5, 5)]  # one batch placed, reported for the progress bar
     days = [row[0] for row in store._rows(
         "SELECT a.published FROM story_assignments s JOIN articles a ON a.id = s.article_id ORDER BY s.seq")]
     assert len(days) == 5 and days == sorted(days, key=lambda d: (d is None, d or ""))

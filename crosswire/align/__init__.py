@@ -224,11 +224,16 @@ def _corroborations(pairs, facts, scores, by_id, conflicting: set) -> list[Findi
                 if aid not in entry["evidence"]:
                     entry["evidence"][aid] = evidence_for(by_id[aid], facts[k], slot)
                     entry["claims"].add(k)
+                elif key == ("statement",) and k not in entry["claims"]:
+                    # the same statement put twice by one source (a paraphrase and the quote it
+                    # paraphrases): one finding with both sentences, not two findings that look alike
+                    entry["more"].append(evidence_for(by_id[aid], facts[k], slot))
+                    entry["claims"].add(k)
             entry["slot"] = sa.name if sa else None
             entry["display"] = sa.display if sa else None
     findings = []
     for entry in merged.values():
-        evidence = tuple(entry["evidence"].values())
+        evidence = tuple(entry["evidence"].values()) + tuple(entry["more"])
         statement = clause_around(evidence[0]) if entry["display"] else clip(evidence[0].text)
         findings.append(
             Finding(
@@ -237,7 +242,7 @@ def _corroborations(pairs, facts, scores, by_id, conflicting: set) -> list[Findi
                 evidence=evidence,
                 slot=entry["slot"],
                 topic=_topic([facts[k] for k in entry["claims"]]),
-                shared_origin=shares_wording([e.text for e in evidence]),
+                shared_origin=shares_wording([e.text for e in entry["evidence"].values()]),  # one sentence per source
             )
         )
     return findings
@@ -258,18 +263,14 @@ def _shared_values(score: PairScore) -> list[tuple]:
 def _entry_for(merged: dict, key: tuple, i: int, j: int, facts) -> dict:
     """The finding under construction for this value that holds claim i or j.
 
-    A pair joins it when it brings a new source; a pair that would give an
-    article a second, different sentence starts a finding of its own.
+    A pair joins it when it brings a new source, or a second sentence of a source to a
+    statement one of its claims already makes (a paraphrase and the quote it paraphrases).
     """
     for (value_key, _), entry in merged.items():
         if value_key != key or not (i in entry["claims"] or j in entry["claims"]):
             continue
-        if key != ("statement",):
-            return entry  # a value stated in several sentences of one article is still one value
-        taken = {facts[k].sentence.article_id: k for k in entry["claims"]}
-        if all(taken.get(facts[k].sentence.article_id, k) == k for k in (i, j)):
-            return entry
-    entry = {"evidence": {}, "claims": set(), "slot": None, "display": None}
+        return entry  # a value or statement put in several sentences of one article is still one
+    entry = {"evidence": {}, "more": [], "claims": set(), "slot": None, "display": None}
     merged[(key, len(merged))] = entry
     return entry
 

@@ -94,3 +94,18 @@ def test_a_cash_portion_and_a_total_on_one_topic_are_not_a_conflict():
         claim(b, part, ["cash", "province", "come"], amount("$200 million", part, 2e8)),
     ]
     assert not [f for f in align([a, b], claims).findings if f.verdict == "conflicting"]
+
+
+def test_one_statement_put_twice_by_one_source_is_one_finding_with_both_sentences():
+    # The paraphrase and the quote it paraphrases both match the other outlet's sentence: one corroborated
+    # statement with the two sentences of that source, not two findings that read the same.
+    a_text = "The harbour master said the ferry service would resume as soon as the storm passed."
+    b_para = "Ferries will run again once the storm is over, the harbour master said."
+    b_quote = "\u201cThe ferries will run again as soon as this storm passes,\u201d the harbour master told reporters."
+    a, b = article("gazette", a_text), article("courier", b_para + " " + b_quote)
+    words = ["ferry", "storm", "harbour", "resume", "run"]
+    claims = [claim(a, a_text, words), claim(b, b_para, words), claim(b, b_quote, words)]
+    findings = [f for f in align([a, b], claims).findings if f.verdict == "corroborated"]
+    assert len(findings) == 1
+    assert {e.article_id for e in findings[0].evidence} == {"gazette", "courier"}
+    assert sorted(e.text for e in findings[0].evidence if e.article_id == "courier") == sorted([b_para, b_quote])

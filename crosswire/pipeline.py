@@ -9,6 +9,10 @@ from pathlib import Path
 
 from crosswire.model import Analysis, Article, Comparison, Note, Problem, QuoteSummary
 
+# A stored comparison is served only when this version (and ANALYSIS_VERSION) made it: raise it when
+# claims, alignment or what a report holds change (v2: a statement one source puts twice is one finding).
+COMPARISON_VERSION = "compare.v2"
+
 PIPELINE_VERSION = "compare.v1"
 
 

@@ -23,6 +23,15 @@ _ARTICLE_COLUMNS = ("id, article_key, revision, external_id, url, source, outlet
                     "raw_text, text, segments, notes, meta, first_seen")  # fmt: skip
 
 
+def _made_by() -> str:
+    """What a stored comparison's version holds besides its story's: the rules that made it, so that a
+    crosswire whose analysis or comparison changed does not serve reports an older one stored."""
+    from crosswire.analyze import ANALYSIS_VERSION
+    from crosswire.pipeline import COMPARISON_VERSION
+
+    return f"@{ANALYSIS_VERSION}+{COMPARISON_VERSION}"
+
+
 def _now(timespec: str = "seconds") -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec=timespec)
 
@@ -251,7 +260,8 @@ class Store:
         where, params = self._story_filters(since, until, q)
         if where is not None and uncompared:
             where.append("NOT EXISTS (SELECT 1 FROM comparisons c WHERE c.story_id = stories.id "
-                         "AND c.story_version = stories.version)")  # fmt: skip
+                         "AND c.story_version = stories.version || ?)")  # fmt: skip
+            params.append(_made_by())
         if where is None:
             return []
         if where:
@@ -345,21 +355,22 @@ class Store:
         rows = self._rows_in(f"SELECT story_id, story_version, {summary} FROM comparisons WHERE story_id IN ({{marks}})",
                              list(versions))  # fmt: skip
         for story_id, version, counts in rows:
-            if version == versions[story_id]:
+            if version == versions[story_id] + _made_by():
                 counts = json.loads(counts or "{}")
                 found[story_id] = {v: int(counts.get(v, 0)) for v in ("conflicting", "corroborated", "unique")}
         return found
 
     # -- comparisons ---------------------------------------------------------
-    def comparison(self, story_id: str) -> tuple[str, dict[str, Any]] | None:
-        """(story version it was computed for, the JSON report) or None."""
-        rows = self._rows("SELECT story_version, data FROM comparisons WHERE story_id = ?", (story_id,))
-        return (rows[0][0], json.loads(rows[0][1])) if rows else None
+    def comparison(self, story_id: str, story_version: str) -> dict[str, Any] | None:
+        """The stored JSON report of this version of the story, made by this crosswire's rules, or None."""
+        rows = self._rows("SELECT data FROM comparisons WHERE story_id = ? AND story_version = ?",
+                          (story_id, story_version + _made_by()))  # fmt: skip
+        return json.loads(rows[0][0]) if rows else None
 
     def save_comparison(self, story_id: str, story_version: str, data: dict[str, Any]) -> None:
         with self.transaction():
             self._execute("DELETE FROM comparisons WHERE story_id = ?", (story_id,))
             self._execute(
                 "INSERT INTO comparisons (story_id, story_version, data, computed_at) VALUES (?, ?, ?, ?)",
-                (story_id, story_version, json.dumps(data, ensure_ascii=False), _now()),
+                (story_id, story_version + _made_by(), json.dumps(data, ensure_ascii=False), _now()),
             )

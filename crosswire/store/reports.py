@@ -23,9 +23,9 @@ def story_comparison(
     if story is None:
         raise StoreError(f"no story {story_id!r} in {store.where}: `crosswire stories --db {store.where}` lists them")
     articles = store.articles(story["article_ids"])
-    stored = store.comparison(story_id)
-    if stored is not None and stored[0] == story["version"]:
-        comparison = comparison_from_dict(stored[1], articles)
+    stored = store.comparison(story_id, story["version"])
+    if stored is not None:
+        comparison = comparison_from_dict(stored, articles)
         recomputed = False
     else:
         # the analyses stored at ingestion spare spaCy (the costly part) for every unchanged article

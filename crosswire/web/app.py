@@ -398,8 +398,7 @@ def _known_story(store: Store, story_id: str) -> dict[str, Any]:
 def _story_and_stored(store: Store, story_id: str) -> tuple[dict[str, Any], dict[str, Any] | None]:
     """(the story, its stored JSON report when current else None); 404 for an unknown story."""
     story = _known_story(store, story_id)
-    stored = store.comparison(story_id)
-    return story, stored[1] if stored is not None and stored[0] == story["version"] else None
+    return story, store.comparison(story_id, story["version"])
 
 
 def parse_date(name: str, value: str | None) -> dt.date | None:

@@ -167,7 +167,7 @@ def test_a_comparison_is_recomputed_only_when_the_story_changes(store, corpus, t
 
     assert render(again, "md") == render(first, "md")  # the stored report renders as the computed one
     assert store.stories(uncompared=True) == []
-    summary = store.comparison(story["id"])[1]["summary"]
+    summary = store.comparison(story["id"], story["version"])["summary"]
     assert store.verdict_counts([story]) == {story["id"]: {v: summary[v] for v in ("conflicting", "corroborated",
                                                                                    "unique")}}  # fmt: skip
     ingest(store, [corpus / "harbor-strike-courier.html"], nlp=nlp, api=api)
@@ -183,6 +183,22 @@ KILLED_RUN = textwrap.dedent("""
     from crosswire.store.ingest import ingest
     ingest(open_store({db!r}), [{folder!r}], batch_size=1)
 """)
+
+
+def test_a_comparison_stored_by_other_rules_is_made_again(store, corpus, nlp, api, monkeypatch):
+    from crosswire import pipeline
+    from crosswire.store.reports import story_comparison
+
+    ingest(store, [corpus], nlp=nlp, api=api)
+    story = store.stories()[0]
+    story_comparison(store, story["id"], nlp=nlp)
+    assert store.stories(uncompared=True, limit=1)[0]["id"] != story["id"]
+    monkeypatch.setattr(pipeline, "COMPARISON_VERSION", "compare.vNEXT")  # an upgraded crosswire
+    assert store.comparison(story["id"], story["version"]) is None
+    assert story["id"] in [s["id"] for s in store.stories(uncompared=True)]
+    assert store.verdict_counts([story]) == {story["id"]: None}
+    assert story_comparison(store, story["id"], nlp=nlp)[1]  # recomputed, then served
+    assert store.comparison(story["id"], story["version"]) is not None
 
 
 def test_a_run_killed_mid_way_resumes_with_nothing_lost_or_doubled(tmp_path, nlp, api):

@@ -80,8 +80,8 @@ def _trim_marked(line: Line, ranges: list[tuple[int, int]]) -> Line | None:
 
 def _first_pass(article: Article, line: Line, n_lines: int) -> _Verdict:
     text = line.text
-    if line.index == 0 and article.title and text == article.title.strip():
-        return _drop(line, "boilerplate", "removed: title")
+    if line.index == 0 and n_lines > 1 and article.title and text == article.title.strip():
+        return _drop(line, "boilerplate", "removed: title")  # a text of one line is the story, titled by itself
     if name := boilerplate.match_line(text):
         return _drop(line, "boilerplate", f"removed: {name}")
     if disclosures.is_disclosure(text):

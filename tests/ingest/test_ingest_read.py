@@ -326,3 +326,10 @@ def test_json_array_records(tmp_path):
     path = tmp_path / "records.json"
     path.write_text(json.dumps({"articles": [{"text": "Workers walked out."}, {"text": "Ships waited."}]}))
     assert [a.source for a in read_source(path)] == [f"{path}:1", f"{path}:2"]
+
+
+def test_a_record_whose_text_is_only_its_title_keeps_it_as_the_story():
+    # A one-sentence brief often repeats itself as the title: the line is the story, not a title to drop.
+    brief = "The ferry to Harwick was cancelled on Monday because of the storm."
+    article = read_text(json.dumps({"id": "b1", "title": brief, "text": brief}), source="briefs.json")
+    assert article.title == brief and clean(article).text == brief

@@ -41,10 +41,15 @@ def load(path: pathlib.Path):
     """(articles, gold story per article id, record per article id) from one JSONL corpus."""
     from crosswire.ingest import read_batch
 
-    records = {str(r["id"]): r for r in map(json.loads, path.read_text(encoding="utf-8").splitlines()) if r}
+    records = _records(path)
     articles = read_batch(path).articles
     gold = {a.id: str(records[a.external_id]["cluster_id"]) for a in articles}
     return articles, gold, {a.id: records[a.external_id] for a in articles}
+
+
+def _records(path: pathlib.Path) -> dict[str, dict]:
+    """The corpus's records by their id."""
+    return {str(r["id"]): r for r in map(json.loads, path.read_text(encoding="utf-8").splitlines()) if r}
 
 
 def spacy_analyses(articles, nlp=None):
@@ -130,20 +135,24 @@ def cluster(features, settings=None) -> dict[str, str]:
     return {f.article_id: index.story_of(f.article_id) for f in features}
 
 
-def score(name, features, gold, records, settings=None) -> dict:
-    started = time.perf_counter()
-    pred = cluster(features, settings)
+def scores(name: str, pred: dict[str, str], gold: dict[str, str], records: dict) -> dict:
+    """Sizes, pairwise and B-cubed figures of predicted stories against the gold ones (ECB+: topics too)."""
     report = {
         "articles": len(gold),
         "gold stories": len(set(gold.values())),
         "stories": len(set(pred.values())),
         "pairwise": pairwise(pred, gold),
         "bcubed": bcubed(pred, gold),
-        "cluster_s": round(time.perf_counter() - started, 2),
     }
     if name == "ecbplus":
         report["ecb topics"] = topics(pred, gold, records)
     return report
+
+
+def score(name, features, gold, records, settings=None) -> dict:
+    started = time.perf_counter()
+    pred = cluster(features, settings)
+    return {**scores(name, pred, gold, records), "cluster_s": round(time.perf_counter() - started, 2)}
 
 
 def ingested(name: str, path: pathlib.Path, processes: int = 2) -> dict:
@@ -154,24 +163,14 @@ def ingested(name: str, path: pathlib.Path, processes: int = 2) -> dict:
     from crosswire.store import open_store
     from crosswire.store.ingest import ingest
 
-    records = {str(r["id"]): r for r in map(json.loads, path.read_text(encoding="utf-8").splitlines()) if r}
+    records = _records(path)
     started = time.perf_counter()
     with tempfile.TemporaryDirectory() as folder, open_store(str(pathlib.Path(folder) / "eval.db"), create=True) as store:
         result = ingest(store, [path], processes=processes)
         pred = {external: story["id"] for story in store.stories() for external in story["articles"]}
     gold = {external: str(records[external]["cluster_id"]) for external in pred}
-    report = {
-        "articles": len(gold),
-        "problems": len(result.problems),
-        "gold stories": len(set(gold.values())),
-        "stories": len(set(pred.values())),
-        "pairwise": pairwise(pred, gold),
-        "bcubed": bcubed(pred, gold),
-        "ingest_s": round(time.perf_counter() - started, 1),
-    }
-    if name == "ecbplus":
-        report["ecb topics"] = topics(pred, gold, records)
-    return report
+    return {**scores(name, pred, gold, records), "problems": len(result.problems),
+            "ingest_s": round(time.perf_counter() - started, 1)}  # fmt: skip
 
 
 def main() -> int:

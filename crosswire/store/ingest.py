@@ -261,8 +261,8 @@ def _cluster_unassigned(store: Store, index, api, batch_size: int,
     transaction per batch; then the one-article stories each batch came near are looked at again.
 
     Online clustering depends on the order articles come in: a folder or a feed gives them in any
-    order, so the run's articles are clustered by date, then in the order stored (ECB+ in file order:
-    B-cubed F1 0.884 and 3 topics merged; by date 0.926 and 1; eval.stories clusters the same way).
+    order, so the run's articles are clustered by date, then in the order stored (eval.stories
+    --features, ECB+ in file order: B-cubed F1 0.884 and 3 topics merged; by date 0.926 and 1).
     Articles a killed run stored without a story are clustered by the next run.
     """
     pending = store.unassigned_article_ids()

@@ -40,7 +40,7 @@ def _speaker_of(doc, cue, speakers, after: int | None, subject=None) -> _Speaker
         subject = _agent_source(cue)
     subject = subject if subject is not None else _subject(cue)
     if subject is not None and (clause := _relative_clause(cue, subject)) is not None:
-        # "Senator Ruiz, who said ...": the span is "who" (as PolNeAR marks it), the name the noun's
+        # "Senator Ruiz, who said ...": the span stays "who" (as PolNeAR marks it); the name is the noun's
         antecedent = speakers.resolve(clause.head, end_before=clause.left_edge.i)
         return _Speaker(subject.idx, subject.idx + len(subject), antecedent.name, antecedent.anonymous)
     if subject is not None:
@@ -62,7 +62,7 @@ def _relative_clause(cue, subject):
     for _ in range(3):  # the cue itself or a verb it hangs from ("who has long said")
         if clause.dep_ == "relcl":
             return clause if clause.head.pos_ in ("NOUN", "PROPN") else None
-        if clause.head is clause:
+        if clause.head.i == clause.i:  # the root: no relative clause above
             return None
         clause = clause.head
     return None

@@ -271,7 +271,7 @@ def test_an_undated_article_that_joins_two_undated_stories_merges_them():
         index.add(feat("a", [("strike", 1), ("budget", 0.1)], entities={"union"}, published=published, seed=1))
         index.add(feat("b", [("strike", 0.1), ("budget", 1)], entities={"council"}, published=published, seed=2))
         assert index.story_of("a") != index.story_of("b")
-        return index.add(feat("c", [("strike", 1), ("budget", 0.8)], published=published, seed=3, vocab=False))
+        return index.add(feat("c", [("strike", 1), ("budget", 1)], published=published, seed=3, vocab=False))
 
     assert bridge(published=False).merged == ("s-b",)  # nothing but the article tells the fragments apart
     assert bridge(published=True).merged == ()  # dated stories need merge_threshold

@@ -169,7 +169,9 @@ def _strip_stamps(meta: Meta, body: list, notes: list[Note]) -> list:
     stamp_title = meta.title if meta.title and take_stamp(meta, meta.title) else None
     if stamp_title:
         meta.title = ""
-    k = 0  # the body of a record repeats its title line: it goes with the other stamps
+    # a record's text that repeats its headline has the stamp under it ("Headline\nUpdated 9/14/2013 1:03 PM\n...")
+    head = 1 if meta.title and body and body[0].text.strip() == meta.title.strip() else 0
+    k = head  # the body of a record repeats its title line: it goes with the other stamps
     while k < len(body) - 1 and (body[k].text == stamp_title or take_stamp(meta, body[k].text)):
         notes.append(Note("boilerplate", "removed: header (date)", body[k].start, body[k].end))
         k += 1
@@ -177,7 +179,7 @@ def _strip_stamps(meta: Meta, body: list, notes: list[Note]) -> list:
         meta.title = body[k].text
         notes.append(Note("boilerplate", "removed: title", body[k].start, body[k].end))
         k += 1
-    return body[k:]
+    return body[:head] + body[k:]
 
 
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:

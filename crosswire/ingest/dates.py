@@ -26,12 +26,12 @@ MONTHS = {
     "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
 }  # fmt: skip
 MONTH = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
-TIME = r"(?:,?\s*(?:at\s+)?(?P<hour>\d{1,2})[:.](?P<minute>\d{2})\s*(?P<ampm>[ap]\.?m\.?)?)?"
+TIME = r"(?:,?\s*(?:at\s+)?(?P<hour>\d{1,2})[:.](?P<minute>\d{2})(?::\d{2})?\s*(?P<ampm>[ap]\.?m\.?)?)?"
 
 DATE_PATTERNS = tuple(
     re.compile(p, re.I)
     for p in (
-        r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?:[T ](?P<hour>\d{2}):(?P<minute>\d{2}))?",
+        r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?:[T ](?P<hour>\d{2}):(?P<minute>\d{2})(?::\d{2})?)?",
         rf"(?P<day>\d{{1,2}})\s+(?P<mname>{MONTH})\.?,?\s+(?P<year>\d{{4}}){TIME}",
         rf"(?P<mname>{MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}}){TIME}",
         r"(?P<year>\d{4})/(?P<month>\d{1,2})/(?P<day>\d{1,2})",
@@ -83,43 +83,59 @@ def parse_date(text: str) -> ParsedDate | None:
 # "21 July 2013 Last updated at 11:11 GMT"): scraped pages often open with one, before or instead
 # of the headline. What may stand beside the date: labels, weekdays, clock times, time zones.
 _STAMP_WORDS = re.compile(
-    r"\b(?:first|last|published|posted|updated|modified|date|on|at|"
+    r"\b(?:first|last|originally|published|posted|updated|modified|date|on|at|"
     r"mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-    r"\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?)?|[ap]\.?\s?m\b\.?|"
-    r"gmt|utc|bst|cet|cest|ist|aest|[ecmp][sd]?t)\b|[+-]\d{4}\b|[,|@/()\s:.–—-]+",
+    r"\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?)?|[ap]\.?\s?m\b\.?|\d{4}\s*(?=gmt|utc|hkt|[ecmp][sd]t\b)|"
+    r"(?:gmt|utc)(?:[+-]\d{1,2}(?::\d{1,2})?)?|bst|cet|cest|ist|aest|aedt|hkt|jst|kst|sgt|sast|[ecmp][sd]?t)\b"
+    r"|[+-]\d{4}\b|[,|@/()\s:.–—-]+",
     re.I,
 )
-_NUMERIC_DATE = re.compile(r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4})\b")
+_NUMERIC_DATE = re.compile(r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4}|\d{2})\b")
+_YEAR_FIRST = re.compile(r"\b(?P<year>(?:19|20)\d\d)[./-](?P<month>\d{1,2})[./-](?P<day>\d{1,2})\b")
+# a U.S. time zone beside a numeric date says the month comes first ("05/03/2013 at 11:00 AM EDT")
+_US_ZONE = re.compile(r"\b(?:[ecmp][sd]?t|et|pt)\b", re.I)
 
 
 def stamp_date(line: str) -> tuple[ParsedDate, bool] | None:
     """(date, is an update) when the whole line is a date stamp; None for a line that says anything else.
 
     Numeric dates are read month first (11/27/2005) only when the order cannot be the
-    other way round; "11/09/2010" names no day for sure and is not taken.
+    other way round or a U.S. time zone stands beside them ("05/03/2013 11:00 AM EDT");
+    "11/09/2010" alone names no day for sure and is not taken.
     """
     text = re.sub(r"\s*([:/])\s*", r"\1", line.strip())  # "1: 12 PM", "11 / 27 / 2005" (tokenised copies)
-    if not 6 <= len(text) <= 90 or not re.search(r"\d{4}", text):
+    text = re.sub(r"(?<=\d)\s*([.-])\s*(?=\d)", r"\1", text)  # "2012. 08. 08", "2012 - 04 - 04"
+    if not 6 <= len(text) <= 90 or not re.search(r"\d{4}|\d/\d{1,2}/\d\d\b", text):
         return None
     parsed, rest = None, text
     for pattern in DATE_PATTERNS[:3]:  # every date goes ("Posted: Nov 27, 2005 Last Updated: Nov 28, 2005"), the first counts
         if matches := list(pattern.finditer(text)):
             parsed, rest = parse_date(matches[0].group()), pattern.sub(" ", text)
             break
+    if parsed is None and (match := _YEAR_FIRST.search(text)):
+        parsed = _numeric(int(match.group("year")), int(match.group("month")), int(match.group("day")))
+        rest = text[: match.start()] + " " + text[match.end() :]
     if parsed is None and (match := _NUMERIC_DATE.search(text)):
         a, b = int(match.group("a")), int(match.group("b"))
-        if (a > 12) == (b > 12) and a != b:  # both could be the month: which is the day is unknown
-            return None
-        month, day = (b, a) if a > 12 else (a, b)
-        try:
-            parsed = ParsedDate(dt.date(int(match.group("year")), month, day), None)
-        except ValueError:
-            return None
         rest = text[: match.start()] + " " + text[match.end() :]
+        if (a > 12) == (b > 12) and a != b and not _US_ZONE.search(rest):
+            return None  # both could be the month: which is the day is unknown
+        month, day = (b, a) if a > 12 else (a, b)
+        year = int(match.group("year"))
+        if year < 100:  # "11/28/05": the POSIX pivot, 69-99 -> 1900s (no clock is read)
+            year += 1900 if year >= 69 else 2000
+        parsed = _numeric(year, month, day)
     if parsed is None or _STAMP_WORDS.sub("", rest).strip():
         return None
     labels = rest.lower()
     return parsed, "updated" in labels and not re.search(r"published|posted", labels)
+
+
+def _numeric(year: int, month: int, day: int) -> ParsedDate | None:
+    try:
+        return ParsedDate(dt.date(year, month, day), None)
+    except ValueError:
+        return None
 
 
 def dates_in(text: str, limit: int = 50) -> list[dt.date]:

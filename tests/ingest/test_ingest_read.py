@@ -208,6 +208,13 @@ def test_header_date_beats_caller_date():
         ("PUBLISHED THURSDAY, MARCH 12, 2026 AT 12:46 PM / UPDATED AT 12:48 PM", "2026-03-12", False),
         ("Sunday, March 15, 2026 | 5:00 PM", "2026-03-15", False),
         ("Posted: Mar 12, 2026 8:20 AM ET Last Updated: Mar 13, 2026 8:10 PM ET", "2026-03-12", False),
+        ("POSTED: 1052 GMT (1852 HKT), March 12, 2026", "2026-03-12", False),  # a 24-hour clock without colon
+        ("Posted on March 12, 2026 6:07:15 PM GMT+01:00", "2026-03-12", False),  # seconds and an offset
+        ("Published: 2026. 03. 12 09: 01 AM", "2026-03-12", False),  # year first
+        ("published: 2026 - 03 - 12 11: 47: 35", "2026-03-12", False),
+        ("3/27/26", "2026-03-27", False),  # a two-digit year
+        ("UPDATED 03/04/2026 at 11:00 AM EDT", "2026-03-04", True),  # a U.S. time zone: month first
+        ("Originally published 3/4/2026 at 10:20 AM ET", "2026-03-04", False),
     ],
 )
 def test_stamp_date_reads_a_line_that_is_only_a_time_stamp(line, date, update):
@@ -221,6 +228,8 @@ def test_stamp_date_reads_a_line_that_is_only_a_time_stamp(line, date, update):
         "Port reopens: 12 March 2026",  # a headline that names a date
         "On March 12, 2026 the dockers voted",
         "3/4/2026",  # March 4 or 3 April: the order is unknown
+        "3/4/2026 5:59:13 PM",  # still unknown: a 12-hour clock is no country's alone
+        "Route 66/10/2026",
         "Strike enters 2026",
     ],
 )
@@ -244,6 +253,17 @@ def test_record_whose_title_is_a_time_stamp_gets_its_date_and_real_title():
     assert (article.title, article.published, article.published_inferred) == (
         "Dockers Vote to Strike", dt.date(2026, 3, 12), True)  # fmt: skip
     assert any("last-updated stamp" in n.message for n in article.notes)
+    assert clean(article).text == "Dockers in Meridian voted to strike."
+
+
+def test_record_whose_text_repeats_its_title_reads_the_stamp_under_it():
+    record = {
+        "id": "r2",
+        "title": "Dockers Vote to Strike",
+        "text": "Dockers Vote to Strike\nPosted 3 / 27 / 2026 7: 21 AM\nDockers in Meridian voted to strike.",
+    }
+    article = read_text(json.dumps(record), source="r.json")
+    assert (article.title, article.published) == ("Dockers Vote to Strike", dt.date(2026, 3, 27))
     assert clean(article).text == "Dockers in Meridian voted to strike."
 
 

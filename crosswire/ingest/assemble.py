@@ -59,6 +59,9 @@ def looks_like_title(text: str) -> bool:
     return len(text) <= 250 and not (len(text.split()) > 25 and text.endswith("."))
 
 
+STAMP_LINES = 3  # a time stamp below the headline is looked for this far: a standfirst or a byline may come first
+
+
 def take_stamp(meta: Meta, line: str) -> bool:
     """Whether `line` is only a time stamp; its date becomes the published (or updated) date if none is known yet."""
     found = stamp_date(line)
@@ -179,7 +182,15 @@ def _strip_stamps(meta: Meta, body: list, notes: list[Note]) -> list:
         meta.title = body[k].text
         notes.append(Note("boilerplate", "removed: title", body[k].start, body[k].end))
         k += 1
-    return body[:head] + body[k:]
+    rest = body[k:]
+    if meta.published is None and meta.updated is None:
+        # ...or under a standfirst: "Headline / The deck that sums it up / Monday, Sep 10, 2012 | Updated 9:01 AM"
+        for j in range(1, min(STAMP_LINES, len(rest) - 1)):
+            if take_stamp(meta, rest[j].text):
+                notes.append(Note("boilerplate", "removed: header (date)", rest[j].start, rest[j].end))
+                rest = rest[:j] + rest[j + 1 :]
+                break
+    return body[:head] + rest
 
 
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:

@@ -32,7 +32,7 @@ DATE_PATTERNS = tuple(
     re.compile(p, re.I)
     for p in (
         r"(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})(?:[T ](?P<hour>\d{2}):(?P<minute>\d{2})(?::\d{2})?)?",
-        rf"(?P<day>\d{{1,2}})\s+(?P<mname>{MONTH})\.?,?\s+(?P<year>\d{{4}}){TIME}",
+        rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mname>{MONTH})\.?,?\s+(?P<year>\d{{4}}){TIME}",
         rf"(?P<mname>{MONTH})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}}){TIME}",
         r"(?P<year>\d{4})/(?P<month>\d{1,2})/(?P<day>\d{1,2})",
     )
@@ -83,10 +83,11 @@ def parse_date(text: str) -> ParsedDate | None:
 # "21 July 2013 Last updated at 11:11 GMT"): scraped pages often open with one, before or instead
 # of the headline. What may stand beside the date: labels, weekdays, clock times, time zones.
 _STAMP_WORDS = re.compile(
-    r"\b(?:first|last|originally|published|posted|updated|modified|date|on|at|"
-    r"mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
-    r"\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?)?|[ap]\.?\s?m\b\.?|\d{4}\s*(?=gmt|utc|hkt|[ecmp][sd]t\b)|"
-    r"(?:gmt|utc)(?:[+-]\d{1,2}(?::\d{1,2})?)?|bst|cet|cest|ist|aest|aedt|hkt|jst|kst|sgt|sast|[ecmp][sd]?t)\b"
+    r"\b(?:first|last|originally|published|posted|updated|modified|created|story|date|time|on|at|hrs|uk|"
+    r"for immediate release|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|"
+    r"\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:[ap]\.?\s?m\.?|[ap])?|[ap]\.?\s?m\b\.?|\d{4}\s*(?=gmt|utc|hkt|[ecmp][sd]t\b)|"
+    r"(?:gmt|utc)(?:[+-]\d{1,2}(?::\d{1,2})?)?|bst|cet|cest|ist|aest|aedt|hkt|jst|kst|sgt|sast|ak[sd]t|[ecmp][sd]?t)\b"
     r"|[+-]\d{4}\b|[,|@/()\s:.–—-]+",
     re.I,
 )

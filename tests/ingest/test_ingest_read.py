@@ -215,6 +215,12 @@ def test_header_date_beats_caller_date():
         ("3/27/26", "2026-03-27", False),  # a two-digit year
         ("UPDATED 03/04/2026 at 11:00 AM EDT", "2026-03-04", True),  # a U.S. time zone: month first
         ("Originally published 3/4/2026 at 10:20 AM ET", "2026-03-04", False),
+        ("PUBLISHED: THURSDAY, MARCH 12, 2026, 1: 32 PM", "2026-03-12", False),
+        ("Story Created: Mar 12, 2026 at 9:56 AM AKDT", "2026-03-12", False),
+        ("8:05am UK, Thursday 12th March 2026", "2026-03-12", False),  # an ordinal day
+        ("Thursday 12 March 2026 03.31 GMT", "2026-03-12", False),
+        ("FOR IMMEDIATE RELEASE March 12, 2026", "2026-03-12", False),
+        ("Thu Mar 12 2026, 01:19 hrs", "2026-03-12", False),
     ],
 )
 def test_stamp_date_reads_a_line_that_is_only_a_time_stamp(line, date, update):
@@ -265,6 +271,21 @@ def test_record_whose_text_repeats_its_title_reads_the_stamp_under_it():
     article = read_text(json.dumps(record), source="r.json")
     assert (article.title, article.published) == ("Dockers Vote to Strike", dt.date(2026, 3, 27))
     assert clean(article).text == "Dockers in Meridian voted to strike."
+
+
+def test_a_stamp_under_a_standfirst_is_read_and_the_standfirst_kept():
+    record = {
+        "title": "Dockers Vote to Strike",
+        "text": "Dockers Vote to Strike\nThe port may close for a week\nMarch 27, 2026\nDockers in Meridian voted to strike.",
+    }
+    article = read_text(json.dumps(record), source="r.json")
+    assert article.published == dt.date(2026, 3, 27)
+    assert clean(article).text == "The port may close for a week\nDockers in Meridian voted to strike."
+
+
+def test_a_date_line_deep_in_the_story_is_not_its_stamp():
+    text = "Dockers Vote to Strike\nDockers voted.\nThe union met twice.\nIts leader spoke.\nMarch 27, 2026\nMore."
+    assert read_text(text).published is None
 
 
 def test_a_stated_date_beats_a_last_updated_stamp():

@@ -119,15 +119,16 @@ def topics(pred: dict[str, str], gold: dict[str, str], records: dict) -> dict[st
 
 
 def cluster(features, settings=None) -> dict[str, str]:
-    """Stories as `crosswire ingest` makes them: by publication date (undated last), a batch of
+    """Stories as `crosswire ingest` makes them: in `arrival_order` (by date, undated last), a batch of
     BATCH_SIZE at a time, the one-article stories each batch came near looked at again after it."""
-    import datetime as dt
+    import numpy as np
 
-    from crosswire.stories import StoryIndex
+    from crosswire.stories import StoryIndex, arrival_order
     from crosswire.store.ingest import BATCH_SIZE
 
     index = StoryIndex(settings=settings)
-    ordered = sorted(features, key=lambda f: f.published or dt.date.max)
+    vectors = np.stack([f.vector for f in features])
+    ordered = [features[k] for k in arrival_order([f.published for f in features], vectors, [f.article_id for f in features])]
     for start in range(0, len(ordered), BATCH_SIZE):
         for f in ordered[start : start + BATCH_SIZE]:
             index.add(f)

@@ -180,14 +180,16 @@ class Store:
         for vector, data, story_id in rows:
             yield serialize.features_row_from_columns(vector, data), story_id
 
-    def unassigned_article_ids(self) -> list[str]:
-        """Articles stored with their features but in no story yet, in the order to cluster them:
-        published date (undated last), then the order they were stored in (first_seen, to the microsecond)."""
-        return [r[0] for r in self._rows(
-            "SELECT a.id FROM articles a JOIN story_features f ON f.article_id = a.id "
+    def unassigned_articles(self) -> Iterator[tuple[str, str | None, bytes]]:
+        """(id, published ISO date, vector bytes) of the articles stored with their features but in no story yet,
+        by published date (undated last), then in the order they were stored (first_seen, to the microsecond)."""
+        rows = self._iter_rows(
+            "SELECT a.id, a.published, f.vector FROM articles a JOIN story_features f ON f.article_id = a.id "
             "LEFT JOIN story_assignments s ON s.article_id = a.id WHERE s.article_id IS NULL "
             "ORDER BY CASE WHEN a.published IS NULL THEN 1 ELSE 0 END, a.published, a.first_seen, a.id"
-        )]  # fmt: skip
+        )
+        for article_id, published, vector in rows:
+            yield article_id, published, bytes(vector)
 
     def features_of(self, article_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
         """Article id -> its features_to_row dict."""

@@ -4,7 +4,7 @@ No database code here: `crosswire.store` persists `StoryFeatures` rows and story
 ids, and rebuilds a `StoryIndex` from them.
 """
 
-from crosswire.stories.cluster import Assignment, ClusterSettings, StoryIndex
+from crosswire.stories.cluster import Assignment, ClusterSettings, StoryIndex, arrival_order
 from crosswire.stories.features import DIM, StoryFeatures, features_from_row, features_to_row, story_features
 
 __all__ = [
@@ -15,5 +15,6 @@ __all__ = [
     "StoryIndex",
     "features_from_row",
     "features_to_row",
+    "arrival_order",
     "story_features",
 ]

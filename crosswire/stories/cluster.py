@@ -36,7 +36,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -44,7 +44,7 @@ import numpy as np
 from crosswire.stories.features import DIM, StoryFeatures, signature_jaccard
 from crosswire.stories.terms import TermVector
 
-__all__ = ["Assignment", "ClusterSettings", "StoryIndex"]
+__all__ = ["Assignment", "ClusterSettings", "StoryIndex", "arrival_order"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +147,51 @@ def _day(published: dt.date | None) -> int | None:
     return None if published is None else published.toordinal()
 
 
+# How typical an article is of its day: the mean cosine of its ORDER_NEIGHBOURS nearest that day, among at most
+# ORDER_SAMPLE of the day's articles (a spread sample: the cost stays linear in a day of any size).
+ORDER_NEIGHBOURS = 5
+ORDER_SAMPLE = 1024
+
+
+def arrival_order(days: Sequence[dt.date | None], vectors: np.ndarray, ids: Sequence[str]) -> list[int]:
+    """The order to cluster a run's articles in: by date (undated last), and within a day the least typical first.
+
+    An article with many close neighbours that day sits among several stories on one subject (the
+    day's Afghanistan coverage); coming first it would start a story at the crowd's centre, which
+    then takes in reports of the other stories. Coming after the more distinctive reports have
+    started their stories, it joins the one it is nearest. Through ingest's features: AllSides
+    B-cubed F1 0.947 -> 0.951, ECB+ 0.926 -> 0.924 (file order, which lists each event's documents
+    together, flatters ECB+: five random orders gave 0.904-0.912 and 2-3 merged topics), merged
+    topics 1; halves AllSides early/late 0.954/0.940 -> 0.962/0.940, ECB+ train/dev 0.911/0.927 ->
+    0.908/0.937; 2 to 7 neighbours all AllSides 0.948-0.951, ECB+ 0.922-0.927. The most typical first
+    instead: AllSides 0.944, ECB+ 0.914, 2 topics merged. Ties go by article id, so the same articles
+    make the same stories in whatever order the files came.
+    """
+    groups: dict[dt.date | None, list[int]] = {}
+    for k, day in enumerate(days):
+        groups.setdefault(day, []).append(k)
+    order: list[int] = []
+    for day in sorted(groups, key=lambda d: (d is None, d or dt.date.min)):
+        members = groups[day]
+        typical = _typicality(np.asarray(vectors, dtype=np.float32)[members]) if len(members) > 2 else [0.0] * len(members)
+        order.extend(k for _, _, k in sorted(zip(typical, (ids[k] for k in members), members)))
+    return order
+
+
+def _typicality(vectors: np.ndarray) -> list[float]:
+    """Mean cosine of each vector with its ORDER_NEIGHBOURS nearest among (a spread sample of) the others."""
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    unit = vectors / np.maximum(norms, 1e-12)
+    sample = np.linspace(0, len(unit) - 1, min(len(unit), ORDER_SAMPLE)).round().astype(int)
+    out = np.empty(len(unit), dtype=np.float64)
+    for start in range(0, len(unit), 512):
+        cos = unit[start : start + 512] @ unit[sample].T
+        cos[np.arange(len(cos))[:, None] + start == sample[None, :]] = -np.inf  # not itself
+        k = min(ORDER_NEIGHBOURS, len(sample) - 1)
+        out[start : start + 512] = np.sort(np.partition(cos, -k, axis=1)[:, -k:], axis=1).mean(axis=1)
+    return out.round(6).tolist()  # rounded: the order must not hang on the last bits of a float sum
+
+
 class StoryIndex:
     """Stories of the articles added so far; articles are numbered in the order added."""
 
@@ -209,9 +254,10 @@ class StoryIndex:
         )
 
     def add_many(self, features: list[StoryFeatures]) -> list[Assignment]:
-        """`add` for each in published order (undated last), then `adopt_orphans`; assignments come back in
-        input order (an adopted orphan's story is then `story_of`, not its Assignment's)."""
-        order = sorted(range(len(features)), key=lambda k: (features[k].published or dt.date.max))
+        """`add` for each in `arrival_order` (by date, undated last), then `adopt_orphans`; assignments come back
+        in input order (an adopted orphan's story is then `story_of`, not its Assignment's)."""
+        vectors = np.stack([f.vector for f in features]) if features else np.zeros((0, DIM), np.float32)
+        order = arrival_order([f.published for f in features], vectors, [f.article_id for f in features])
         out: list[Assignment | None] = [None] * len(features)
         for k in order:
             out[k] = self.add(features[k])

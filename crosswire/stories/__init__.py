@@ -13,8 +13,8 @@ __all__ = [
     "ClusterSettings",
     "StoryFeatures",
     "StoryIndex",
+    "arrival_order",
     "features_from_row",
     "features_to_row",
-    "arrival_order",
     "story_features",
 ]

@@ -167,13 +167,14 @@ def arrival_order(days: Sequence[dt.date | None], vectors: np.ndarray, ids: Sequ
     instead: AllSides 0.944, ECB+ 0.914, 2 topics merged. Ties go by article id, so the same articles
     make the same stories in whatever order the files came.
     """
+    vectors = np.asarray(vectors, dtype=np.float32)
     groups: dict[dt.date | None, list[int]] = {}
     for k, day in enumerate(days):
         groups.setdefault(day, []).append(k)
     order: list[int] = []
     for day in sorted(groups, key=lambda d: (d is None, d or dt.date.min)):
-        members = groups[day]
-        typical = _typicality(np.asarray(vectors, dtype=np.float32)[members]) if len(members) > 2 else [0.0] * len(members)
+        members = sorted(groups[day], key=lambda k: ids[k])  # by id first: a big day's sample is the same in any order
+        typical = _typicality(vectors[members]) if len(members) > 2 else [0.0] * len(members)
         order.extend(k for _, _, k in sorted(zip(typical, (ids[k] for k in members), members)))
     return order
 

@@ -152,6 +152,16 @@ def test_arrival_order_is_by_date_then_the_least_typical_of_the_day_first():
     assert order[-2] == "h"  # nearest to all of its day: it comes once both stories have begun
 
 
+def test_arrival_order_of_a_day_too_big_to_compare_whole_does_not_hang_on_the_input_order():
+    rng = np.random.default_rng(0)
+    vectors = rng.standard_normal((1500, DIM)).astype(np.float32)  # more than ORDER_SAMPLE on one day
+    ids = [f"a{k}" for k in range(1500)]
+    shuffle = rng.permutation(1500)
+    first = [ids[k] for k in arrival_order([DAY] * 1500, vectors, ids)]
+    again = [ids[shuffle[k]] for k in arrival_order([DAY] * 1500, vectors[shuffle], [ids[k] for k in shuffle])]
+    assert again == first
+
+
 def test_the_same_articles_make_the_same_stories_in_any_input_order():
     day = _crowded_day()
     first = StoryIndex()

@@ -15,8 +15,9 @@ from crosswire.model import Analysis, Sentence
 # Stored with each analysis; raise it when an extractor's output changes, so that stores analysed
 # by an older crosswire do not serve stale analyses to comparisons (v2: the quote rules of 2026-11-30;
 # v3: a relative pronoun speaker named by its antecedent, speaker names without their clauses,
-# reported content without a closing ", which ..." clause).
-ANALYSIS_VERSION = "analyze.v3"
+# reported content without a closing ", which ..." clause; v4: a quoted transcript's turn runs over the
+# paragraphs after its line, an interrupted turn keeps its dash).
+ANALYSIS_VERSION = "analyze.v4"
 
 # Parts of speech whose lemmas say what a sentence is about.
 _CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}

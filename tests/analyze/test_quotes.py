@@ -240,6 +240,30 @@ def test_other_quotation_styles(analyse, text, words, speaker, cue):
     assert len(quotes) == 1
 
 
+QUOTED_TRANSCRIPT = (
+    "The mayor spoke to the local radio on Sunday.\n\n"
+    '"HOST: Will the pier open this spring?\n\n'
+    '"BROOKS: We expect it to open in May. The council has paid for the repairs.\n\n'
+    '"The fishing boats will be back by June, and the ferry —.\n\n'
+    '"(CROSSTALK.)\n\n'
+    '"HOST: Mayor, I want to ask about the budget —.\n\n'
+    '"BROOKS: The budget is balanced.\n\n'
+    '"Listen to the full interview on our website."'
+)
+
+
+def test_a_quoted_transcripts_turn_runs_on_until_the_next_speaker(analyse):
+    doc, _, quotes = analyse(QUOTED_TRANSCRIPT)
+    turns = [(q.speaker, _content(doc.text, q)) for q in quotes]
+    assert turns == [
+        ("HOST", "Will the pier open this spring?"),
+        ("BROOKS", "We expect it to open in May. The council has paid for the repairs.\n\n"
+                   '"The fishing boats will be back by June, and the ferry —'),  # interrupted: the dash stays
+        ("HOST", "Mayor, I want to ask about the budget —"),
+        ("BROOKS", "The budget is balanced"),  # the paragraph that closes the quotation may be the writer's
+    ]
+
+
 def test_newsroom_label_is_not_a_transcript_speaker(analyse):
     text = "CORRECTION: An earlier version of this story misstated the date of the vote.\n"
     doc, _, quotes = analyse(text)

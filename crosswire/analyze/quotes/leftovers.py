@@ -57,10 +57,14 @@ def _transcript_lines(doc, speakers, quotes: list[Quote]) -> list[Quote]:
     found = []
     # reported speech inside a line is nested in it; a direct quote is the line itself
     taken = [(q.content_start, q.content_end) for q in quotes if q.kind == "direct"]
-    for match in _TRANSCRIPT.finditer(doc_text(doc)):
+    text = doc_text(doc)
+    for match in _TRANSCRIPT.finditer(text):
         if match.group(1).strip().upper() in _NOT_SPEAKERS:
             continue
-        start, end = _trim(doc_text(doc), match.start(2), match.end(2))
+        turn_end = _turn_end(text, match)
+        start, end = _trim(text, match.start(2), turn_end)
+        if cut := _INTERRUPTED.search(text, match.start(2), turn_end):
+            end = cut.start() + 2  # an interrupted turn ("I want to try to get —.") keeps its dash
         if end <= start or _overlaps_any(start, end, taken):
             continue
         name = doc.char_span(match.start(1), match.end(1), alignment_mode="contract")
@@ -72,6 +76,33 @@ def _transcript_lines(doc, speakers, quotes: list[Quote]) -> list[Quote]:
                   speaker.name, speaker.anonymous, "indirect")
         )
     return found
+
+
+_STAGE = re.compile(r"""^["“]?[(\[][^)\]]*[)\]]\.?$""")  # "(CROSSTALK.)", "[APPLAUSE]"
+_INTERRUPTED = re.compile(r"\s[—–]\.?\s*$")
+_PARAGRAPH = re.compile(r"\n+([^\n]*)")
+
+
+def _turn_end(text: str, match: re.Match) -> int:
+    """Where a transcript turn ends: its line, and the paragraphs after it that go on with it.
+
+    In a transcript quoted as a whole, each paragraph opens with a quotation mark and
+    none closes; a turn goes on over such paragraphs until the next speaker's line, a
+    stage direction ("(CROSSTALK.)") or a paragraph that closes the quotation (it may be
+    the writer's again). An unquoted transcript's turn is its line alone: a paragraph
+    after it may be the writer's.
+    """
+    end = match.end(2)
+    opening = match.group(0)[:1]
+    if opening not in "\"“":
+        return end
+    for paragraph in _PARAGRAPH.finditer(text, end):
+        line = paragraph.group(1).strip()
+        if paragraph.start() != end or not line.startswith(opening) or _TRANSCRIPT.match(line) or _STAGE.match(line) \
+                or line.endswith(("\"", "”")):
+            break
+        end = paragraph.end()
+    return end
 
 
 _HEADLINE = re.compile(r"([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}):[ \t]+(\S[^\n]*)")

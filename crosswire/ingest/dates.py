@@ -93,16 +93,19 @@ _STAMP_WORDS = re.compile(
 )
 _NUMERIC_DATE = re.compile(r"\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4}|\d{2})\b")
 _YEAR_FIRST = re.compile(r"\b(?P<year>(?:19|20)\d\d)[./-](?P<month>\d{1,2})[./-](?P<day>\d{1,2})\b")
-# a U.S. time zone beside a numeric date says the month comes first ("05/03/2013 at 11:00 AM EDT")
+# a U.S. time zone beside a numeric date says the month comes first ("05/03/2013 at 11:00 AM EDT"), a British,
+# European, Indian, South African or Australian one that the day does ("05/03/2013 10:00 BST")
 _US_ZONE = re.compile(r"\b(?:[ecmp][sd]?t|et|pt)\b", re.I)
+_DAY_FIRST_ZONE = re.compile(r"\b(?:bst|cet|cest|ist|sast|aest|aedt)\b", re.I)
 
 
 def stamp_date(line: str) -> tuple[ParsedDate, bool] | None:
     """(date, is an update) when the whole line is a date stamp; None for a line that says anything else.
 
     Numeric dates are read month first (11/27/2005) only when the order cannot be the
-    other way round or a U.S. time zone stands beside them ("05/03/2013 11:00 AM EDT");
-    "11/09/2010" alone names no day for sure and is not taken.
+    other way round or a U.S. time zone stands beside them ("05/03/2013 11:00 AM EDT"), day first
+    beside a British, European or Australian one ("05/03/2013 10:00 BST"); "11/09/2010" alone
+    names no day for sure and is not taken.
     """
     text = re.sub(r"\s*([:/])\s*", r"\1", line.strip())  # "1: 12 PM", "11 / 27 / 2005" (tokenised copies)
     text = re.sub(r"(?<=\d)\s*([.-])\s*(?=\d)", r"\1", text)  # "2012. 08. 08", "2012 - 04 - 04"
@@ -119,9 +122,10 @@ def stamp_date(line: str) -> tuple[ParsedDate, bool] | None:
     if parsed is None and (match := _NUMERIC_DATE.search(text)):
         a, b = int(match.group("a")), int(match.group("b"))
         rest = text[: match.start()] + " " + text[match.end() :]
-        if (a > 12) == (b > 12) and a != b and not _US_ZONE.search(rest):
+        day_first = a > 12 or (b <= 12 and _DAY_FIRST_ZONE.search(rest) is not None)
+        if (a > 12) == (b > 12) and a != b and not _US_ZONE.search(rest) and not day_first:
             return None  # both could be the month: which is the day is unknown
-        month, day = (b, a) if a > 12 else (a, b)
+        month, day = (b, a) if day_first else (a, b)
         year = int(match.group("year"))
         if year < 100:  # "11/28/05": the POSIX pivot, 69-99 -> 1900s (no clock is read)
             year += 1900 if year >= 69 else 2000

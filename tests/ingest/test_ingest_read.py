@@ -215,6 +215,7 @@ def test_header_date_beats_caller_date():
         ("3/27/26", "2026-03-27", False),  # a two-digit year
         ("UPDATED 03/04/2026 at 11:00 AM EDT", "2026-03-04", True),  # a U.S. time zone: month first
         ("Originally published 3/4/2026 at 10:20 AM ET", "2026-03-04", False),
+        ("Posted 4/3/2026 10:20 BST", "2026-03-04", False),  # a British time zone: day first
         ("PUBLISHED: THURSDAY, MARCH 12, 2026, 1: 32 PM", "2026-03-12", False),
         ("Story Created: Mar 12, 2026 at 9:56 AM AKDT", "2026-03-12", False),
         ("8:05am UK, Thursday 12th March 2026", "2026-03-12", False),  # an ordinal day

@@ -16,7 +16,8 @@ from crosswire.model import Analysis, Sentence
 # by an older crosswire do not serve stale analyses to comparisons (v2: the quote rules of 2026-11-30;
 # v3: a relative pronoun speaker named by its antecedent, speaker names without their clauses,
 # reported content without a closing ", which ..." clause; v4: a quoted transcript's turn runs over the
-# paragraphs after its line, an interrupted turn keeps its dash).
+# paragraphs after its line, an interrupted turn keeps its dash; "According to X, <clause>" read whole when
+# the parse hangs the clause on X).
 ANALYSIS_VERSION = "analyze.v4"
 
 # Parts of speech whose lemmas say what a sentence is about.

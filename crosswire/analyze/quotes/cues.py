@@ -123,6 +123,15 @@ def _is_cue(token) -> bool:
     return lemma in CUE_VERBS or lemma in OBJECT_CUES or lemma in XCOMP_CUES or token.lower_ in CUE_FORMS
 
 
+def _source_comma(doc, source, sentence):
+    """The comma that ends the source of a sentence-opening "According to X, <clause>" whose parse hangs
+    the clause on X ("According to host Rush Limbaugh, the move reeks of fear": 'reeks' read as a noun);
+    None when the source's phrase ends before the sentence does, or no comma follows it."""
+    if any(not (t.is_punct or t.is_space) for t in doc[source.right_edge.i + 1 : sentence.end]):
+        return None
+    return next((t for t in doc[source.i + 1 : sentence.end - 2] if t.text == ","), None)
+
+
 # Adjectives of an impersonal judgement: "it is clear that ...", "it was unclear whether ...".
 JUDGEMENT_ADJECTIVES = frozenset("clear unclear obvious apparent evident".split())
 

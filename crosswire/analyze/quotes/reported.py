@@ -24,6 +24,7 @@ from crosswire.analyze.quotes.cues import (
     _is_cue,
     _is_judgement,
     _is_particle,
+    _source_comma,
     _subject,
 )
 from crosswire.analyze.quotes.direct import _merge_fragments
@@ -252,6 +253,8 @@ def _according_to(doc, cue):
     sentence = cue.sent
     source_end = source.right_edge.i + 1
     if cue.i == sentence.start or doc[cue.i - 1].is_punct and cue.i - 1 == sentence.start:
+        if (comma := _source_comma(doc, source, sentence)) is not None:
+            source_end = comma.i  # the parse ran the source on into the clause: the comma ends it
         if source_end >= sentence.end:
             return None
         start_token, end_token = doc[source_end], doc[sentence.end - 1]

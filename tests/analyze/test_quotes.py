@@ -129,6 +129,11 @@ def test_pronoun_speaker_resolves_to_last_person(analyse):
             "Exports fell sharply in May",
             "Lina Ortiz",
         ),
+        (  # the parse hangs the that-clause on the people told, as a relative clause
+            "The mayor assured residents that the water was safe.",
+            "that the water was safe",
+            "The mayor",
+        ),
         (  # the parse reads "reeks" as a noun in apposition to the source: the comma still ends the source
             "According to port economist Lena Park, the move reeks of panic.",
             "the move reeks of panic",

@@ -126,6 +126,8 @@ def _complement(doc, cue):
     clauses = [c for c in cue.children if c.dep_ == "ccomp"]
     if not clauses and cue.lemma_.lower() in XCOMP_CUES:
         clauses = [c for c in cue.rights if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
+    if not clauses and (clause := _addressee_clause(cue)) is not None:
+        clauses = [clause]
     if not clauses:
         return _parenthetical(doc, cue, subject)
     clause = clauses[0] if clauses[0].i > cue.i else clauses[-1]
@@ -137,6 +139,24 @@ def _complement(doc, cue):
         start_token = doc[min(start_token.i, _sentence_start(doc, cue))]
         end_token = doc[min(end_token.i, subject.left_edge.i - 1, cue.i - 1)]
     return start_token.idx, end_token.idx + len(end_token), subject
+
+
+# Verbs of saying that take the person told before what they are told: "told reporters that ..."
+ADDRESSEE_CUES = frozenset("tell assure warn inform remind notify promise caution advise convince persuade".split())
+
+
+def _addressee_clause(cue):
+    """"told a meeting of island leaders that few people understood ...": the parse hangs the that-clause
+    on the addressee as a relative clause; with "that" as its conjunction and a subject of its own, it is
+    what was said, not a description of the addressee."""
+    if cue.lemma_.lower() not in ADDRESSEE_CUES:
+        return None
+    addressee = next((c for c in cue.rights if c.dep_ == "dobj"), None)
+    if addressee is None:
+        return None
+    return next((t for t in addressee.subtree if t.i > addressee.i and t.dep_ in ("relcl", "acl")
+                 and any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children)
+                 and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)), None)  # fmt: skip
 
 
 def _run_on(cue, end_token):

@@ -238,6 +238,9 @@ def test_he_refers_to_the_last_speaker_not_a_person_in_an_object(analyse):
         ("''We will rebuild the pier,'' said Mayor Helen Brooks.", "We will rebuild the pier", "Helen Brooks", "said"),
         # a reader's comment signed after a dash
         ("“The new bus lanes saved me an hour a day.” ― Maria Lopez\n", "saved me an hour", "Maria Lopez", "―"),
+        # ...opened with a closing mark, a typesetting slip
+        ("Readers wrote in.\n\n”The new bus lanes saved me an hour a day.” ― Maria Lopez\n", "saved me an hour",
+         "Maria Lopez", "―"),
         # a transcript line; what it reports is the speaker's own words, not listed apart
         ("BROOKS: We expect the pier to open in May, and the council says it will pay.\n",
          "We expect the pier", "BROOKS", ":"),

@@ -65,6 +65,8 @@ def _quoted_spans(text: str) -> list[_Quoted]:
             open_at = None
         elif mark != "”" and (open_at is None or mark == "“"):
             open_at, open_mark = pos, mark  # a second “ means the first was unbalanced
+        elif mark == "”" and open_at is None and (pos == 0 or _is_paragraph_start(text, pos)):
+            open_at, open_mark = pos, mark  # a paragraph that opens with ” opens a quote: a typesetting slip
     return spans
 
 

@@ -290,6 +290,13 @@ STANCES = (
 )
 
 
+def test_seeing_something_as_something_is_a_stance_and_seeing_someone_is_not(analyse):
+    text = "Dock workers see the new cranes as a threat to their jobs.\nThe mayor had seen them at the harbour."
+    doc, _, quotes = analyse(text)
+    assert [(q.speaker, _cue(text, q), _content(text, q)) for q in quotes] == [
+        ("Dock workers", "see", "the new cranes as a threat to their jobs")]
+
+
 def test_infinitive_commitment_is_reported_speech(analyse):
     doc, _, quotes = analyse(STANCES)
     quote = _find(doc.text, quotes, "lower the mooring fees")

@@ -120,7 +120,14 @@ def _is_cue(token) -> bool:
     if token.pos_ == "PROPN" and token.ent_type_:  # "Post" of "The Huffington Post", not a headline verb
         return False
     lemma = token.lemma_.lower()
+    if lemma in SEE_AS_CUES:  # "critics see the program as a loophole": a stance; "she saw him" is not
+        return token.pos_ == "VERB" and any(c.dep_ == "dobj" for c in token.rights) \
+            and any(c.dep_ == "prep" and c.lower_ == "as" for c in token.rights)
     return lemma in CUE_VERBS or lemma in OBJECT_CUES or lemma in XCOMP_CUES or token.lower_ in CUE_FORMS
+
+
+# Verbs of perception that state a view when they take "X as Y"
+SEE_AS_CUES = frozenset({"see", "regard"})
 
 
 def _source_comma(doc, source, sentence):

@@ -19,6 +19,7 @@ from crosswire.analyze.quotes.cues import (
     OBJECT_CUES,
     XCOMP_CUES,
     OPENING_MARKS,
+    SEE_AS_CUES,
     _agent_source,
     _cue_offsets,
     _is_cue,
@@ -200,7 +201,7 @@ def _object(doc, cue):
     """What a stance verb takes (or a verb of saying without a clause): its dependents
     to the right, up to a clause of its own."""
     lemma = cue.lemma_.lower()
-    if lemma not in OBJECT_CUES and (lemma not in CUE_VERBS or lemma in NO_OBJECT):
+    if lemma not in OBJECT_CUES and lemma not in SEE_AS_CUES and (lemma not in CUE_VERBS or lemma in NO_OBJECT):
         return None
     subject = _subject(cue)
     if subject is None:

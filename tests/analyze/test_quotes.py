@@ -290,6 +290,12 @@ STANCES = (
 )
 
 
+def test_releasing_a_statement_is_speech_and_releasing_video_is_not(analyse):
+    text = "The port authority released a statement on the strike.\nPolice released video of the arrest on Monday."
+    doc, _, quotes = analyse(text)
+    assert [(q.speaker, _content(text, q)) for q in quotes] == [("The port authority", "a statement on the strike")]
+
+
 def test_seeing_something_as_something_is_a_stance_and_seeing_someone_is_not(analyse):
     text = "Dock workers see the new cranes as a threat to their jobs.\nThe mayor had seen them at the harbour."
     doc, _, quotes = analyse(text)

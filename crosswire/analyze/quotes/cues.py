@@ -49,6 +49,15 @@ NO_OBJECT = frozenset(
     understand believe hope fear feel confirm post
     """.split()
 )
+# Verbs whose object is speech only when it is a text or a message: "released a statement", "published his
+# plan"; "released video of the shooting", "published his tax returns" put out records, not words
+RECORD_OBJECT_CUES = frozenset({"release", "publish"})
+RECORD_NOUNS = frozenset(
+    """
+    video videos footage recording recordings tape tapes image images photo photos picture pictures record records
+    return returns document documents data file files email emails
+    """.split()
+)
 # Verbs that state an intention or a commitment through a to-infinitive
 # ("agreed to release the cash", "vowed to fight on"): PolNeAR counts
 # the infinitive clause as the content; wishes and plans too ("wants to cut taxes").

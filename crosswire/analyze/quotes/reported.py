@@ -19,6 +19,8 @@ from crosswire.analyze.quotes.cues import (
     OBJECT_CUES,
     XCOMP_CUES,
     OPENING_MARKS,
+    RECORD_NOUNS,
+    RECORD_OBJECT_CUES,
     SEE_AS_CUES,
     _agent_source,
     _cue_offsets,
@@ -215,6 +217,8 @@ def _object(doc, cue):
         right.append(child)
     if not right:
         return None
+    if lemma in RECORD_OBJECT_CUES and any(c.dep_ == "dobj" and c.lower_ in RECORD_NOUNS for c in right):
+        return None  # records put out ("released video of the stop"), not words
     start_token = right[0].left_edge
     if start_token.i == cue.i + 1 and _is_particle(cue, start_token):
         start_token = doc[start_token.i + 1]

@@ -127,8 +127,8 @@ def cluster(features, settings=None) -> dict[str, str]:
     from crosswire.store.ingest import BATCH_SIZE
 
     index = StoryIndex(settings=settings)
-    vectors = np.stack([f.vector for f in features])
-    ordered = [features[k] for k in arrival_order([f.published for f in features], vectors, [f.article_id for f in features])]
+    days, ids = [f.published for f in features], [f.article_id for f in features]
+    ordered = [features[k] for k in arrival_order(days, np.stack([f.vector for f in features]), ids)]
     for start in range(0, len(ordered), BATCH_SIZE):
         for f in ordered[start : start + BATCH_SIZE]:
             index.add(f)

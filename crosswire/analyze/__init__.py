@@ -16,8 +16,9 @@ from crosswire.model import Analysis, Sentence
 # by an older crosswire do not serve stale analyses to comparisons (v2: the quote rules of 2026-11-30;
 # v3: a relative pronoun speaker named by its antecedent, speaker names without their clauses,
 # reported content without a closing ", which ..." clause; v4: a quoted transcript's turn runs over the
-# paragraphs after its line, an interrupted turn keeps its dash; "According to X, <clause>" read whole when
-# the parse hangs the clause on X, "told the leaders that <clause>" when the parse hangs it on the leaders; a paragraph that opens with ” opens a quote; "see X as Y" a stance; "released video" no speech).
+# paragraphs after its line, an interrupted turn keeps its dash; "According to X, <clause>" and "told the
+# leaders that <clause>" read whole when the parse hangs the clause on X or on the leaders; a paragraph that
+# opens with ” opens a quote; "see X as Y" is a stance; "released video" is no speech).
 ANALYSIS_VERSION = "analyze.v4"
 
 # Parts of speech whose lemmas say what a sentence is about.

@@ -139,13 +139,19 @@ def _is_cue(token) -> bool:
 SEE_AS_CUES = frozenset({"see", "regard"})
 
 
+def _opens_sentence(token) -> bool:
+    """The token starts its sentence, or comes right after a mark that does ("“According to ...")."""
+    start = token.sent.start
+    return token.i == start or (token.i - 1 == start and token.doc[start].is_punct)
+
+
 def _source_comma(doc, source, sentence):
     """The comma that ends the source of a sentence-opening "According to X, <clause>" whose parse hangs
     the clause on X ("According to host Rush Limbaugh, the move reeks of fear": 'reeks' read as a noun);
     None when the source's phrase ends before the sentence does, or no comma follows it."""
     if any(not (t.is_punct or t.is_space) for t in doc[source.right_edge.i + 1 : sentence.end]):
         return None
-    return next((t for t in doc[source.i + 1 : sentence.end - 2] if t.text == ","), None)
+    return next((t for t in doc[source.i + 1 : sentence.end - 2] if t.text == ","), None)  # a clause after it
 
 
 # Adjectives of an impersonal judgement: "it is clear that ...", "it was unclear whether ...".

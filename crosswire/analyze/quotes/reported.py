@@ -27,6 +27,7 @@ from crosswire.analyze.quotes.cues import (
     _is_cue,
     _is_judgement,
     _is_particle,
+    _opens_sentence,
     _source_comma,
     _subject,
 )
@@ -277,7 +278,7 @@ def _according_to(doc, cue):
         return None
     sentence = cue.sent
     source_end = source.right_edge.i + 1
-    if cue.i == sentence.start or doc[cue.i - 1].is_punct and cue.i - 1 == sentence.start:
+    if _opens_sentence(cue):
         if (comma := _source_comma(doc, source, sentence)) is not None:
             source_end = comma.i  # the parse ran the source on into the clause: the comma ends it
         if source_end >= sentence.end:

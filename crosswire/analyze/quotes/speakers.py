@@ -19,6 +19,7 @@ from crosswire.analyze.quotes.cues import (
     _VAGUE_HEADS,
     ANONYMOUS_HEADS,
     _agent_source,
+    _opens_sentence,
     _source_comma,
     _subject,
     _token_at,
@@ -36,8 +37,7 @@ class _Speaker:
 
 def _speaker_of(doc, cue, speakers, after: int | None, subject=None) -> _Speaker | None:
     if cue.lower_ == "according" and subject is not None:
-        opens = cue.i - cue.sent.start <= int(cue.i > 0 and doc[cue.i - 1].is_punct)  # "According to X, ..."
-        comma = _source_comma(doc, subject, cue.sent) if opens else None
+        comma = _source_comma(doc, subject, cue.sent) if _opens_sentence(cue) else None  # "According to X, ..."
         return speakers.resolve(subject, end_before=None if comma is None else comma.i)
     if subject is None:  # a passive cue's speaker is its "by" phrase: “...” was written by Kim
         subject = _agent_source(cue)

@@ -26,7 +26,7 @@ import numpy as np
 
 sys.path.insert(0, str(__import__("pathlib").Path(__file__).resolve().parents[1]))
 
-from crosswire.stories import DIM, StoryFeatures, StoryIndex, arrival_order  # noqa: E402
+from crosswire.stories import DIM, StoryFeatures, StoryIndex, arrival_order_of  # noqa: E402
 from crosswire.stories.features import minhash  # noqa: E402
 
 
@@ -107,10 +107,8 @@ def main() -> int:
     base = base_features()
     features = stream(base, max(args.sizes))
     started = time.perf_counter()  # ingestion clusters a run's articles in arrival_order: by day, least typical first
-    order = arrival_order([f.published for f in features], np.stack([f.vector for f in features]),
-                          [f.article_id for f in features])  # fmt: skip
+    features = [features[k] for k in arrival_order_of(features)]
     ordering_s = time.perf_counter() - started
-    features = [features[k] for k in order]
     rows = run(features, sorted(args.sizes))
     print(f"{len(base)} base feature sets, repeated to {len(features)}; arrival_order of all: {ordering_s:.2f} s\n")
     print("| articles | stories | articles/s (all) | articles/s (last chunk) | ms/article (last chunk) | peak RSS MB |")

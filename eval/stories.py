@@ -121,14 +121,11 @@ def topics(pred: dict[str, str], gold: dict[str, str], records: dict) -> dict[st
 def cluster(features, settings=None) -> dict[str, str]:
     """Stories as `crosswire ingest` makes them: in `arrival_order` (by date, undated last), a batch of
     BATCH_SIZE at a time, the one-article stories each batch came near looked at again after it."""
-    import numpy as np
-
-    from crosswire.stories import StoryIndex, arrival_order
+    from crosswire.stories import StoryIndex, arrival_order_of
     from crosswire.store.ingest import BATCH_SIZE
 
     index = StoryIndex(settings=settings)
-    days, ids = [f.published for f in features], [f.article_id for f in features]
-    ordered = [features[k] for k in arrival_order(days, np.stack([f.vector for f in features]), ids)]
+    ordered = [features[k] for k in arrival_order_of(features)]
     for start in range(0, len(ordered), BATCH_SIZE):
         for f in ordered[start : start + BATCH_SIZE]:
             index.add(f)

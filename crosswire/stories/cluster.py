@@ -44,7 +44,7 @@ import numpy as np
 from crosswire.stories.features import DIM, StoryFeatures, signature_jaccard
 from crosswire.stories.terms import TermVector
 
-__all__ = ["Assignment", "ClusterSettings", "StoryIndex", "arrival_order"]
+__all__ = ["Assignment", "ClusterSettings", "StoryIndex", "arrival_order", "arrival_order_of"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,6 +179,14 @@ def arrival_order(days: Sequence[dt.date | None], vectors: np.ndarray, ids: Sequ
     return order
 
 
+def arrival_order_of(features: Sequence[StoryFeatures]) -> list[int]:
+    """`arrival_order` of features already in memory (the store reads only dates and vectors)."""
+    if not features:
+        return []
+    vectors = np.stack([np.asarray(f.vector, dtype=np.float32) for f in features])
+    return arrival_order([f.published for f in features], vectors, [f.article_id for f in features])
+
+
 def _typicality(vectors: np.ndarray) -> list[float]:
     """Mean cosine of each vector with its ORDER_NEIGHBOURS nearest among (a spread sample of) the others."""
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
@@ -257,10 +265,8 @@ class StoryIndex:
     def add_many(self, features: list[StoryFeatures]) -> list[Assignment]:
         """`add` for each in `arrival_order` (by date, undated last), then `adopt_orphans`; assignments come back
         in input order (an adopted orphan's story is then `story_of`, not its Assignment's)."""
-        vectors = np.stack([f.vector for f in features]) if features else np.zeros((0, DIM), np.float32)
-        order = arrival_order([f.published for f in features], vectors, [f.article_id for f in features])
         out: list[Assignment | None] = [None] * len(features)
-        for k in order:
+        for k in arrival_order_of(features):
             out[k] = self.add(features[k])
         self.adopt_orphans()
         return out  # type: ignore[return-value]

@@ -290,6 +290,13 @@ STANCES = (
 )
 
 
+def test_calling_a_meeting_or_into_a_show_is_not_speech(analyse):
+    text = ("The union called an emergency meeting on Friday.\nThe mayor called into a radio show.\n"
+            "The mayor called the vote a mistake.")
+    doc, _, quotes = analyse(text)
+    assert [(q.speaker, _content(text, q)) for q in quotes] == [("The mayor", "the vote a mistake")]
+
+
 def test_releasing_a_statement_is_speech_and_releasing_video_is_not(analyse):
     text = "The port authority released a statement on the strike.\nPolice released video of the arrest on Monday."
     doc, _, quotes = analyse(text)

@@ -49,6 +49,13 @@ NO_OBJECT = frozenset(
     understand believe hope fear feel confirm post
     """.split()
 )
+# "call" that convenes or phones, not speaks: "called an emergency meeting", "called off the strike",
+# "called into a radio show"; "called for", "called on" and "called X Y" stay speech
+CALL_NOT_SPEECH = frozenset({"into", "in", "off", "back", "up"})
+CALLED_EVENTS = frozenset(
+    "meeting meetings session sessions vote votes election elections strike strikes conference summit hearing "
+    "recess timeout halt referendum".split()
+)
 # Verbs whose object is speech only when it is a text or a message: "released a statement", "published his
 # plan"; "released video of the shooting", "published his tax returns" put out records, not words
 RECORD_OBJECT_CUES = frozenset({"release", "publish"})

@@ -19,6 +19,8 @@ from crosswire.analyze.quotes.cues import (
     OBJECT_CUES,
     XCOMP_CUES,
     OPENING_MARKS,
+    CALL_NOT_SPEECH,
+    CALLED_EVENTS,
     RECORD_NOUNS,
     RECORD_OBJECT_CUES,
     SEE_AS_CUES,
@@ -220,6 +222,10 @@ def _object(doc, cue):
         return None
     if lemma in RECORD_OBJECT_CUES and any(c.dep_ == "dobj" and c.lower_ in RECORD_NOUNS for c in right):
         return None  # records put out ("released video of the stop"), not words
+    if lemma == "call" and (right[0].lower_ in CALL_NOT_SPEECH or (
+            any(c.dep_ == "dobj" and c.lemma_.lower() in CALLED_EVENTS for c in right)
+            and not any(c.dep_ in ("oprd", "ccomp") for c in cue.rights))):  # "called the vote a mistake" is said
+        return None  # convened or phoned ("called an emergency meeting", "called into the show"), not said
     start_token = right[0].left_edge
     if start_token.i == cue.i + 1 and _is_particle(cue, start_token):
         start_token = doc[start_token.i + 1]

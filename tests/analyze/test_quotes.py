@@ -290,6 +290,13 @@ STANCES = (
 )
 
 
+def test_verbs_of_saying_in_idioms_say_nothing(analyse):
+    text = ("It goes without saying that the pier needs repairs.\nLet's say the repairs cost $2 million.\n"
+            "Additional reporting by Helen Brooks.")
+    doc, _, quotes = analyse(text)
+    assert quotes == []
+
+
 def test_calling_a_meeting_or_into_a_show_is_not_speech(analyse):
     text = ("The union called an emergency meeting on Friday.\nThe mayor called into a radio show.\n"
             "The mayor called the vote a mistake.")

@@ -136,10 +136,22 @@ def _is_cue(token) -> bool:
     if token.pos_ == "PROPN" and token.ent_type_:  # "Post" of "The Huffington Post", not a headline verb
         return False
     lemma = token.lemma_.lower()
+    if _is_idiom(token, lemma):
+        return False
     if lemma in SEE_AS_CUES:  # "critics see the program as a loophole": a stance; "she saw him" is not
         return token.pos_ == "VERB" and any(c.dep_ == "dobj" for c in token.rights) \
             and any(c.dep_ == "prep" and c.lower_ == "as" for c in token.rights)
     return lemma in CUE_VERBS or lemma in OBJECT_CUES or lemma in XCOMP_CUES or token.lower_ in CUE_FORMS
+
+
+def _is_idiom(token, lemma: str) -> bool:
+    """A verb of saying that says nothing: "it goes without saying", "let's say you ...", a credit line's
+    "additional reporting by ..."."""
+    before = token.doc[token.i - 1].lower_ if token.i > 0 else ""
+    if lemma == "say" and (before == "without" or before in ("'s", "’s") and token.i > 1
+                           and token.doc[token.i - 2].lower_ == "let"):  # fmt: skip
+        return True
+    return lemma == "report" and token.lower_ == "reporting" and before in ("additional", "contributed", "contributing")
 
 
 # Verbs of perception that state a view when they take "X as Y"

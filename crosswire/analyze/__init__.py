@@ -18,7 +18,8 @@ from crosswire.model import Analysis, Sentence
 # reported content without a closing ", which ..." clause; v4: a quoted transcript's turn runs over the
 # paragraphs after its line, an interrupted turn keeps its dash; "According to X, <clause>" and "told the
 # leaders that <clause>" read whole when the parse hangs the clause on X or on the leaders; a paragraph that
-# opens with ” opens a quote; "see X as Y" is a stance; "released video", "called a meeting", "it goes without saying" are no speech).
+# opens with ” opens a quote; "see X as Y" is a stance; "released video", "called a meeting" and "it goes
+# without saying" are no speech).
 ANALYSIS_VERSION = "analyze.v4"
 
 # Parts of speech whose lemmas say what a sentence is about.

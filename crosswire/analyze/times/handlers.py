@@ -311,6 +311,11 @@ def _deictic_match(m: re.Match, ctx: _Ctx) -> _Cand | None:
     return _cand(m, _day(d))
 
 
+_COORDINATED_WEEKDAY = re.compile(
+    r"(?<![A-Za-z])(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"(?:\s*,?\s*(?:and|or|and\s+then|through|thru|to|until|till)\s+|\s*[-–]\s*)$")
+
+
 def _weekday_match(m: re.Match, ctx: _Ctx) -> _Cand | None:
     """"Friday", "last Friday", "next Wednesday", "Monday morning"."""
     weekday = W.WEEKDAYS[m["wd"].lower()]
@@ -326,6 +331,15 @@ def _weekday_match(m: re.Match, ctx: _Ctx) -> _Cand | None:
         d = ctx.dct + dt.timedelta(days=(weekday - ctx.dct.isoweekday() - 1) % 7 + 1)
     elif rel == "this":
         d = _resolve_weekday(ctx.dct, weekday, "future")
+    elif (first := _COORDINATED_WEEKDAY.search(ctx.before(m.start(), 40))) is not None:
+        # "on Wednesday and Thursday": two days named together lie within days of each
+        # other, the second after the first ("made Friday and Thursday": before it),
+        # whichever way the first points; a tense cue may sit too far back for the second.
+        start = m.start() - len(first.group())
+        first_day = W.WEEKDAYS[first["wd"].lower()]
+        d = _resolve_weekday(ctx.dct, first_day, _direction(ctx, start, start + len(first["wd"])))
+        gap = (weekday - first_day) % 7
+        d += dt.timedelta(days=gap if gap <= 4 else gap - 7)
     else:
         d = _resolve_weekday(ctx.dct, weekday, _direction(ctx, m.start(), m.end()))
     if part:

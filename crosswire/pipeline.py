@@ -10,8 +10,9 @@ from pathlib import Path
 from crosswire.model import Analysis, Article, Comparison, Note, Problem, QuoteSummary
 
 # A stored comparison is served only when this version (and ANALYSIS_VERSION) made it: raise it when
-# claims, alignment or what a report holds change (v2: a statement one source puts twice is one finding).
-COMPARISON_VERSION = "compare.v2"
+# claims, alignment or what a report holds change (v2: a statement one source puts twice is one finding;
+# v3: a shared day alone no longer matches two statements, the timeline keeps unmatched statements of one day apart).
+COMPARISON_VERSION = "compare.v3"
 
 PIPELINE_VERSION = "compare.v1"
 
@@ -83,7 +84,7 @@ def compare(
         articles=articles,
         findings=findings,
         entities=people_summary(articles, analyses),
-        timeline=build_timeline(articles, claims),
+        timeline=build_timeline(articles, claims, findings),
         quotes=quote_summaries(articles, analyses),
         notes={a.id: list(a.notes) + origin[a.id] + _embedding_note(embedder, embeddings, articles) for a in articles},
         stats={a.id: source_stats(a, [c for c in claims if c.sentence.article_id == a.id]) for a in articles},

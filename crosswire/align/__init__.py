@@ -50,13 +50,16 @@ class PairScore:
 
     @property
     def matches(self) -> bool:
-        strong = sum(1 for a, _ in self.same if a.name in VALUE_SLOTS and not _vague(a))
+        strong = [a for a, _ in self.same if a.name in VALUE_SLOTS and not _vague(a)]
         if self.people_apart and self.similarity < SAME_STATEMENT + 0.1:
             return False
+        # A day alone is weak evidence: many things in one story happen on the same day
+        # ("talks in Busan on Thursday" / "a state visit Wednesday and Thursday").
+        one_value = len(strong) >= 1 and (strong[0].name != "date" or len(strong) > 1 or self.anchored)
         return (
             self.similarity >= SAME_STATEMENT
-            or (self.similarity >= WITH_ONE_VALUE and strong >= 1)
-            or (self.similarity >= WITH_TWO_VALUES and strong >= 2)
+            or (self.similarity >= WITH_ONE_VALUE and one_value)
+            or (self.similarity >= WITH_TWO_VALUES and len(strong) >= 2)
             or self.anchored
         )
 
@@ -146,9 +149,12 @@ def _anchored(score: PairScore, text_a: str, text_b: str) -> bool:
 
 
 def _context_words(text: str, slot: Slot) -> set[str]:
+    """Lower-case content words near the value: what happens then ("summit", "scheduled").
+    Names and titles ("President Trump") are left to the people compared: they recur
+    all over one story's sentences."""
     before = text[max(0, slot.start - ANCHOR_WINDOW) : slot.start]
     after = text[slot.end : slot.end + ANCHOR_WINDOW // 2]
-    return {w for w in re.findall(r"[a-z]{4,}", (before + " " + after).casefold()) if w not in _FUNCTION_WORDS}
+    return {w for w in re.findall(r"(?<![A-Za-z])[a-z]{4,}", before + " " + after) if w not in _FUNCTION_WORDS}
 
 
 _FUNCTION_WORDS = {

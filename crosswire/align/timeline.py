@@ -6,15 +6,22 @@ import datetime as dt
 
 from crosswire.align.compatible import Agreement, compare_dates
 from crosswire.align.evidence import clip, evidence_for
-from crosswire.model import Article, Claim, TimelineEvent
+from crosswire.model import Article, Claim, Finding, TimelineEvent
 
 # Dates this coarse say little on a timeline ("this year", "the 1990s").
 _TIMELINE_GRANULARITIES = {"day", "range", "month", "time"}
 
 
-def build_timeline(articles: list[Article], claims: list[Claim]) -> list[TimelineEvent]:
-    """One event per distinct date, the sources that state it merged into it."""
+def build_timeline(articles: list[Article], claims: list[Claim], findings: list[Finding] = ()) -> list[TimelineEvent]:
+    """One event per date and happening, the sources that state it merged into it.
+
+    Two sources' sentences on the same date are one event when the comparison
+    matched them (a corroborated or conflicting finding holds both); two things
+    that merely fall on the same day ("a state visit Wednesday and Thursday", "talks
+    in Busan on Thursday") stay two events.
+    """
     by_id = {a.id: a for a in articles}
+    matched = _matched_sentences(findings)
     events: list[dict] = []
     for claim in claims:
         if claim.kind == "opinion":
@@ -27,21 +34,38 @@ def build_timeline(articles: list[Article], claims: list[Claim]) -> list[Timelin
             if value.get("granularity") not in _TIMELINE_GRANULARITIES:
                 continue
             evidence = evidence_for(article, claim, slot)
-            event = _find_event(events, value, claim)
-            if event is None:
+            same_date = [e for e in events if _same_date(e["value"], value)]
+            event = _matched_event(same_date, matched.get((article.id, evidence.start), set()), matched)
+            if event is not None:
+                if all(e.article_id != article.id for e in event["evidence"]):
+                    event["evidence"].append(evidence)
+            elif not any(x.article_id == article.id for e in same_date for x in e["evidence"]):
                 events.append({"value": value, "display": slot.display, "evidence": [evidence],
                                "description": clip(evidence.text, 140), "published": article.published})
-            elif all(e.article_id != article.id for e in event["evidence"]):
-                event["evidence"].append(evidence)
     return [_event(e) for e in sorted(events, key=lambda e: (e["value"]["begin"], e["value"].get("end") or ""))]
 
 
-def _find_event(events: list[dict], value: dict, claim: Claim) -> dict | None:
+def _matched_sentences(findings: list[Finding]) -> dict[tuple[str, int], set[int]]:
+    """(article id, sentence start) -> the findings that match that sentence with another source's."""
+    matched: dict[tuple[str, int], set[int]] = {}
+    for i, finding in enumerate(findings):
+        if finding.verdict == "unique" or finding.slot == "person" or len(finding.article_ids) < 2:
+            continue
+        for e in finding.evidence:
+            matched.setdefault((e.article_id, e.start), set()).add(i)
+    return matched
+
+
+def _matched_event(events: list[dict], findings_of_sentence: set[int], matched: dict) -> dict | None:
+    """The event holding a sentence that a finding matched with this one."""
     for event in events:
-        same_day = compare_dates(event["value"], value) is Agreement.SAME
-        if same_day and event["value"].get("granularity") == value.get("granularity"):
+        if any(findings_of_sentence & matched.get((x.article_id, x.start), set()) for x in event["evidence"]):
             return event
     return None
+
+
+def _same_date(a: dict, b: dict) -> bool:
+    return compare_dates(a, b) is Agreement.SAME and a.get("granularity") == b.get("granularity")
 
 
 def _event(event: dict) -> TimelineEvent:

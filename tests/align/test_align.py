@@ -1,6 +1,7 @@
 """Alignment on claims built by hand: no model is loaded here."""
 
 from crosswire.align import align
+from crosswire.align.timeline import build_timeline
 from crosswire.model import Article, Claim, Slot, Span
 
 
@@ -109,3 +110,34 @@ def test_one_statement_put_twice_by_one_source_is_one_finding_with_both_sentence
     assert len(findings) == 1
     assert {e.article_id for e in findings[0].evidence} == {"gazette", "courier"}
     assert sorted(e.text for e in findings[0].evidence if e.article_id == "courier") == sorted([b_para, b_quote])
+
+
+def _thursday_pair(b_sentence, b_keywords):
+    a_sentence = "President Trump will host talks in Busan, Korea, on Thursday."
+    a, b = article("daily", a_sentence), article("wire", b_sentence)
+    claims = [
+        claim(a, a_sentence, ["host", "president", "trump", "korea", "thursday", "busan"],
+              day("Thursday", a_sentence, "2025-10-30")),
+        claim(b, b_sentence, b_keywords, day("Thursday", b_sentence, "2025-10-30")),
+    ]
+    return [a, b], claims
+
+
+def test_a_shared_day_alone_does_not_make_two_statements_one():
+    # alike in names and day, not in what happens: talks in Busan vs a state visit
+    articles, claims = _thursday_pair("President Trump will begin a state visit to Korea on Thursday.",
+                                      ["begin", "president", "trump", "korea", "thursday", "visit"])
+    findings = align(articles, claims).findings
+    assert not [f for f in findings if f.verdict == "corroborated"]
+    timeline = build_timeline(articles, claims, findings)
+    assert [len(e.evidence) for e in timeline] == [1, 1]
+
+
+def test_a_shared_day_with_the_same_happening_is_corroborated_and_one_timeline_event():
+    articles, claims = _thursday_pair("President Trump will host talks with Korea's leader on Thursday.",
+                                      ["host", "president", "trump", "korea", "thursday", "leader"])
+    findings = align(articles, claims).findings
+    (corroborated,) = [f for f in findings if f.verdict == "corroborated"]
+    assert corroborated.slot == "date"
+    (event,) = build_timeline(articles, claims, findings)
+    assert {e.article_id for e in event.evidence} == {"daily", "wire"}

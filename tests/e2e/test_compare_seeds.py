@@ -112,9 +112,13 @@ def test_joongang_alone_reports_the_cash_split_and_its_own_dates(comparison):
     amounts = {(f.evidence[0].value["amount"], f.evidence[0].value.get("per")) for f in mine if f.slot == "amount"}
     assert {(2e11, None), (2.5e10, "year"), (1.5e11, None)} <= amounts
     dates = {f.evidence[0].value["begin"] for f in mine if f.slot == "date"}
-    # not Oct. 30: the other outlet's state visit "on Wednesday and Thursday" falls on it too
     assert "2025-10-22" in dates
+    # The other outlet's state visit "on Wednesday and Thursday" also falls on Oct. 30,
+    # but says nothing of the talks with Xi in Busan: that statement is JoongAng's alone.
+    assert "2025-10-30" not in dates
     statements = " ".join(f.statement for f in mine)
+    assert "Busan" in statements
+    assert not any("Busan" in e.text for f in findings(comparison, "corroborated") for e in f.evidence)
     assert "Kim Jong-un" in statements and "Xi Jinping" in statements and "Howard Lutnick" in statements
 
 
@@ -128,6 +132,22 @@ def test_trendingpeople_alone_reports_the_tariff_cut_apec_and_the_visit(comparis
     assert any(d["amount"] == 2 and d["unit"] == "day" for d in durations)
     statements = " ".join(f.statement for f in mine)
     assert "Lee Jae Myung" in statements and "Koo Yun-cheol" in statements
+
+
+def test_the_timeline_keeps_two_happenings_of_one_day_apart(comparison):
+    by_day = {}
+    for event in comparison.timeline:
+        by_day.setdefault(event.date, []).append(event)
+    # "a two-day state visit ... on Wednesday and Thursday": both days ahead of the Saturday dateline
+    visit = [e for e in comparison.timeline if "state visit" in e.description]
+    assert {e.begin.isoformat() for e in visit} >= {"2025-10-30"}
+    assert all(e.scheduled for e in visit)
+    thursday = by_day[next(d for d in by_day if d.startswith("2025-10-30"))]
+    assert len(thursday) == 2
+    assert all(len({e.article_id for e in event.evidence}) == 1 for event in thursday)
+    # the summit both outlets date (Oct. 29 / "Wednesday") is one event with both sources
+    (summit,) = [e for e in comparison.timeline if e.begin == dt.date(2025, 10, 29)]
+    assert {outlet_of(comparison, x.article_id) for x in summit.evidence} == {JOONGANG, TRENDING}
 
 
 def test_kim_jung_kwan_is_quoted_not_kim_yong_beom(comparison):

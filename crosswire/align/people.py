@@ -32,6 +32,14 @@ def same_name(a: str, b: str) -> bool:
     return name_key(a) == name_key(b)
 
 
+def _fullest_roles(roles: list[str]) -> tuple[str, ...]:
+    """A source's titles for one person, less those a longer one holds ("President" beside
+    "U.S. President"): the same title written in full once and short later."""
+    words = [r.casefold().split() for r in roles]
+    return tuple(r for r, w in zip(roles, words)
+                 if not any(len(o) > len(w) and o[-len(w):] == w for o in words))
+
+
 def people_summary(articles: list[Article], analyses: list[Analysis]) -> list[PersonSummary]:
     """Each person or organisation, with its names, roles and mentions per article."""
     labels = ("PERSON", "ORG")
@@ -60,7 +68,7 @@ def people_summary(articles: list[Article], analyses: list[Analysis]) -> list[Pe
                 name=ordered[0],
                 label=label_of[key],
                 variants=tuple(ordered[1:]),
-                roles={aid: tuple(r) for aid, r in roles[key].items()},
+                roles={aid: _fullest_roles(r) for aid, r in roles[key].items()},
                 mentions=dict(mentions[key]),
             )
         )

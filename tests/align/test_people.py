@@ -1,6 +1,7 @@
 import pytest
 
-from crosswire.align.people import same_name
+from crosswire.align.people import people_summary, same_name
+from crosswire.model import Analysis, Article, Entity
 
 
 @pytest.mark.parametrize(
@@ -20,3 +21,19 @@ def test_spellings_of_one_name_are_one_person(a, b):
 @pytest.mark.parametrize("a, b", [("Kim Yong-beom", "Kim Jung-kwan"), ("Lee Jae Myung", "Lee Min-ho")])
 def test_people_sharing_a_surname_stay_apart(a, b):
     assert not same_name(a, b)
+
+
+def test_a_title_written_in_full_and_then_short_is_one_role():
+    text = "U.S. President Donald Trump spoke. President Trump left. Chief economist Ana Ruiz and economist Ruiz."
+    article = Article(id="a", source="a.txt", raw_text=text, text=text, outlet="A")
+    entities = (
+        Entity(15, 27, "Donald Trump", "PERSON", "Donald Trump", ("U.S. President",)),
+        Entity(45, 50, "Trump", "PERSON", "Donald Trump", ("President",)),
+        Entity(73, 81, "Ana Ruiz", "PERSON", "Ana Ruiz", ("Chief economist",)),
+        Entity(95, 99, "Ruiz", "PERSON", "Ana Ruiz", ("economist", "party chief")),
+    )
+    people = {p.name: p for p in people_summary([article], [Analysis(text=text, entities=entities)])}
+    trump, ruiz = people["Donald Trump"], people["Ana Ruiz"]
+    assert trump.roles == {"a": ("U.S. President",)}
+    # a shorter title that is not the end of the longer one is another role
+    assert ruiz.roles == {"a": ("Chief economist", "party chief")}

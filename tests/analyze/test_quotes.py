@@ -507,3 +507,14 @@ def test_relative_clause_speaker_is_named_by_the_noun_it_is_about(analyse, words
 def test_closing_relative_clause_is_the_writers(analyse, text, content):
     doc, _, quotes = analyse(text)
     assert _content(text, _find(text, quotes, content.split(",")[0])) == content
+
+
+def test_a_clause_the_parse_hangs_on_a_later_verb_stays_with_the_verb_before_it(analyse):
+    # the parse makes "the timing ... was not planned" a complement of "learned", so "learned"
+    # seemed to report "Council members said ..." while "said" reported the rest: each quote held
+    # the other's cue, and both were dropped
+    text = "Council members said the timing of the closure was not planned; they only learned on Monday of the cuts."
+    doc, _, quotes = analyse(text)
+    (quote,) = quotes
+    assert (quote.speaker, _cue(doc.text, quote)) == ("Council members", "said")
+    assert _content(doc.text, quote).startswith("the timing of the closure was not planned")

@@ -100,13 +100,21 @@ def _outermost(quotes: list[Quote]) -> list[Quote]:
     """Drop reported speech whose cue lies inside another quote's content ("Kim said
     the mayor refused to resign": "refused" is part of what Kim said). PolNeAR marks
     such nested attributions rarely, and a reader wants the outer one."""
-    ranges = [(q.content_start, q.content_end) for q in quotes]
-    return [
-        q for q in quotes
-        if q.kind == "direct" or q.cue_start is None
-        or not any(start <= q.cue_start < end and (start, end) != (q.content_start, q.content_end)
-                   for start, end in ranges)
-    ]
+    return [q for q in quotes if q.kind == "direct" or q.cue_start is None
+            or not any(_holds_cue(outer, q) and not _misparsed(outer, q) for outer in quotes)]
+
+
+def _holds_cue(outer: Quote, q: Quote) -> bool:
+    return outer.content_start <= q.cue_start < outer.content_end and (
+        (outer.content_start, outer.content_end) != (q.content_start, q.content_end))
+
+
+def _misparsed(outer: Quote, q: Quote) -> bool:
+    """"X said <A>; they learned <B>": a parse that hangs A on "learned" gives "learned" the
+    content "X said A", before its cue, while "said" holds "learned" in its own: each
+    holds the other's cue. The content after its cue is the reading to keep."""
+    return (outer.cue_start is not None and _holds_cue(q, outer)
+            and outer.content_end <= outer.cue_start and q.content_start >= q.cue_end)
 
 
 class _Inside:

@@ -20,7 +20,8 @@ from crosswire.model import Analysis, Sentence
 # leaders that <clause>" read whole when the parse hangs the clause on X or on the leaders; a paragraph that
 # opens with ” opens a quote; "see X as Y" is a stance; "released video", "called a meeting" and "it goes
 # without saying" are no speech; v5: the second of two weekdays named together follows the first;
-# of two reported clauses that each hold the other's cue, the one after its cue is kept).
+# of two reported clauses that each hold the other's cue, the one after its cue is kept; "said after the vote he
+# would ..." and "appeared and began by saying ..." read).
 ANALYSIS_VERSION = "analyze.v5"
 
 # Parts of speech whose lemmas say what a sentence is about.

@@ -518,3 +518,20 @@ def test_a_clause_the_parse_hangs_on_a_later_verb_stays_with_the_verb_before_it(
     (quote,) = quotes
     assert (quote.speaker, _cue(doc.text, quote)) == ("Council members", "said")
     assert _content(doc.text, quote).startswith("the timing of the closure was not planned")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue", "content"),
+    [
+        # a phrase between the verb and its clause: the parse calls the clause adverbial
+        ("The governor said after the vote he would not sign the bill if it were passed.",
+         "The governor", "said", "he would not sign the bill if it were passed"),
+        # "by saying" borrows the subject of the verb that "began" is conjoined to
+        ("The minister appeared on the evening news on Tuesday and began by saying he would never resign.",
+         "The minister", "saying", "he would never resign"),
+    ],
+)
+def test_reported_clause_found_past_a_parse_that_hides_it(analyse, text, speaker, cue, content):
+    doc, _, quotes = analyse(text)
+    (quote,) = quotes
+    assert (quote.speaker, _cue(doc.text, quote), _content(doc.text, quote)) == (speaker, cue, content)

@@ -228,14 +228,13 @@ def _is_particle(cue, token) -> bool:
 
 def _subject(cue):
     """The cue's subject; a conjoined verb ("smiled and said") or a participle ("..., saying")
-    borrows the subject of the verb it hangs from."""
+    borrows the subject of the verb it hangs from, and "by saying" that of the verb before
+    it, or of the one that verb is conjoined to ("appeared on TV and began by saying ...")."""
     borrows = cue.dep_ == "conj" or (cue.dep_ in ("advcl", "xcomp") and cue.tag_ == "VBG")
-    lender = cue.head if borrows else None
+    lenders = [cue.head] if borrows else []
     if cue.dep_ == "pcomp" and cue.tag_ == "VBG":  # "began by saying he would ..."
-        lender = cue.head.head
-    for token in (cue, lender):
-        if token is None:
-            continue
+        lenders = [cue.head.head] + ([cue.head.head.head] if cue.head.head.dep_ == "conj" else [])
+    for token in (cue, *lenders):
         # two subjects happen when the parser takes a quoted clause's subject for
         # the cue's (“The shipment left,” Vega said): the nearest is the speaker
         subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]

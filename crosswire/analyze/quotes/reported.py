@@ -134,6 +134,9 @@ def _complement(doc, cue):
         clauses = [c for c in cue.rights if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
     if not clauses and (clause := _addressee_clause(cue)) is not None:
         clauses = [clause]
+    if not clauses and (clause := _clause_after_adjunct(cue)) is not None:
+        start = next(c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")).left_edge
+        return start.idx, clause.right_edge.idx + len(clause.right_edge), subject
     if not clauses:
         return _parenthetical(doc, cue, subject)
     clause = clauses[0] if clauses[0].i > cue.i else clauses[-1]
@@ -163,6 +166,22 @@ def _addressee_clause(cue):
     return next((t for t in addressee.subtree if t.i > addressee.i and t.dep_ in ("relcl", "acl")
                  and any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children)
                  and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)), None)  # fmt: skip
+
+
+def _clause_after_adjunct(cue):
+    """"said after the convention he would not accept ...": a phrase between the verb and its
+    clause makes the parse hang the clause on the verb as an adverbial one; a clause with a
+    subject of its own, a finite verb and no subordinator ("if", "when", "because") is what
+    was said."""
+    for child in cue.rights:
+        if child.dep_ != "advcl" or child.tag_ not in ("VBD", "VBZ", "VBP", "VB", "VBN"):
+            continue
+        marks = [c for c in child.children if (c.dep_ == "mark" and c.lower_ != "that") or c.tag_ == "WRB"]
+        subject = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        finite = child.tag_ in ("VBD", "VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in child.children)
+        if not marks and subject is not None and finite and subject.i > cue.i + 1:
+            return child
+    return None
 
 
 def _run_on(cue, end_token):

@@ -334,8 +334,8 @@ def _tidy(doc, start: int, end: int) -> tuple[int, int]:
                 and doc[token.i - 1].text == ",":
             end_token = doc[token.i - 2]
             return start, end_token.idx + len(end_token)
-        if token.dep_ in ("relcl", "advcl") and token.left_edge.lower_ in ("which", "who") and token.right_edge.i >= last - 1 \
-                and doc[token.left_edge.i - 1].text == ",":
+        if token.dep_ in ("relcl", "advcl") and token.left_edge.lower_ in ("which", "who") \
+                and token.right_edge.i >= last - 1 and doc[token.left_edge.i - 1].text == ",":
             end_token = doc[token.left_edge.i - 2]
             return start, end_token.idx + len(end_token)
     return start, end

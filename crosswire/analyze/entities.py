@@ -162,16 +162,43 @@ def _to_entity(doc, mention: _Mention) -> Entity:
 
 def _trim(doc, mention: _Mention) -> _Mention | None:
     """Cut a trailing possessive and, for people, leading titles off the mention."""
-    start, end = mention.start, mention.end
-    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct):
+    start, end, label = mention.start, mention.end, mention.label
+    if label == "ORG" and doc[end - 1].tag_ == "POS":
+        end = _past_possessive(doc, end)
+    if label == "ORG" and end < len(doc) and doc[end - 1].lower_ in _NUMBERED_UNITS and doc[end].is_digit:
+        end += 1  # "Union Local 14"
+    while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
-    if mention.label == "PERSON":
+    if end - start == 2 and re.fullmatch(r"[A-Z]\.?", doc[end - 1].text) and doc[start].is_title:
+        label = "FAC"  # "Terminal B", "Gate C": a place in a building, not a person
+    if label == "PERSON":
         while end - start > 1 and _word_key(doc[start].text) in TITLE_WORDS | HONORIFICS:
             start += 1
+        # a possessive inside a person's span ends the name: the model ran on into what is
+        # owned ("Pfizer’s COVID-19" vaccine, "Children’s Covid" cases)
+        owner = next((i for i in range(start + 1, end) if doc[i].tag_ == "POS"), None)
+        if owner is not None:
+            end = owner
+            if end - start == 1 and (doc[start].tag_ == "NNS" or doc[start].is_stop):
+                return None  # a plural common noun opening the sentence, not a name
         end = _extend_hyphenated(doc, end)
     if end <= start:
         return None
-    return _Mention(start, end, mention.label)
+    return _Mention(start, end, label)
+
+
+_NUMBERED_UNITS = frozenset({"local", "district", "chapter", "lodge", "branch", "precinct", "ward"})
+
+
+def _past_possessive(doc, end: int) -> int:
+    """"the Harbor Workers' | Union Local 14": the model stops an organisation's name at a
+    plural possessive; the capitalised words after it (and a number closing them) are its rest."""
+    stop = end
+    while stop < min(len(doc), end + 4) and doc[stop].tag_ in ("NNP", "NNPS") and doc[stop].is_title:
+        stop += 1
+    if stop > end and stop < len(doc) and doc[stop].like_num and doc[stop].is_digit:
+        stop += 1
+    return stop
 
 
 def _extend_hyphenated(doc, end: int) -> int:

@@ -149,3 +149,27 @@ def test_seed_002_roles(analyse, seed_text):
     assert any("President" in e.roles or "South Korean President" in e.roles for e in lee)
     texts = {e.text for e in entities}
     assert "Key Elements" not in texts and "U.S. Seeks" not in texts
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # the model runs a name on past its possessive into what is owned
+        ("Sanofi’s COVID-19 booster was delayed until the spring.", ["Sanofi"]),
+        # ... or takes a plural noun opening the sentence, possessive and all, for a person
+        ("Children’s Covid cases remain high with 243,000 new infections.", []),
+    ],
+)
+def test_a_possessive_ends_a_persons_name(analyse, text, names):
+    _, entities, _ = analyse(text)
+    assert [e.name for e in entities if e.label == "PERSON"] == names
+
+
+def test_a_union_local_and_a_terminal_keep_their_names(analyse):
+    # the model stops the name at "Workers'" in the first line and at "Local" in the last
+    text = ("Some 2,400 members of the Harbor Workers' Union Local 14 went on strike.\n"
+            "Members rallied outside Terminal C on Friday.\n"
+            "The Harbor Workers' Union Local 14 said the rally would go on.")
+    _, entities, _ = analyse(text)
+    assert [e.name for e in entities if e.label == "ORG"] == ["Harbor Workers' Union Local 14"] * 2
+    assert [(e.name, e.label) for e in entities if "Terminal" in e.name] == [("Terminal C", "FAC")]

@@ -47,6 +47,7 @@ def people_summary(articles: list[Article], analyses: list[Analysis]) -> list[Pe
     label_of: dict[str, str] = {}
     roles: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     mentions: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    outlets = _outlet_keys(articles)
     for article, analysis in zip(articles, analyses):
         for entity in analysis.entities:
             if entity.label not in labels:
@@ -55,7 +56,7 @@ def people_summary(articles: list[Article], analyses: list[Analysis]) -> list[Pe
             if not key:
                 continue
             names[key][entity.name] += 1
-            label_of.setdefault(key, entity.label)
+            label_of.setdefault(key, "ORG" if key in outlets else entity.label)
             mentions[key][article.id] += 1
             for role in entity.roles:
                 if role not in roles[key][article.id]:
@@ -76,14 +77,20 @@ def people_summary(articles: list[Article], analyses: list[Analysis]) -> list[Pe
     return summaries
 
 
+def _outlet_keys(articles: list[Article]) -> set[str]:
+    """The outlets compared: named in a text ("data compiled by Meridian Wire") they are no person."""
+    return {name_key(a.outlet) for a in articles if a.outlet}
+
+
 def person_findings(articles: list[Article], analyses: list[Analysis]) -> list[Finding]:
     """People only one source names: who a single outlet brings into the story."""
     if len(articles) < 2:
         return []
     first_mention: dict[str, dict[str, tuple]] = defaultdict(dict)  # key -> article id -> (entity, analysis)
+    outlets = _outlet_keys(articles)
     for article, analysis in zip(articles, analyses):
         for entity in analysis.entities:
-            if entity.label != "PERSON" or not name_key(entity.name):
+            if entity.label != "PERSON" or not name_key(entity.name) or name_key(entity.name) in outlets:
                 continue
             seen = first_mention[name_key(entity.name)].get(article.id)
             in_caption = article.in_caption(entity.start, entity.end)

@@ -1,6 +1,6 @@
 import pytest
 
-from crosswire.align.people import people_summary, same_name
+from crosswire.align.people import people_summary, person_findings, same_name
 from crosswire.model import Analysis, Article, Entity
 
 
@@ -37,3 +37,15 @@ def test_a_title_written_in_full_and_then_short_is_one_role():
     assert trump.roles == {"a": ("U.S. President",)}
     # a shorter title that is not the end of the longer one is another role
     assert ruiz.roles == {"a": ("Chief economist", "party chief")}
+
+
+def test_an_outlet_named_in_a_text_is_an_organisation_not_a_person_it_names():
+    text_a = "Fourteen ships were waiting, according to data compiled by Harbour Wire."
+    text_b = "Seventeen ships were waiting at anchor."
+    a = Article(id="a", source="a.txt", raw_text=text_a, text=text_a, outlet="Harbour Wire")
+    b = Article(id="b", source="b.txt", raw_text=text_b, text=text_b, outlet="Daily")
+    wire = Entity(59, 71, "Harbour Wire", "PERSON", "Harbour Wire")  # the model's mistake
+    analyses = [Analysis(text=text_a, entities=(wire,)), Analysis(text=text_b)]
+    (summary,) = people_summary([a, b], analyses)
+    assert summary.label == "ORG"
+    assert person_findings([a, b], analyses) == []

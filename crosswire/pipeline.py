@@ -12,7 +12,7 @@ from crosswire.model import Analysis, Article, Comparison, Note, Problem, QuoteS
 # A stored comparison is served only when this version (and ANALYSIS_VERSION) made it: raise it when
 # claims, alignment or what a report holds change (v2: a statement one source puts twice is one finding;
 # v3: a shared day alone no longer matches two statements, the timeline keeps unmatched statements of one day apart,
-# a title written in full and later short is one role).
+# a title written in full and later short is one role; organisations' reported speech is a quote).
 COMPARISON_VERSION = "compare.v3"
 
 PIPELINE_VERSION = "compare.v1"
@@ -193,7 +193,7 @@ def quote_summaries(articles: list[Article], analyses: list[Analysis]) -> list[Q
 
     quotes = []
     for article, analysis in zip(articles, analyses):
-        people = {e.name for e in analysis.entities if e.label == "PERSON"}
+        people = {e.name for e in analysis.entities if e.label in ("PERSON", "ORG")}
         for quote in analysis.quotes:
             if not _is_speech(quote, article.text, people):
                 continue
@@ -232,13 +232,22 @@ _SPEECH_WORDS = frozenset("""
     testified declared claimed stressed emphasized urged
 """.split())
 _SPEECH_PHRASES = ("according to", "made clear")
+_DESCRIBED_SOURCE = re.compile(r"[Tt]he(?:\s+[a-z][a-z-]+){1,3}")
+# Words that are themselves what was said: "the remarks suggest ..." is the writer's reading, not a source.
+_UTTERANCES = frozenset("remarks remark comments comment words speech answer answers tone message".split())
 
 
-def _is_speech(quote, text: str, people: set[str]) -> bool:
-    """Direct quotes always; reported speech when a person or an anonymous source says it."""
+def _described_source(speaker: str) -> bool:
+    return bool(_DESCRIBED_SOURCE.fullmatch(speaker)) and speaker.split()[-1] not in _UTTERANCES
+
+
+def _is_speech(quote, text: str, speakers: set[str]) -> bool:
+    """Direct quotes always; reported speech when a named person or organisation, an anonymous
+    source or a body described in a few words ("the drugmaker", "the ministry") says it."""
     if quote.kind in ("direct", "mixed"):
         return True
-    if quote.cue_start is None or not (quote.anonymous or quote.speaker in people):
+    if quote.cue_start is None or not (quote.anonymous or quote.speaker in speakers
+                                       or _described_source(quote.speaker or "")):
         return False
     cue = text[quote.cue_start : quote.cue_end].casefold()  # "said", "has also said", "according to"
     return not _SPEECH_WORDS.isdisjoint(re.findall(r"[a-z]+", cue)) or any(p in cue for p in _SPEECH_PHRASES)

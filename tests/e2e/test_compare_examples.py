@@ -75,3 +75,16 @@ def test_a_conflicting_pair_is_not_also_reported_as_agreeing(comparison):
     for f in comparison.findings:
         if f.verdict == "corroborated" and f.slot is None:
             assert not {(e.article_id, e.start) for e in f.evidence} <= conflicted
+
+
+def test_organisations_and_bodies_are_quoted_and_people_and_places_are_right(comparison):
+    quotes = {(q.speaker, q.text[:30]) for q in comparison.quotes}
+    # reported speech of an organisation, named or described, is a quote like a person's
+    assert ("Halvergate Port Authority", "it had offered 4.5 percent") in quotes
+    assert any(speaker == "the union" and text.startswith("The strike began") for speaker, text in quotes)
+    assert any(speaker == "Harbor Workers' Union Local 14" for speaker, _ in quotes)
+    people = {p.name: p.label for p in comparison.entities}
+    assert people["Harbor Workers' Union Local 14"] == "ORG"
+    assert people[WIRE] == "ORG"  # "data compiled by Meridian Wire": the outlet, no person
+    assert not any(name.startswith("Terminal") for name, label in people.items() if label in ("PERSON", "ORG"))
+    assert not any(f.statement.startswith(("names Meridian", "names Terminal")) for f in comparison.findings)

@@ -48,6 +48,7 @@ def people_summary(articles: list[Article], analyses: list[Analysis]) -> list[Pe
     roles: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     mentions: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     outlets = _outlet_keys(articles)
+    acronyms = _acronyms(analyses)
     for article, analysis in zip(articles, analyses):
         for entity in analysis.entities:
             if entity.label not in labels:
@@ -55,6 +56,7 @@ def people_summary(articles: list[Article], analyses: list[Analysis]) -> list[Pe
             key = name_key(entity.name)
             if not key:
                 continue
+            key = acronyms.get(key, key)
             names[key][entity.name] += 1
             label_of.setdefault(key, "ORG" if key in outlets else entity.label)
             mentions[key][article.id] += 1
@@ -75,6 +77,31 @@ def people_summary(articles: list[Article], analyses: list[Analysis]) -> list[Pe
         )
     summaries.sort(key=lambda p: (p.label != "PERSON", -len(p.mentions), -sum(p.mentions.values()), p.name))
     return summaries
+
+
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+_NOT_INITIALS = {"and", "of", "the", "for", "on", "in", "&"}
+
+
+def _acronyms(analyses: list[Analysis]) -> dict[str, str]:
+    """An organisation's initials -> its full name's key, when the sources use both ("FDA" and
+    "US Food and Drug Administration"): one row, not two. Only an acronym one full name fits."""
+    full: dict[str, set[str]] = defaultdict(set)  # initials -> keys of the names that give them
+    short = set()
+    for analysis in analyses:
+        for entity in analysis.entities:
+            if entity.label != "ORG":
+                continue
+            if _ACRONYM.fullmatch(entity.name):
+                short.add(entity.name)
+                continue
+            words = [w for w in entity.name.split() if w.casefold() not in _NOT_INITIALS]
+            if len(words) >= 2 and all(w[:1].isupper() for w in words):
+                initials = "".join(w[0] for w in words)
+                full[initials].add(name_key(entity.name))
+                if words[0].replace(".", "").isupper():  # "US Food and Drug Administration" -> FDA too
+                    full[initials[1:]].add(name_key(entity.name))
+    return {name_key(a): next(iter(full[a])) for a in short if len(full.get(a, ())) == 1}
 
 
 def _outlet_keys(articles: list[Article]) -> set[str]:

@@ -49,3 +49,19 @@ def test_an_outlet_named_in_a_text_is_an_organisation_not_a_person_it_names():
     (summary,) = people_summary([a, b], analyses)
     assert summary.label == "ORG"
     assert person_findings([a, b], analyses) == []
+
+
+def test_an_organisation_and_its_initials_are_one_row():
+    text_a = "The US Food and Drug Administration approved the drug."
+    text_b = "The FDA approved it. The FAA did not comment."
+    a = Article(id="a", source="a.txt", raw_text=text_a, text=text_a, outlet="A")
+    b = Article(id="b", source="b.txt", raw_text=text_b, text=text_b, outlet="B")
+    analyses = [
+        Analysis(text=text_a, entities=(Entity(4, 35, "US Food and Drug Administration", "ORG",
+                                               "US Food and Drug Administration"),)),
+        Analysis(text=text_b, entities=(Entity(4, 7, "FDA", "ORG", "FDA"), Entity(25, 28, "FAA", "ORG", "FAA"))),
+    ]
+    rows = {p.name: p for p in people_summary([a, b], analyses)}
+    assert set(rows) == {"US Food and Drug Administration", "FAA"}
+    assert rows["US Food and Drug Administration"].variants == ("FDA",)
+    assert rows["US Food and Drug Administration"].mentions == {"a": 1, "b": 1}

@@ -44,7 +44,13 @@ def compare_amounts(a: dict, b: dict) -> Agreement:
     va, vb = a.get("amount"), b.get("amount")
     if va is None or vb is None:
         return Agreement.UNRELATED
+    if a.get("change") == "range" and a.get("approx") or b.get("change") == "range" and b.get("approx"):
+        return Agreement.UNRELATED  # "millions of doses", "dozens of Republicans": no figure to hold against one
     tolerance = APPROX_TOLERANCE if (a.get("approx") or b.get("approx")) else EXACT_TOLERANCE
+    if (_bound(a) or _bound(b)) and not _close(va, vb, tolerance):
+        # "at least 1,800" and "more than 1,000", "nearly six hours" and "more than five":
+        # a bound that the other figure satisfies says nothing against it
+        return Agreement.UNRELATED if _within_bounds(a, b) else Agreement.DIFFERENT
     if _close(va, vb, tolerance):
         # Two changes that end at the same figure agree only if they start at the same one too.
         fa, fb = a.get("from"), b.get("from")
@@ -57,6 +63,34 @@ def compare_amounts(a: dict, b: dict) -> Agreement:
     if b.get("from") is not None and _close(b["from"], va, tolerance):
         return Agreement.UNRELATED
     return Agreement.DIFFERENT
+
+
+# Hedges that make a figure a bound: "more than 1,000" is at least 1,000, "nearly 6" at most 6.
+LOWER_BOUNDS = frozenset({
+    "more than", "over", "at least", "upwards of", "in excess of", "above", "well over", "just over",
+    "no fewer than", "no less than",
+})
+UPPER_BOUNDS = frozenset({
+    "nearly", "almost", "up to", "less than", "fewer than", "under", "just under", "well under", "below",
+    "at most", "no more than", "as many as", "as much as", "close to",
+})
+
+
+def _bound(value: dict) -> str | None:
+    approx = value.get("approx")
+    return "lower" if approx in LOWER_BOUNDS else "upper" if approx in UPPER_BOUNDS else None
+
+
+def _interval(value: dict) -> tuple[float, float]:
+    amount = value["amount"]
+    low, high = amount * (1 - APPROX_TOLERANCE), amount * (1 + APPROX_TOLERANCE)
+    bound = _bound(value)
+    return (low, float("inf")) if bound == "lower" else (float("-inf"), high) if bound == "upper" else (low, high)
+
+
+def _within_bounds(a: dict, b: dict) -> bool:
+    (la, ha), (lb, hb) = _interval(a), _interval(b)
+    return la <= hb and lb <= ha
 
 
 def compare_dates(a: dict, b: dict) -> Agreement:

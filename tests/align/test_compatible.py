@@ -26,6 +26,15 @@ def date(begin, end=None, granularity="day"):
         # ... and vs "25 percent": the other end of the same change
         (money(15, unit="percent", **{"from": 25}), money(25, unit="percent"), Agreement.UNRELATED),
         (money(15, unit="percent", **{"from": 25}), money(15, unit="percent", **{"from": 20}), Agreement.DIFFERENT),
+        # bounds: a figure that satisfies the other side's bound says nothing against it
+        (money(1800, unit="", approx="at least"), money(1000, unit="", approx="more than"), Agreement.UNRELATED),
+        (money(6, unit="hour", approx="nearly"), money(5, unit="hour", approx="more than"), Agreement.UNRELATED),
+        (money(11, unit="day"), money(10, unit="day", approx="more than"), Agreement.UNRELATED),
+        (money(8, unit=""), money(9, unit="", approx="at least"), Agreement.DIFFERENT),
+        (money(40, unit="", approx="nearly"), money(45, unit=""), Agreement.DIFFERENT),
+        # "millions of doses" holds no figure against "20 million doses"
+        (money(1e7, unit="", approx="millions", change="range", **{"from": 1e6}), money(2e7, unit=""),
+         Agreement.UNRELATED),
     ],
 )
 def test_amounts_agree_after_normalisation(a, b, expected):

@@ -13,7 +13,8 @@ from crosswire.model import Analysis, Article, Comparison, Note, Problem, QuoteS
 # claims, alignment or what a report holds change (v2: a statement one source puts twice is one finding;
 # v3: a shared day alone no longer matches two statements, the timeline keeps unmatched statements of one day apart,
 # a title written in full and later short is one role; organisations' reported speech is a quote; an
-# organisation and its initials are one row).
+# organisation and its initials are one row; two values conflict only when they are of one thing, bounds
+# hold against nothing they allow, place names of one country agree).
 COMPARISON_VERSION = "compare.v3"
 
 PIPELINE_VERSION = "compare.v1"

@@ -7,7 +7,8 @@
              included: a quote and its paraphrase are one statement)
 3. verdict - a value two or more sources state compatibly is *corroborated*;
              a near-identical statement with an incompatible value for the same
-             slot is *conflicting*; a fact no other source states is *unique*
+             slot, both values of one thing (`_one_thing`), is *conflicting*; a
+             fact no other source states is *unique*
 4. people  - the same person named differently is one entity; title variants
              are listed, never a conflict
 """
@@ -35,6 +36,7 @@ SAME_FACT_FOR_CONFLICT = 0.62  # alike enough that a different value is a contra
 LEXICAL_SCALE = 1.25
 LEXICAL_BONUS = 0.35  # weight of word overlap added to the embedding cosine
 ANCHOR_WINDOW = 90  # characters around a shared value whose words must overlap
+CLASH_WINDOW = 40  # ... around two different values, which must be of one thing
 
 VALUE_SLOTS = NUMERIC_SLOTS + ("date",)
 
@@ -302,6 +304,8 @@ def _conflicts(facts, scores, by_id, pairs) -> list[Finding]:
             a_id, b_id = facts[i].sentence.article_id, facts[j].sentence.article_id
             if _states(stated[b_id], sa) or _states(stated[a_id], sb):
                 continue  # each article also states the other's value somewhere
+            if not _one_thing(facts[i], facts[j], sa, sb, by_id[a_id], by_id[b_id]):
+                continue
             _add_conflict(drafts, sa.name, {i: sa, j: sb})
     for draft in drafts:
         _add_supporters(draft, facts, scores, pairs)
@@ -309,6 +313,104 @@ def _conflicts(facts, scores, by_id, pairs) -> list[Finding]:
     seen = {(i, j, d["slot"]) for d in drafts for i in d["members"] for j in d["members"]}
     findings += _place_conflicts(facts, scores, by_id, seen)
     return findings
+
+
+def _one_thing(a: Claim, b: Claim, sa: Slot, sb: Slot, article_a: Article, article_b: Article) -> bool:
+    """Do two different values measure one thing? Sentences of one story are alike, and
+    each holds several figures: "56 planes" and "four days", "thousands of refugees" and
+    "two officials", growth "this year" and "next year" are not one figure told two ways.
+
+    - a count counts the same thing: a word after the number in common ("1,800 flights" /
+      "1,000 flights");
+    - any other value has a lower-case content word near it in both ("growth ... at 4.9%" /
+      "growth ... to 6%"), as for a shared value;
+    - no other date in the two sentences sets them apart ("this year" / "next year");
+    - a day named relative to publication ("Thursday", "yesterday") is compared only between
+      articles published the same day: "a Thursday attack" a week later is another Thursday.
+    """
+    text_a, text_b = article_a.text, article_b.text
+    if sa.name == "count":
+        if not _counted(text_a, sa) & _counted(text_b, sb):
+            return False
+    elif not _near_words(text_a, sa) & _near_words(text_b, sb):
+        return False
+    if sa.name != "date" and _dated_apart(a, b):
+        return False
+    if sa.name == "date":
+        # "by 2030" / "from 2005", "since March" / "on Sunday": two dates of a story; "said Tuesday"
+        # dates the saying
+        preposition = _preposition(text_a, sa)
+        if preposition is None or preposition != _preposition(text_b, sb):
+            return False
+        if _relative_day(sa) or _relative_day(sb):
+            quoted = _in_quotes(text_a, a, sa) or _in_quotes(text_b, b, sb)  # “Tomorrow morning I'm ...”
+            return not quoted and article_a.published is not None and article_a.published == article_b.published
+    return True
+
+
+_COUNT_STOP = frozenset("and the of in on at for with from than more who that were was are have had has been "
+                        "its their his her about some".split())
+_RELATIVE_DAY = re.compile(r"(?i)\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|tonight|yesterday|tomorrow"
+                           r"|week|weekend)\b")
+
+
+def _counted(text: str, slot: Slot) -> set[str]:
+    """What a count counts: the first lower-case words after it, up to an "of" ("1,800 domestic
+    flights" -> domestic, flight; "1.6 billion doses of its vaccine" -> dose), plural or not."""
+    after = re.sub(r"^\s*of\s+", "", _whole_words(text, slot.end, slot.end + 40))
+    after = re.split(r"\bof\b", after, maxsplit=1)[0]
+    words = [w for w in re.findall(r"(?<![A-Za-z])[a-z]{3,}", after) if w not in _COUNT_STOP]
+    return {w[:-1] if w.endswith("s") and not w.endswith("ss") else w for w in words[:2]}
+
+
+def _near_words(text: str, slot: Slot) -> set[str]:
+    """Lower-case content words right around a value: what the value is of, in a few words."""
+    before = _whole_words(text, max(0, slot.start - CLASH_WINDOW), slot.start)
+    after = _whole_words(text, slot.end, slot.end + CLASH_WINDOW * 3 // 4)
+    return {w for w in re.findall(r"(?<![A-Za-z])[a-z]{4,}", before + " " + after) if w not in _FUNCTION_WORDS}
+
+
+def _whole_words(text: str, start: int, end: int) -> str:
+    """text[start:end] widened so that it cuts no word in two."""
+    while start > 0 and text[start - 1].isalpha() and text[start].isalpha():
+        start -= 1
+    while end < len(text) and text[end - 1].isalpha() and text[end].isalpha():
+        end += 1
+    return text[start:end]
+
+
+_DATE_PREPOSITIONS = frozenset("on in at by for since from until till before after during through of".split())
+
+
+def _preposition(text: str, slot: Slot) -> str | None:
+    """The preposition a date hangs from ("by 2030", "since March"), if one comes right before it."""
+    words = re.findall(r"[A-Za-z]+", text[max(0, slot.start - 12) : slot.start])
+    word = words[-1].lower() if words else None
+    return word if word in _DATE_PREPOSITIONS else None
+
+
+def _dated_apart(a: Claim, b: Claim) -> bool:
+    """Both sentences are dated and no date of one is the other's period ("in the first three
+    months of this year" / "this year", "this year" / "next year")."""
+    dates_a = [s for s in a.slots if s.name == "date" and not _vague(s)]
+    dates_b = [s for s in b.slots if s.name == "date" and not _vague(s)]
+    return bool(dates_a and dates_b) and not any(
+        _period(x) == _period(y) and compare_values("date", x.value, y.value) is Agreement.SAME
+        for x in dates_a for y in dates_b)
+
+
+def _period(slot: Slot) -> str | None:
+    granularity = slot.value.get("granularity")
+    return "day" if granularity == "time" else granularity  # "Thursday evening" is Thursday
+
+
+def _in_quotes(text: str, claim: Claim, slot: Slot) -> bool:
+    before = text[claim.sentence.start : slot.start]
+    return before.count("\u201c") > before.count("\u201d") or before.count('"') % 2 == 1
+
+
+def _relative_day(slot: Slot) -> bool:
+    return bool(_RELATIVE_DAY.search(slot.text)) and not re.search(r"\d", slot.text)
 
 
 def _add_conflict(drafts: list[dict], slot: str, members: dict[int, Slot]) -> None:
@@ -365,6 +467,8 @@ def _place_conflicts(facts, scores, by_id, seen) -> list[Finding]:
         tb = by_id[facts[j].sentence.article_id].text
         if a.value.casefold() in tb.casefold() or b.value.casefold() in ta.casefold():
             continue
+        if _place_key(a.value) == _place_key(b.value) or not (_located(ta, a) and _located(tb, b)):
+            continue  # "the U.S." / "the United States"; "Dallas-based", "U.S. travelers" say where no one is
         evidence = (evidence_for(by_id[facts[i].sentence.article_id], facts[i], a),
                     evidence_for(by_id[facts[j].sentence.article_id], facts[j], b))
         findings.append(
@@ -377,6 +481,32 @@ def _place_conflicts(facts, scores, by_id, seen) -> list[Finding]:
             )
         )
     return findings
+
+
+# Names of one country that news uses side by side.
+_PLACE_ALIASES = {
+    alias: group[0]
+    for group in (
+        ("united states", "us", "usa", "america", "the states"),
+        ("united kingdom", "uk", "britain", "great britain"),
+        ("united arab emirates", "uae"),
+        ("south korea", "korea", "republic of korea"),
+        ("democratic republic of the congo", "drc", "dr congo"),
+    )
+    for alias in group
+}
+_LOCATIVE = re.compile(r"(?:\b(?:in|at|near|off|outside|inside|across)\s+(?:the\s+)?)$", re.IGNORECASE)
+
+
+def _place_key(name: str) -> str:
+    key = re.sub(r"[.\s]+", " ", name.casefold().replace(".", "")).strip()
+    key = key[4:] if key.startswith("the ") else key
+    return _PLACE_ALIASES.get(key, key)
+
+
+def _located(text: str, slot: Slot) -> bool:
+    """The place is where something happens ("in Lisbon"), not a modifier ("Lisbon-based")."""
+    return bool(_LOCATIVE.search(text[max(0, slot.start - 16) : slot.start])) and text[slot.end : slot.end + 1] != "-"
 
 
 def _uniques(facts, grouped: set[int], in_conflict: set[str], by_id) -> list[Finding]:

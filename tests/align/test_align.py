@@ -1,5 +1,10 @@
 """Alignment on claims built by hand: no model is loaded here."""
 
+import dataclasses
+import datetime as dt
+
+import pytest
+
 from crosswire.align import align
 from crosswire.align.timeline import build_timeline
 from crosswire.model import Article, Claim, Slot, Span
@@ -141,3 +146,84 @@ def test_a_shared_day_with_the_same_happening_is_corroborated_and_one_timeline_e
     assert corroborated.slot == "date"
     (event,) = build_timeline(articles, claims, findings)
     assert {e.article_id for e in event.evidence} == {"daily", "wire"}
+
+
+def _pair(sentence_a, sentence_b, slot_a, slot_b, words, published=(None, None)):
+    """Two one-sentence articles with the same keywords: alike enough to be compared."""
+    a = dataclasses.replace(article("daily", sentence_a), published=published[0])
+    b = dataclasses.replace(article("wire", sentence_b), published=published[1])
+    claims = [claim(a, sentence_a, words, slot_a(sentence_a)), claim(b, sentence_b, words, slot_b(sentence_b))]
+    return [a, b], claims
+
+
+def count(text, value):
+    def build(sentence):
+        start = sentence.index(text)
+        return Slot("count", text, start, start + len(text),
+                    value={"amount": value, "unit": "", "per": None, "from": None, "approx": None}, unit="",
+                    display=f"{value:g}")
+    return build
+
+
+def on_day(text, iso, granularity="day"):
+    def build(sentence):
+        start = sentence.index(text)
+        return Slot("date", text, start, start + len(text),
+                    value={"value": iso, "begin": iso[:10] if len(iso) >= 10 else f"{iso}-01-01",
+                           "end": iso[:10] if len(iso) >= 10 else f"{iso}-12-31", "granularity": granularity},
+                    display=iso)
+    return build
+
+
+def conflicts(articles, claims):
+    return [f for f in align(articles, claims).findings if f.verdict == "conflicting"]
+
+
+WORDS = ["army", "fly", "plane", "coast", "record", "strait", "monday"]
+
+
+def test_two_counts_of_different_things_are_no_conflict():
+    articles, claims = _pair("The army flew 56 planes near the coast, a record over the strait on Monday.",
+                             "The army flew planes near the coast for four days, a record over the strait on Monday.",
+                             count("56", 56), count("four", 4), WORDS)
+    assert conflicts(articles, claims) == []
+    articles, claims = _pair("The army flew 56 planes near the coast, a record over the strait on Monday.",
+                             "The army flew 38 planes near the coast, a record over the strait on Monday.",
+                             count("56", 56), count("38", 38), WORDS)
+    (found,) = conflicts(articles, claims)
+    assert sorted(e.value["amount"] for e in found.evidence) == [38, 56]
+
+
+def test_two_dates_of_different_kinds_are_no_conflict():
+    words = ["registration", "cancel", "voter", "roll", "georgia", "state", "removal"]
+    articles, claims = _pair("Georgia cancelled voter registrations in the state rolls in 2017, a large removal.",
+                             "Georgia cancelled voter registrations in the state rolls since 2019, a large removal.",
+                             on_day("2017", "2017", "year"), on_day("2019", "2019", "year"), words)
+    assert conflicts(articles, claims) == []  # "in 2017" is not what "since 2019" dates
+
+
+@pytest.mark.parametrize(("published", "conflict"), [
+    ((dt.date(2021, 5, 21), dt.date(2021, 5, 21)), True),
+    # "on Friday" a week later is another Friday: no one can tell which, so no conflict
+    ((dt.date(2021, 5, 21), dt.date(2021, 5, 28)), False),
+])
+def test_a_weekday_conflicts_only_between_articles_of_one_day(published, conflict):
+    words = ["ceasefire", "take", "effect", "gaza", "israel", "fighting", "end"]
+    articles, claims = _pair("The ceasefire in Gaza took effect on Friday, ending the fighting with Israel.",
+                             "The ceasefire in Gaza took effect on Thursday, ending the fighting with Israel.",
+                             on_day("Friday", "2021-05-21"), on_day("Thursday", "2021-05-20"), words, published)
+    assert bool(conflicts(articles, claims)) is conflict
+
+
+@pytest.mark.parametrize(("place_a", "place_b", "conflict"), [
+    ("in the United States", "in the U.S.", False),  # one country, two names
+    ("in Lisbon", "in Porto", True),
+])
+def test_a_place_conflict_needs_two_places(place_a, place_b, conflict):
+    words = ["vaccine", "dose", "waste", "pharmacy", "throw", "away", "million"]
+    sentences = [f"Pharmacies {p} have thrown away millions of vaccine doses as waste." for p in (place_a, place_b)]
+    names = [p.split(" ", 1)[1].removeprefix("the ") for p in (place_a, place_b)]
+    a, b = article("daily", sentences[0]), article("wire", sentences[1])
+    claims = [claim(art, s, words, Slot("place", n, s.index(n), s.index(n) + len(n), value=n, display=n))
+              for art, s, n in zip((a, b), sentences, names)]
+    assert bool(conflicts([a, b], claims)) is conflict

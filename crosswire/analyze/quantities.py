@@ -540,6 +540,8 @@ def _join(text: str, a: _Cand, b: _Cand) -> _Cand | None:
         change = "to"
     elif after_from and _CHANGE_VERB_NEAR_RE.search(re.sub(r"(?i)\bfrom\s+(?:[a-z]+\s+){0,2}$", "", before)):
         change = "to"
+    elif lo > hi and not after_from:
+        return None  # a split, not a range: "won 53 percent to 47 percent", "a 252-to-175 vote"
     else:
         change = "range"
     approx = a.approx or b.approx

@@ -204,3 +204,9 @@ def test_hint_spans_keep_bare_numbers():
     i = text.index("7")
     qs = find_quantities(text, spans=[(i, i + 1)])
     assert [(q.value, q.kind) for q in qs] == [(7, "count")]
+
+
+def test_a_split_is_two_figures_not_a_range():
+    text = "The mayor won the runoff 58 percent to 42 percent, and the council backed her 9 to 2."
+    found = [(q.text, q.value, q.change) for q in find_quantities(text) if q.unit == "percent"]
+    assert found == [("58 percent", 58.0, None), ("42 percent", 42.0, None)]

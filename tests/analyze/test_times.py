@@ -35,6 +35,11 @@ CASES = [
     ("The king is set to begin a two-day state visit to the island nation on Wednesday and Thursday, "
      "as talks go on.", "Thursday", SAT,
      "Thursday", "DATE", "2025-10-30", D(2025, 10, 30), D(2025, 10, 30), "day", None),
+    # a participle used as an adjective is no past tense: June is the coming one
+    ("The ministry will ship 2 million doses of newly approved vaccines abroad by the end of June.", "June",
+     D(2021, 5, 17), "the end of June", "DATE", "2021-06", D(2021, 6, 21), D(2021, 6, 30), "month", "END"),
+    ("The ministry plans to ship EU-approved vaccines abroad in June.", "June",
+     D(2021, 5, 17), "June", "DATE", "2021-06", D(2021, 6, 1), D(2021, 6, 30), "month", None),
     ("These are the statements the lawyers made Friday and Thursday.", "Thursday", SAT,
      "Thursday", "DATE", "2025-10-23", D(2025, 10, 23), D(2025, 10, 23), "day", None),
     ("Talks open Thursday, Oct. 30, in the capital.", "Thursday, Oct. 30", SAT,

@@ -38,10 +38,15 @@ def _cue(words: list[str], i: int) -> str | None:
         return "future"
     past = low in W.PAST_CUES or (
         w.islower() and len(low) > 4 and low.endswith("ed") and low not in W.NOT_PAST_ED
+        and not _ADJECTIVE_BEFORE.fullmatch(prev)  # "federally authorized vaccines", "the planned vote"
     )
     if past:
         return None if prev in _BE else "past"  # "will be held": keep looking for "will"
     return None
+
+
+_ADJECTIVE_BEFORE = re.compile(r"[a-z]+ly|the|a|an|its|their|his|her|our|newly|already")
+_HYPHENATED_ED = re.compile(r"(?<=[A-Za-z.])-[a-z]+ed\b")  # "U.S.-authorized", "state-owned": adjectives
 
 
 def _direction(ctx: _Ctx, start: int, end: int) -> str | None:
@@ -51,7 +56,7 @@ def _direction(ctx: _Ctx, start: int, end: int) -> str | None:
     breaks = list(_CLAUSE_BREAK.finditer(left))
     if breaks:
         left = left[breaks[-1].end():]
-    words = _WORD.findall(left)[-14:]
+    words = _WORD.findall(_HYPHENATED_ED.sub("", left))[-14:]
     for i in range(len(words) - 1, -1, -1):
         cue = _cue(words, i)
         if cue:

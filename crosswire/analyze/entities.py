@@ -51,7 +51,10 @@ TITLE_WORDS = frozenset(
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "madam", "mx"})
 
 # Texts the small model tags as places or organisations that are nothing of the kind.
-FALSE_POSITIVES = {"ai": {"GPE", "ORG", "PERSON", "NORP"}, "ceo": {"ORG"}}
+_ANY = {"GPE", "ORG", "PERSON", "NORP", "FAC", "LOC", "EVENT"}
+# Words the small model takes for names: a technology, a job title, diseases ("COVID-19" as a person).
+FALSE_POSITIVES = {"ai": _ANY, "ceo": {"ORG"}, "covid-19": _ANY, "covid": _ANY, "covid19": _ANY,
+                   "sars-cov-2": _ANY, "coronavirus": _ANY, "delta": {"PERSON"}, "omicron": {"PERSON", "ORG"}}
 
 # An appositive that opens with one of these is a clause, not a title.
 _CLAUSE_OPENERS = frozenset(
@@ -176,6 +179,8 @@ def _trim(doc, mention: _Mention) -> _Mention | None:
             start += 1
         # a possessive inside a person's span ends the name: the model ran on into what is
         # owned ("Pfizer’s COVID-19" vaccine, "Children’s Covid" cases)
+        while end - start > 1 and any(ch.isdigit() for ch in doc[end - 1].text):
+            end -= 1  # "Moderna COVID-19" vaccine: no name holds a digit
         owner = next((i for i in range(start + 1, end) if doc[i].tag_ == "POS"), None)
         if owner is not None:
             end = owner

@@ -158,11 +158,17 @@ def test_seed_002_roles(analyse, seed_text):
         ("Sanofi’s COVID-19 booster was delayed until the spring.", ["Sanofi"]),
         # ... or takes a plural noun opening the sentence, possessive and all, for a person
         ("Children’s Covid cases remain high with 243,000 new infections.", []),
+        ("The Moderna COVID-19 vaccine is safe.", ["Moderna"]),  # no name holds a digit
     ],
 )
 def test_a_possessive_ends_a_persons_name(analyse, text, names):
     _, entities, _ = analyse(text)
     assert [e.name for e in entities if e.label == "PERSON"] == names
+
+
+def test_a_disease_is_no_entity(analyse):
+    _, entities, _ = analyse("Visitors must be vaccinated against COVID-19, the ministry said.")
+    assert entities == []
 
 
 def test_a_union_local_and_a_terminal_keep_their_names(analyse):

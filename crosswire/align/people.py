@@ -84,24 +84,34 @@ _NOT_INITIALS = {"and", "of", "the", "for", "on", "in", "&"}
 
 
 def _acronyms(analyses: list[Analysis]) -> dict[str, str]:
-    """An organisation's initials -> its full name's key, when the sources use both ("FDA" and
-    "US Food and Drug Administration"): one row, not two. Only an acronym one full name fits."""
+    """Other names of one organisation -> the key of its name: its initials ("FDA", "CDC" for
+    "Centers for Disease Control and Prevention") and its name with a country in front ("U.S.
+    Food and Drug Administration"), when the sources use both. An acronym only when one name fits."""
+    names = {e.name for analysis in analyses for e in analysis.entities if e.label == "ORG"}
+    keys = {name_key(n) for n in names}
+    aliases = {}
+    for name in names:  # "U.S. Food and Drug Administration" and "Food and Drug Administration"
+        first, _, rest = name.partition(" ")
+        if first.replace(".", "") in _COUNTRY_INITIALS and name_key(rest) in keys:
+            aliases[name_key(name)] = name_key(rest)
     full: dict[str, set[str]] = defaultdict(set)  # initials -> keys of the names that give them
-    short = set()
-    for analysis in analyses:
-        for entity in analysis.entities:
-            if entity.label != "ORG":
-                continue
-            if _ACRONYM.fullmatch(entity.name):
-                short.add(entity.name)
-                continue
-            words = [w for w in entity.name.split() if w.casefold() not in _NOT_INITIALS]
-            if len(words) >= 2 and all(w[:1].isupper() for w in words):
-                initials = "".join(w[0] for w in words)
-                full[initials].add(name_key(entity.name))
-                if words[0].replace(".", "").isupper():  # "US Food and Drug Administration" -> FDA too
-                    full[initials[1:]].add(name_key(entity.name))
-    return {name_key(a): next(iter(full[a])) for a in short if len(full.get(a, ())) == 1}
+    for name in names:
+        words = [w for w in name.split() if w.casefold() not in _NOT_INITIALS]
+        if _ACRONYM.fullmatch(name) or len(words) < 2 or not all(w[:1].isupper() for w in words):
+            continue
+        key = aliases.get(name_key(name), name_key(name))
+        if words[0].replace(".", "") in _COUNTRY_INITIALS:
+            words = words[1:]
+        initials = "".join(w[0] for w in words)
+        for length in range(3, len(initials) + 1) if len(initials) > 3 else [len(initials)]:
+            full[initials[:length]].add(key)  # "CDC" named before "and Prevention" joined it
+    for acronym in names:
+        if _ACRONYM.fullmatch(acronym) and len(full.get(acronym, ())) == 1:
+            aliases[name_key(acronym)] = next(iter(full[acronym]))
+    return aliases
+
+
+_COUNTRY_INITIALS = {"US", "UK", "EU"}
 
 
 def _outlet_keys(articles: list[Article]) -> set[str]:

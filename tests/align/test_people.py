@@ -65,3 +65,17 @@ def test_an_organisation_and_its_initials_are_one_row():
     assert set(rows) == {"US Food and Drug Administration", "FAA"}
     assert rows["US Food and Drug Administration"].variants == ("FDA",)
     assert rows["US Food and Drug Administration"].mentions == {"a": 1, "b": 1}
+
+
+def test_an_acronym_older_than_its_name_and_a_country_in_front_are_one_row():
+    names = ["Centers for Disease Control and Prevention", "CDC", "U.S. Food and Drug Administration",
+             "Food and Drug Administration", "FDA"]
+    text = ". ".join(names)
+    starts = [text.index(n) for n in names]
+    entities = tuple(Entity(s, s + len(n), n, "ORG", n) for s, n in zip(starts, names))
+    a = Article(id="a", source="a.txt", raw_text=text, text=text, outlet="A")
+    rows = people_summary([a], [Analysis(text=text, entities=entities)])
+    assert sorted(sorted((r.name,) + r.variants) for r in rows) == [
+        ["CDC", "Centers for Disease Control and Prevention"],
+        ["FDA", "Food and Drug Administration", "U.S. Food and Drug Administration"],
+    ]

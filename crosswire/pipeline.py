@@ -14,7 +14,7 @@ from crosswire.model import Analysis, Article, Comparison, Note, Problem, QuoteS
 # v3: a shared day alone no longer matches two statements, the timeline keeps unmatched statements of one day apart,
 # a title written in full and later short is one role; organisations' reported speech is a quote; an
 # organisation and its initials are one row; two values conflict only when they are of one thing, bounds
-# hold against nothing they allow, place names of one country agree).
+# hold against nothing they allow, place names of one country agree; a speaker left as 'which' is shown as none).
 COMPARISON_VERSION = "compare.v3"
 
 PIPELINE_VERSION = "compare.v1"
@@ -202,7 +202,7 @@ def quote_summaries(articles: list[Article], analyses: list[Analysis]) -> list[Q
             end = _closing_mark_end(article.text, quote.content_start, quote.content_end)
             quotes.append(
                 QuoteSummary(
-                    speaker=quote.speaker,
+                    speaker=None if (quote.speaker or "").casefold() in _RELATIVE_PRONOUNS else quote.speaker,
                     anonymous=quote.anonymous,
                     text=article.text[quote.content_start : end],
                     kind=quote.kind,
@@ -234,6 +234,7 @@ _SPEECH_WORDS = frozenset("""
     testified declared claimed stressed emphasized urged
 """.split())
 _SPEECH_PHRASES = ("according to", "made clear")
+_RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "that"})  # a speaker left unresolved names no one
 _DESCRIBED_SOURCE = re.compile(r"[Tt]he(?:\s+[a-z][a-z-]+){1,3}")
 # Words that are themselves what was said: "the remarks suggest ..." is the writer's reading, not a source.
 _UTTERANCES = frozenset("remarks remark comments comment words speech answer answers tone message".split())

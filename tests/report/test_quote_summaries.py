@@ -1,0 +1,32 @@
+"""Which quotes a report lists, and under what speaker."""
+
+from crosswire.model import Analysis, Article, Entity, Quote
+from crosswire.pipeline import quote_summaries
+
+TEXT = ('The company, which said the "issue has been identified," restored service. '
+        "The ministry said the fix held. The remarks suggest that more outages may come. "
+        "Acme Corp said it would pay refunds.")
+
+
+def _quote(content: str, cue: str, speaker: str, kind: str = "indirect") -> Quote:
+    start, cue_start = TEXT.index(content), TEXT.index(cue)
+    speaker_start = TEXT.index(speaker)
+    return Quote(start, start + len(content), cue_start, cue_start + len(cue), speaker_start,
+                 speaker_start + len(speaker), speaker, False, kind)
+
+
+def test_speakers_listed_are_people_organisations_or_bodies_and_never_a_bare_pronoun():
+    article = Article(id="a", source="a.txt", raw_text=TEXT, text=TEXT, outlet="A")
+    analysis = Analysis(text=TEXT, entities=(Entity(TEXT.index("Acme Corp"), TEXT.index("Acme Corp") + 9,
+                                                    "Acme Corp", "ORG", "Acme Corp"),), quotes=(
+        _quote('the "issue has been identified,"', "said", "which", "mixed"),
+        _quote("the fix held", "said the fix", "The ministry"),
+        _quote("more outages may come", "suggest", "The remarks"),
+        _quote("it would pay refunds", "said it", "Acme Corp"),
+    ))
+    listed = [(q.speaker, q.text) for q in quote_summaries([article], [analysis])]
+    assert listed == [
+        (None, 'the "issue has been identified,"'),  # "which" left unresolved: no speaker shown
+        ("The ministry", "the fix held"),
+        ("Acme Corp", "it would pay refunds"),
+    ]

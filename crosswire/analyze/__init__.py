@@ -23,7 +23,8 @@ from crosswire.model import Analysis, Sentence
 # of two reported clauses that each hold the other's cue, the one after its cue is kept; "said after the vote he
 # would ..." and "appeared and began by saying ..." read; a possessive ends a person's name, "Union Local 14" and
 # "Terminal B" keep their names; "won 53 percent to 47 percent" is two figures, not a range; "federally
-# authorized" and "U.S.-authorized" are no past tense for a date; "COVID-19" is no entity, no name holds a digit).
+# authorized" and "U.S.-authorized" are no past tense for a date; "COVID-19" is no entity, no name holds a digit;
+# a month after "until/through/into" and one far from a verb of saying take no tense from it).
 ANALYSIS_VERSION = "analyze.v5"
 
 # Parts of speech whose lemmas say what a sentence is about.

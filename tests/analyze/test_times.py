@@ -40,6 +40,14 @@ CASES = [
      D(2021, 5, 17), "the end of June", "DATE", "2021-06", D(2021, 6, 21), D(2021, 6, 30), "month", "END"),
     ("The ministry plans to ship EU-approved vaccines abroad in June.", "June",
      D(2021, 5, 17), "June", "DATE", "2021-06", D(2021, 6, 1), D(2021, 6, 30), "month", None),
+    # a deadline after "until", "through", "into": the coming month, whatever the tense before it
+    ("The Senate voted to extend the limit through early December.", "December", SAT,
+     "early December", "DATE", "2025-12", D(2025, 12, 1), D(2025, 12, 10), "month", "START"),
+    ("The agency said clinics should wait until at least the end of November.", "November", SAT,
+     "the end of November", "DATE", "2025-11", D(2025, 11, 21), D(2025, 11, 30), "month", "END"),
+    # "said" dates the saying; the rules the minister spoke of start in the coming month
+    ("The minister said the new rules, which go into effect in early November, would help.", "November", SAT,
+     "early November", "DATE", "2025-11", D(2025, 11, 1), D(2025, 11, 10), "month", "START"),
     ("These are the statements the lawyers made Friday and Thursday.", "Thursday", SAT,
      "Thursday", "DATE", "2025-10-23", D(2025, 10, 23), D(2025, 10, 23), "day", None),
     ("Talks open Thursday, Oct. 30, in the capital.", "Thursday, Oct. 30", SAT,

@@ -45,8 +45,19 @@ def _cue(words: list[str], i: int) -> str | None:
     return None
 
 
+_EXTENT_WORDS = frozenset({"until", "till", "through", "into", "thru"})
+_EXTENT_FILLER = frozenset("at least the end of early late mid beginning start middle".split())
+_SAYING = frozenset({"said", "told", "announced", "added", "noted", "stated", "explained", "wrote", "reported"})
 _ADJECTIVE_BEFORE = re.compile(r"[a-z]+ly|the|a|an|its|their|his|her|our|newly|already")
 _HYPHENATED_ED = re.compile(r"(?<=[A-Za-z.])-[a-z]+ed\b")  # "U.S.-authorized", "state-owned": adjectives
+
+
+def _after_extent_word(words: list[str]) -> bool:
+    """Does the expression follow "until", "through" or "into", across "at least the end of"?"""
+    i = len(words) - 1
+    while i >= 0 and words[i].lower() in _EXTENT_FILLER:
+        i -= 1
+    return i >= 0 and words[i].lower() in _EXTENT_WORDS
 
 
 def _direction(ctx: _Ctx, start: int, end: int) -> str | None:
@@ -57,7 +68,11 @@ def _direction(ctx: _Ctx, start: int, end: int) -> str | None:
     if breaks:
         left = left[breaks[-1].end():]
     words = _WORD.findall(_HYPHENATED_ED.sub("", left))[-14:]
+    if _after_extent_word(words):
+        return None  # "extend the limit through early December": a deadline, whatever the tense
     for i in range(len(words) - 1, -1, -1):
+        if words[i].lower() in _SAYING and i < len(words) - 3:
+            continue  # "said the rules, which go into effect in November": the saying dates itself only
         cue = _cue(words, i)
         if cue:
             return None if cue == "neutral" else cue

@@ -24,7 +24,8 @@ from crosswire.model import Analysis, Sentence
 # would ..." and "appeared and began by saying ..." read; a possessive ends a person's name, "Union Local 14" and
 # "Terminal B" keep their names; "won 53 percent to 47 percent" is two figures, not a range; "federally
 # authorized" and "U.S.-authorized" are no past tense for a date; "COVID-19" is no entity, no name holds a digit;
-# a month after "until/through/into" and one far from a verb of saying take no tense from it).
+# a month after "until/through/into" and one far from a verb of saying take no tense from it; a day five
+# months ahead with no tense is the past one).
 ANALYSIS_VERSION = "analyze.v5"
 
 # Parts of speech whose lemmas say what a sentence is about.

@@ -48,6 +48,9 @@ CASES = [
     # "said" dates the saying; the rules the minister spoke of start in the coming month
     ("The minister said the new rules, which go into effect in early November, would help.", "November", SAT,
      "early November", "DATE", "2025-11", D(2025, 11, 1), D(2025, 11, 10), "month", "START"),
+    # five months ahead or more, and no tense: the past one
+    ("The panel studying the Jan. 6 riot meets weekly.", "Jan. 6", D(2021, 7, 27),
+     "Jan. 6", "DATE", "2021-01-06", D(2021, 1, 6), D(2021, 1, 6), "day", None),
     ("These are the statements the lawyers made Friday and Thursday.", "Thursday", SAT,
      "Thursday", "DATE", "2025-10-23", D(2025, 10, 23), D(2025, 10, 23), "day", None),
     ("Talks open Thursday, Oct. 30, in the capital.", "Thursday, Oct. 30", SAT,

@@ -103,12 +103,16 @@ def _resolve_month_day(dct: dt.date, month: int, day: int, direction: str | None
 
     Tense cues are noisy ("the vote, delayed, is Dec. 7"), and news mostly names
     dates close to the story, so a cue only decides the ambiguous middle band
-    (four to six months either way)."""
+    (four to six months either way); with no cue, a date five months ahead or more
+    is taken as the past one ("the Jan. 6 attack" in a July article)."""
     options = [d for y in (dct.year - 1, dct.year, dct.year + 1) if (d := _safe_date(y, month, day))]
     if not options:
         return None
     best = min(options, key=lambda d: abs((d - dct).days))
     gap = (best - dct).days
+    if direction is None and gap > _FAR_AHEAD_DAYS:
+        # half a year either way and no tense: news looks back more than five months ahead
+        best = max((d for d in options if d <= dct), default=best)
     if direction == "past" and gap > _FLIP_DAYS:
         best = max((d for d in options if d <= dct), default=best)
     elif direction == "future" and gap < -_FLIP_DAYS:
@@ -117,6 +121,7 @@ def _resolve_month_day(dct: dt.date, month: int, day: int, direction: str | None
 
 
 _FLIP_DAYS = 120
+_FAR_AHEAD_DAYS = 150
 
 
 def _resolve_month(dct: dt.date, month: int, direction: str | None) -> int:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from crosswire.align.evidence import evidence_for_span
 from crosswire.model import Analysis, Article, Finding, PersonSummary
@@ -44,7 +44,7 @@ def people_summary(articles: list[Article], analyses: list[Analysis]) -> list[Pe
     """Each person or organisation, with its names, roles and mentions per article."""
     labels = ("PERSON", "ORG")
     names: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))  # key -> spelling -> count
-    label_of: dict[str, str] = {}
+    labels_of: dict[str, Counter] = defaultdict(Counter)  # key -> label -> mentions
     roles: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     mentions: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     outlets = _outlet_keys(articles)
@@ -58,7 +58,7 @@ def people_summary(articles: list[Article], analyses: list[Analysis]) -> list[Pe
                 continue
             key = acronyms.get(key, key)
             names[key][entity.name] += 1
-            label_of.setdefault(key, "ORG" if key in outlets else entity.label)
+            labels_of[key][entity.label] += 1
             mentions[key][article.id] += 1
             for role in entity.roles:
                 if role not in roles[key][article.id]:
@@ -69,7 +69,7 @@ def people_summary(articles: list[Article], analyses: list[Analysis]) -> list[Pe
         summaries.append(
             PersonSummary(
                 name=ordered[0],
-                label=label_of[key],
+                label="ORG" if key in outlets else labels_of[key].most_common(1)[0][0],
                 variants=tuple(ordered[1:]),
                 roles={aid: _fullest_roles(r) for aid, r in roles[key].items()},
                 mentions=dict(mentions[key]),

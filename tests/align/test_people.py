@@ -79,3 +79,13 @@ def test_an_acronym_older_than_its_name_and_a_country_in_front_are_one_row():
         ["CDC", "Centers for Disease Control and Prevention"],
         ["FDA", "Food and Drug Administration", "U.S. Food and Drug Administration"],
     ]
+
+
+def test_an_entity_takes_the_label_most_of_its_mentions_have():
+    text = "Acme said. Acme Inc. grew. Acme hired. Acme fired."
+    labels = ["PERSON", "ORG", "ORG", "ORG"]
+    starts = [i for i in range(len(text)) if text.startswith("Acme", i)]
+    entities = tuple(Entity(s, s + 4, "Acme", label, "Acme") for s, label in zip(starts, labels))
+    a = Article(id="a", source="a.txt", raw_text=text, text=text, outlet="A")
+    (acme,) = people_summary([a], [Analysis(text=text, entities=entities)])
+    assert acme.label == "ORG"  # the model's first guess was PERSON

@@ -25,7 +25,7 @@ from crosswire.model import Analysis, Sentence
 # "Terminal B" keep their names; "won 53 percent to 47 percent" is two figures, not a range; "federally
 # authorized" and "U.S.-authorized" are no past tense for a date; "COVID-19" is no entity, no name holds a digit;
 # a month after "until/through/into" and one far from a verb of saying take no tense from it; a day five
-# months ahead with no tense is the past one).
+# months ahead with no tense is the past one; "said on Monday" says nothing).
 ANALYSIS_VERSION = "analyze.v5"
 
 # Parts of speech whose lemmas say what a sentence is about.

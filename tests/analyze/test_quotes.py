@@ -535,3 +535,8 @@ def test_reported_clause_found_past_a_parse_that_hides_it(analyse, text, speaker
     doc, _, quotes = analyse(text)
     (quote,) = quotes
     assert (quote.speaker, _cue(doc.text, quote), _content(doc.text, quote)) == (speaker, cue, content)
+
+
+def test_when_and_where_a_thing_was_said_is_not_what_was_said(analyse):
+    doc, _, quotes = analyse("The budget vote was delayed. Officials said on Monday. He asked on CNN.")
+    assert not any(_content(doc.text, q) in ("on Monday", "on CNN") for q in quotes)

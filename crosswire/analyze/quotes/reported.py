@@ -236,6 +236,8 @@ def _object(doc, cue):
             break
         if child.dep_ == "prep" and child.lower_ in _ADJUNCT_PREPOSITIONS and right:
             break
+        if child.dep_ == "prep" and child.lower_ in _ADJUNCT_PREPOSITIONS and _when_or_where(child):
+            continue  # "officials said on Monday", "he asked on CNN": when and where, not what
         right.append(child)
     if not right:
         return None
@@ -252,6 +254,12 @@ def _object(doc, cue):
     if end_token.i < start_token.i:
         return None
     return start_token.idx, end_token.idx + len(end_token), subject
+
+
+def _when_or_where(prep) -> bool:
+    """A prepositional phrase that names a time or a place or outlet: "on Monday", "on CNN"."""
+    head = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return head is not None and head.ent_type_ in ("DATE", "TIME", "ORG", "GPE", "FAC", "LOC")
 
 
 def _passive(cue):

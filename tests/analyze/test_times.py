@@ -51,6 +51,9 @@ CASES = [
     # five months ahead or more, and no tense: the past one
     ("The panel studying the Jan. 6 riot meets weekly.", "Jan. 6", D(2021, 7, 27),
      "Jan. 6", "DATE", "2021-01-06", D(2021, 1, 6), D(2021, 1, 6), "day", None),
+    # ... unless it is a deadline
+    ("The ministry is extending the pause on loan payments through Jan. 31.", "Jan. 31", D(2021, 8, 6),
+     "Jan. 31", "DATE", "2022-01-31", D(2022, 1, 31), D(2022, 1, 31), "day", None),
     ("These are the statements the lawyers made Friday and Thursday.", "Thursday", SAT,
      "Thursday", "DATE", "2025-10-23", D(2025, 10, 23), D(2025, 10, 23), "day", None),
     ("Talks open Thursday, Oct. 30, in the capital.", "Thursday, Oct. 30", SAT,

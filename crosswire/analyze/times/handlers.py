@@ -16,6 +16,7 @@ from crosswire.analyze.times.passes import _apply_position
 from crosswire.analyze.times.patterns import _PREPS
 from crosswire.analyze.times.resolve import (
     _WORD,
+    _after_extent_word,
     _direction,
     _relative_month,
     _relative_season,
@@ -68,7 +69,8 @@ def _date_match(m: re.Match, ctx: _Ctx) -> _Cand | None:
             return None
         return _cand(m, _unknown(f"XXXX-{month:02d}-{day:02d}", "day"))
     if year is None:
-        d = _resolve_month_day(ctx.dct, month, day, _direction(ctx, m.start(), m.end()))
+        direction = _direction(ctx, m.start(), m.end())
+        d = _resolve_month_day(ctx.dct, month, day, direction, deadline=direction is None and _after_extent(ctx, m))
     else:
         d = _safe_date(year, month, day)
     if d is None:
@@ -314,6 +316,11 @@ def _deictic_match(m: re.Match, ctx: _Ctx) -> _Cand | None:
 _COORDINATED_WEEKDAY = re.compile(
     r"(?<![A-Za-z])(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"(?:\s*,?\s*(?:and|or|and\s+then|through|thru|to|until|till)\s+|\s*[-–]\s*)$")
+
+
+def _after_extent(ctx: _Ctx, m: re.Match) -> bool:
+    """Does the expression follow "until", "through" or "into"? (a deadline: it lies ahead)"""
+    return _after_extent_word(_WORD.findall(ctx.before(m.start(), 60)))
 
 
 def _weekday_match(m: re.Match, ctx: _Ctx) -> _Cand | None:

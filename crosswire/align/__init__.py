@@ -325,8 +325,11 @@ def _one_thing(a: Claim, b: Claim, sa: Slot, sb: Slot, article_a: Article, artic
     - any other value has a lower-case content word near it in both ("growth ... at 4.9%" /
       "growth ... to 6%"), as for a shared value;
     - no other date in the two sentences sets them apart ("this year" / "next year");
+    - two dates hang from the same preposition ("on Thursday" / "on Friday"; not "by 2030" /
+      "from 2005", and not "said Tuesday", which dates the saying);
     - a day named relative to publication ("Thursday", "yesterday") is compared only between
-      articles published the same day: "a Thursday attack" a week later is another Thursday.
+      articles published the same day ("a Thursday attack" a week later is another Thursday),
+      and never inside a quote, whose own day is unknown.
     """
     text_a, text_b = article_a.text, article_b.text
     if sa.name == "count":

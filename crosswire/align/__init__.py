@@ -156,7 +156,11 @@ def _context_words(text: str, slot: Slot) -> set[str]:
     all over one story's sentences."""
     before = text[max(0, slot.start - ANCHOR_WINDOW) : slot.start]
     after = text[slot.end : slot.end + ANCHOR_WINDOW // 2]
-    return {w for w in re.findall(r"(?<![A-Za-z])[a-z]{4,}", before + " " + after) if w not in _FUNCTION_WORDS}
+    return _content_words(before + " " + after)
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"(?<![A-Za-z])[a-z]{4,}", text) if w not in _FUNCTION_WORDS}
 
 
 _FUNCTION_WORDS = {
@@ -370,7 +374,7 @@ def _near_words(text: str, slot: Slot) -> set[str]:
     """Lower-case content words right around a value: what the value is of, in a few words."""
     before = _whole_words(text, max(0, slot.start - CLASH_WINDOW), slot.start)
     after = _whole_words(text, slot.end, slot.end + CLASH_WINDOW * 3 // 4)
-    return {w for w in re.findall(r"(?<![A-Za-z])[a-z]{4,}", before + " " + after) if w not in _FUNCTION_WORDS}
+    return _content_words(before + " " + after)
 
 
 def _whole_words(text: str, start: int, end: int) -> str:

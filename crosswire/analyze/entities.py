@@ -177,10 +177,10 @@ def _trim(doc, mention: _Mention) -> _Mention | None:
     if label == "PERSON":
         while end - start > 1 and _word_key(doc[start].text) in TITLE_WORDS | HONORIFICS:
             start += 1
-        # a possessive inside a person's span ends the name: the model ran on into what is
-        # owned ("Pfizer’s COVID-19" vaccine, "Children’s Covid" cases)
         while end - start > 1 and any(ch.isdigit() for ch in doc[end - 1].text):
             end -= 1  # "Moderna COVID-19" vaccine: no name holds a digit
+        # a possessive inside a person's span ends the name: the model ran on into what is
+        # owned ("Pfizer’s COVID-19" vaccine, "Children’s Covid" cases)
         owner = next((i for i in range(start + 1, end) if doc[i].tag_ == "POS"), None)
         if owner is not None:
             end = owner

@@ -195,9 +195,9 @@ def quote_summaries(articles: list[Article], analyses: list[Analysis]) -> list[Q
 
     quotes = []
     for article, analysis in zip(articles, analyses):
-        people = {e.name for e in analysis.entities if e.label in ("PERSON", "ORG")}
+        speakers = {e.name for e in analysis.entities if e.label in ("PERSON", "ORG")}
         for quote in analysis.quotes:
-            if not _is_speech(quote, article.text, people):
+            if not _is_speech(quote, article.text, speakers):
                 continue
             end = _closing_mark_end(article.text, quote.content_start, quote.content_end)
             quotes.append(

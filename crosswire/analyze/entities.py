@@ -74,6 +74,27 @@ _MINOR_WORDS = frozenset(
 # Names
 
 
+# A nickname inside a name (Vincent "The Chin" Gigante, Marcia "Cia" Price): one to three
+# capitalised words in marks between two capitalised words. Its marks quote nothing.
+_NICKNAME = re.compile(
+    r"\b[A-Z][\w'’-]*\.? ([\"“])((?:[A-Z][\w'’.-]*|the)(?: (?:[A-Z][\w'’.-]*|the)){0,2})([\"”]) (?=[A-Z][a-z])"
+)
+
+
+_NICKNAME_IN_NAME = re.compile(r"(?<=[\w.]) [\"“][^\"“”]{1,30}[\"”](?= \w)")
+
+
+def nickname_marks(text: str) -> set[int]:
+    """Offsets of the marks around every nickname in `text`."""
+    return {m.start(k) for m in _NICKNAME.finditer(text) for k in (1, 3)}
+
+
+def in_nickname(text: str, pos: int) -> bool:
+    """The mark at `pos` is one of a nickname's (a local look: 60 characters either side)."""
+    start = max(0, pos - 60)
+    return pos - start in nickname_marks(text[start : pos + 60])
+
+
 def canonical_name(name: str) -> str:
     """The display form used to match a name across articles.
 
@@ -82,7 +103,7 @@ def canonical_name(name: str) -> str:
     turns an all-capitals personal name into title case ("KIM YONG-BEOM" ->
     "Kim Yong-beom"). Compare with `name_key` / `same_person`.
     """
-    words = _POSSESSIVE.sub("", " ".join(name.split())).split()
+    words = _POSSESSIVE.sub("", " ".join(_NICKNAME_IN_NAME.sub("", name).split())).split()
     if words and words[0].lower() == "the" and len(words) > 1:
         words = words[1:]
     last_title = max(
@@ -131,7 +152,7 @@ def find_entities(doc) -> list[Entity]:
     """Entities in `doc`, each with its canonical name and the roles given at the mention."""
     lines = _Lines(doc_text(doc))
     mentions = [_Mention(span.start, span.end, span.label_) for span in doc.ents if span.label_ in LABELS]
-    mentions = [m for m in (_trim(doc, m) for m in mentions) if m is not None]
+    mentions = _without_overlaps([m for m in (_trim(doc, m) for m in mentions) if m is not None])
     mentions = [m for m in mentions if not _is_credit(doc, m, lines) and not _is_false_positive(doc, m)]
     mentions = _corroborate_headlines(doc, mentions, lines)
     _fix_person_labels(doc, mentions)
@@ -142,6 +163,16 @@ def find_entities(doc) -> list[Entity]:
             mention.roles = _roles(doc, mention, titles)
     mentions = [m for m in mentions if not _inside_title(m, titles)]
     return [_to_entity(doc, m) for m in mentions]
+
+
+def _without_overlaps(mentions: list[_Mention]) -> list[_Mention]:
+    """Drop a mention that overlaps the one before it (a name run on past its nickname
+    covers the model's second span, 'Cia" Price')."""
+    kept: list[_Mention] = []
+    for mention in mentions:
+        if not kept or mention.start >= kept[-1].end:
+            kept.append(mention)
+    return kept
 
 
 def _inside_title(mention: _Mention, titles: list[tuple[int, int]]) -> bool:
@@ -172,6 +203,8 @@ def _trim(doc, mention: _Mention) -> _Mention | None:
         end += 1  # "Union Local 14"
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
+    while start < end and (doc[start].is_quote or doc[start].lower_ == "the" and start + 1 < end and doc[start + 1].is_quote):
+        start += 1  # the "Squad
     if end - start == 2 and re.fullmatch(r"[A-Z]\.?", doc[end - 1].text) and doc[start].is_title:
         label = "FAC"  # "Terminal B", "Gate C": a place in a building, not a person
     if label == "PERSON":
@@ -186,10 +219,24 @@ def _trim(doc, mention: _Mention) -> _Mention | None:
             end = owner
             if end - start == 1 and (doc[start].tag_ == "NNS" or doc[start].is_stop):
                 return None  # a plural common noun opening the sentence, not a name
-        end = _extend_hyphenated(doc, end)
+        end = _past_nickname(doc, start, _extend_hyphenated(doc, end))
     if end <= start:
         return None
     return _Mention(start, end, label)
+
+
+def _past_nickname(doc, start: int, end: int) -> int:
+    """Vincent "The Chin" Gigante: a name the model ended at or in its nickname runs on to the surname."""
+    end = next((i for i in range(start + 1, end) if in_nickname(doc.text, doc[i].idx)), end)
+    if end >= len(doc) or not in_nickname(doc.text, doc[end].idx):
+        return end
+    close = next((i for i in range(end + 1, min(end + 6, len(doc))) if in_nickname(doc.text, doc[i].idx)), None)
+    if close is None or close + 1 >= len(doc) or not doc[close + 1].is_title:
+        return end
+    end = close + 2  # the surname, which the model may tag a noun ("Marcia "Cia" Price")
+    while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title:
+        end += 1
+    return end
 
 
 _NUMBERED_UNITS = frozenset({"local", "district", "chapter", "lodge", "branch", "precinct", "ward"})

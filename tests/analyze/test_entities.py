@@ -179,3 +179,22 @@ def test_a_union_local_and_a_terminal_keep_their_names(analyse):
     _, entities, _ = analyse(text)
     assert [e.name for e in entities if e.label == "ORG"] == ["Harbor Workers' Union Local 14"] * 2
     assert [(e.name, e.label) for e in entities if "Terminal" in e.name] == [("Terminal C", "FAC")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # the model stops at the nickname, or starts a second name inside it
+        ('Mob boss Vincent "The Chin" Gigante died in prison on Monday.', "Vincent Gigante"),
+        ('The delegate, Marcia "Cia" Price (D-Richmond), spoke first.', "Marcia Price"),
+        ('Rep. Robert C. "Bobby" Scott spoke at the rally.', "Robert C. Scott"),
+    ],
+)
+def test_a_nickname_is_part_of_the_name_and_left_out_of_its_canonical_form(analyse, text, name):
+    _, entities, _ = analyse(text)
+    assert [e.name for e in entities if e.label == "PERSON"] == [name]
+
+
+def test_a_quotation_mark_opens_no_name(analyse):
+    _, entities, _ = analyse('Critics have called the four lawmakers the "Squad" since 2019.')
+    assert all(not e.name.startswith(('"', "the")) for e in entities)

@@ -25,8 +25,10 @@ from crosswire.model import Analysis, Sentence
 # "Terminal B" keep their names; "won 53 percent to 47 percent" is two figures, not a range; "federally
 # authorized" and "U.S.-authorized" are no past tense for a date; "COVID-19" is no entity, no name holds a digit;
 # a month after "until/through/into" and one far from a verb of saying take no tense from it; a day five
-# months ahead with no tense is the past one; "said on Monday" says nothing).
-ANALYSIS_VERSION = "analyze.v5"
+# months ahead with no tense is the past one; "said on Monday" says nothing; v6: a nickname is part of a name
+# and no quote (Vincent "The Chin" Gigante); a quote after a long subject, a short cry after a verb of saying;
+# a title after a preposition is no quote; a lone adjective or modifier in a description names no speaker).
+ANALYSIS_VERSION = "analyze.v6"
 
 # Parts of speech whose lemmas say what a sentence is about.
 _CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}

@@ -540,3 +540,41 @@ def test_reported_clause_found_past_a_parse_that_hides_it(analyse, text, speaker
 def test_when_and_where_a_thing_was_said_is_not_what_was_said(analyse):
     doc, _, quotes = analyse("The budget vote was delayed. Officials said on Monday. He asked on CNN.")
     assert not any(_content(doc.text, q) in ("on Monday", "on CNN") for q in quotes)
+
+
+def test_a_speakers_nickname_is_no_quote(analyse):
+    # the nickname's marks had ended the search for the cue after the quote: the quote was
+    # lost and "shouted" took "to the crowd" as what was said
+    text = ('"This is our year!" the mayor\'s sister, state Sen. Marcia "Cia" Price (D-Richmond), '
+            "shouted to the crowd.")
+    doc, _, quotes = analyse(text)
+    (quote,) = quotes
+    assert (quote.speaker, quote.kind, _cue(doc.text, quote), _content(doc.text, quote)) == (
+        "Marcia Price", "direct", "shouted", "This is our year!")
+
+
+def test_a_quote_after_a_long_subject_only_when_it_opens_the_sentence(analyse):
+    # a programme's title ending in a comma is not speech, however far the verb of saying
+    text = ("On Tuesday's episode of “The Morning Hour Live,” the former governor of the state and current "
+            "Republican nominee said she would visit the border.")
+    doc, _, quotes = analyse(text)
+    assert [(q.kind, _content(doc.text, q)) for q in quotes] == [("indirect", "she would visit the border")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # an adjective or a modifier inside a description is not the speaker's name
+        ("The current Republican nominee said she would visit the border.", "The current Republican nominee"),
+        ("The former U.S. ambassador said the talks had failed.", "The former U.S. ambassador"),
+    ],
+)
+def test_a_description_is_not_named_by_a_word_inside_it(analyse, text, speaker):
+    _, _, quotes = analyse(text)
+    assert [q.speaker for q in quotes] == [speaker]
+
+
+def test_a_short_cry_after_a_verb_of_saying_is_a_quote(analyse):
+    doc, _, quotes = analyse("The crowd kept chanting “Four more years!” as he walked onto the stage.")
+    (quote,) = quotes
+    assert (quote.speaker, quote.kind, _content(doc.text, quote)) == ("The crowd", "direct", "Four more years!")

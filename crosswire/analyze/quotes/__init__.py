@@ -61,6 +61,7 @@ from crosswire.analyze.nlp import doc_text
 from crosswire.analyze.quotes.cues import _is_cue, _is_judgement, _is_noun_cue
 from crosswire.analyze.quotes.direct import _attribute_direct
 from crosswire.analyze.quotes.leftovers import _continuations, _headline, _transcript_lines
+from crosswire.analyze.entities import nickname_marks
 from crosswire.analyze.quotes.marks import _quoted_spans
 from crosswire.analyze.quotes.reported import _clip, _reported
 from crosswire.analyze.quotes.speakers import _resolve_pronouns, _SpeakerResolver
@@ -71,7 +72,8 @@ def find_quotes(doc, entities: list[Entity]) -> list[Quote]:
     """Direct, mixed and indirect quotes in `doc`, with resolved speakers, in text order."""
     text = doc_text(doc)
     speakers = _SpeakerResolver(doc, entities)
-    quoted = _quoted_spans(text)
+    nicknames = nickname_marks(text)
+    quoted = [span for span in _quoted_spans(text) if span.opening not in nicknames]
     quotes: list[Quote] = []
     used_cues: set[int] = set()
     for i, span in enumerate(quoted):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from crosswire.analyze.entities import in_nickname
 from crosswire.analyze.nlp import doc_text
 from crosswire.analyze.quotes.cues import OBJECT_CUES, _MARK_TOKENS, _MAX_BETWEEN, _WINDOW, _cue_offsets, _is_cue, _subject, _token_at
 from crosswire.analyze.quotes.marks import _Quoted
@@ -58,9 +59,14 @@ def _is_utterance(text: str, span: _Quoted) -> bool:
         return False  # the tail of a reported clause: said that, “...” / Obama, “the ...”
     if before[-1] in ":,":
         return True
+    if _PREPOSITION_BEFORE.search(before):
+        return False  # a title: an episode of “The Morning Hour,” the host said
     if before[-1].isalpha() and len(inner.split()) < 4:
         return False  # a title or a phrase: on “Fox News Sunday,” / called it a “rant,”
     return inner[-1:] in ",?!—–"
+
+
+_PREPOSITION_BEFORE = re.compile(r"\b(?:of|on|in|at|from|for|with|by|to|about|into)$", re.IGNORECASE)
 
 
 def _ends_speech(text: str, span: _Quoted) -> bool:
@@ -108,13 +114,16 @@ def _adjacent(doc, span: _Quoted, verb, first: int, end: int) -> bool:
         start = min(verb.i, subject.left_edge.i) if subject is not None else verb.i
         gap = doc[end + 1 : start] if doc[end].text in _MARK_TOKENS else doc[end:start]
         return _is_utterance(doc_text(doc), span) and all(t.is_punct or t.is_space for t in gap)
-    before = doc_text(doc)[: span.opening].rstrip()
-    if not _is_utterance(doc_text(doc), span):
+    text = doc_text(doc)
+    before = text[: span.opening].rstrip()
+    cue_right_before = first - verb.i == 2 and _is_cue(verb) and text[span.start : span.start + 1].isupper()
+    if cue_right_before and text[span.start : span.end].rstrip()[-1:] in "?!":
+        return True  # a cry, however short: protesters chanted “What curfew?”
+    if not _is_utterance(text, span):
         return False
     if before and before[-1] in ":," and first - verb.i <= 3:
         return True
-    # Trump declared “I think ...”: a cue verb right before a capitalised quote
-    return first - verb.i == 2 and _is_cue(verb) and doc_text(doc)[span.start : span.start + 1].isupper()
+    return cue_right_before  # Trump declared “I think ...”
 
 
 def _cue_after(doc, span: _Quoted):
@@ -126,15 +135,29 @@ def _cue_after(doc, span: _Quoted):
         return None
     while first < len(doc) and doc[first].is_punct and doc[first].text not in _MARK_TOKENS:
         first += 1
-    for token in doc[first : first + _WINDOW]:
+    for token in doc[first : first + _LONG_SUBJECT]:
+        if token.text in _MARK_TOKENS and in_nickname(doc_text(doc), token.idx):
+            continue  # “...,” said Vincent "The Chin" Gigante
         if token.is_space or token.text in _MARK_TOKENS or token.text in ".?!;":
             return None
         if _is_cue(token):
             subject = _subject(token)
+            if token.i - first >= _WINDOW:  # only after the whole of a long subject, the quote a sentence
+                long_subject = subject is not None and subject.left_edge.i == first
+                return token if long_subject and _opens_sentence(doc_text(doc), span) else None
             if subject is None or subject.left_edge.i == first or token.i == first:
                 return token
             return None
     return None
+
+
+def _opens_sentence(text: str, span: _Quoted) -> bool:
+    return text[: span.opening].rstrip(" \t\xa0")[-1:] in ("", "\n", ".", "?", "!")
+
+
+# “...,” Scott's niece, state Del. Marcia "Cia" Price (D-Newport News), shouted: a subject
+# with its appositions may run past _WINDOW when the cue's subject opens right after the quote
+_LONG_SUBJECT = 25
 
 
 def _cue_before(doc, span: _Quoted):

@@ -184,7 +184,17 @@ class _SpeakerResolver:
         people = [e for e in inside if e.label == "PERSON"]
         if people:
             return people[-1]
-        return inside[0] if len(inside) == 1 else None
+        if len(inside) != 1 or inside[0].label == "NORP" or self._modifies_common_noun(inside[0]):
+            return None  # "the current Democratic presidential nominee" is not "Democratic"
+        return inside[0]
+
+    def _modifies_common_noun(self, entity: Entity) -> bool:
+        """"the U.S. ambassador": the entity only qualifies the noun the phrase is about."""
+        i = _token_at(self.doc, entity.end - 1)
+        if i is None:
+            return False
+        token = self.doc[i]
+        return token.dep_ in ("compound", "amod") and token.head.tag_ in ("NN", "NNS")
 
     def _anonymous_description(self, span, head) -> str | None:
         """"a senior U.S. official" -> itself; a later "the official" -> the first description."""

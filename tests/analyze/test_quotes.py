@@ -578,3 +578,29 @@ def test_a_short_cry_after_a_verb_of_saying_is_a_quote(analyse):
     doc, _, quotes = analyse("The crowd kept chanting “Four more years!” as he walked onto the stage.")
     (quote,) = quotes
     assert (quote.speaker, quote.kind, _content(doc.text, quote)) == ("The crowd", "direct", "Four more years!")
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        # a dateline or a lead-in word is not part of who spoke
+        ("LISBON - European ministers said on Friday they would meet again in March.", "European ministers"),
+        ("Even Portugal, the bloc's smallest economy, said the plan went too far.",
+         "Portugal, the bloc's smallest economy"),
+        # a date says when, not who
+        ("A review panel in 2019 found the port was in breach of the contract.", "A review panel"),
+    ],
+)
+def test_the_speaker_span_is_the_speakers_own_phrase(analyse, text, span):
+    doc, _, quotes = analyse(text)
+    spans = [doc.text[q.speaker_start : q.speaker_end] for q in quotes if q.speaker_start is not None]
+    assert span in spans
+
+
+def test_a_subject_that_the_parse_runs_into_the_content_does_not_take_its_names(analyse):
+    text = ("Nurses' union endorses Ruiz.\n\nA union representing hospital nurses endorsed Maria Ruiz for governor "
+            "on Thursday, another example of organized labor throwing its support behind the candidate.")
+    doc, _, quotes = analyse(text)
+    quote = _find(doc.text, quotes, "for governor")
+    assert doc.text[quote.speaker_start : quote.speaker_end] == "A union representing hospital nurses"
+    assert quote.speaker != "Maria Ruiz"

@@ -47,7 +47,7 @@ def _speaker_of(doc, cue, speakers, after: int | None, subject=None) -> _Speaker
         antecedent = speakers.resolve(clause.head, end_before=clause.left_edge.i)
         return _Speaker(subject.idx, subject.idx + len(subject), antecedent.name, antecedent.anonymous)
     if subject is not None:
-        return speakers.resolve(subject)
+        return speakers.resolve(subject, end_before=cue.i if subject.i < cue.i else None)
     if after is not None:  # a headline “...,” Says U.S. Official: the words after the cue
         end = cue.i + 1
         while end < len(doc) and not doc[end].is_punct and not doc[end].is_space and end - cue.i < 8:
@@ -133,12 +133,14 @@ class _SpeakerResolver:
         doc = self.doc
         start, end = subject.left_edge.i, subject.right_edge.i + 1
         end = _before_writer_clause(subject, end if end_before is None else min(end, end_before))
+        end = _before_main_verb(subject, end)
         while end - 1 > subject.i and (doc[end - 1].text in ",;:—–-" or doc[end - 1].is_space):
             end -= 1
         for i in range(subject.i - 1, start - 1, -1):
             if "\n" in doc[i].text_with_ws:
                 start = i + 1
                 break
+        start = _after_lead_in(subject, start)
         for i in range(end - 2, subject.i - 1, -1):  # the head's phrase runs on into the paragraph of the cue
             if "\n" in doc[i].text_with_ws:
                 return self.resolve_span(doc[i + 1 : end])
@@ -228,7 +230,8 @@ def _without_clauses(span, head):
 def _before_writer_clause(subject, end: int) -> int:
     """The speaker ends before a participle the writer adds after a comma ("Trump,
     speaking to veterans, said ...") and before a "which" clause about a thing named in
-    the description ("Kim, head of the union, which has 900 members,"). A relative
+    the description ("Kim, head of the union, which has 900 members,"), and before a date
+    ("an arbitration panel in 2001 found"). A relative
     clause about the speaker ("Kim, who ran the port,") stays: PolNeAR keeps it more
     often than not."""
     doc = subject.doc
@@ -239,7 +242,55 @@ def _before_writer_clause(subject, end: int) -> int:
         if token.head.i > subject.i and token.dep_ == "relcl" and token.left_edge.lower_ == "which" \
                 and doc[token.left_edge.i - 1].text == ",":
             return min(end, token.left_edge.i - 1)
+        if token.head.i == subject.i and token.dep_ == "prep" and token.i > subject.i \
+                and any(t.dep_ == "pobj" and t.ent_type_ == "DATE" for t in token.children):
+            return min(end, token.i)  # "an arbitration panel in 2001 found": when, not who
     return end
+
+
+_LEAD_IN_PUNCT = frozenset({",", "-", "--", "–", "—"})
+_LEAD_IN_WORDS = frozenset({"both", "even", "also"})
+
+
+def _after_lead_in(subject, start: int) -> int:
+    """The speaker starts at its own noun phrase: not at a dateline or words the parse hung on it
+    before a comma or dash ("BRUSSELS - European leaders", "the election, Minyon Moore"), nor at
+    "Both"/"Even" ("Even China")."""
+    doc = subject.doc
+    for p in range(subject.i - 1, start - 1, -1):
+        if doc[p].text in _LEAD_IN_PUNCT and (doc[p].text == "," or doc[p - 1].whitespace_ and doc[p].whitespace_):
+            if all(p < doc[k].head.i <= subject.i for k in range(p + 1, subject.i)):
+                start = p + 1
+            break
+    while start < subject.i and doc[start].lower_ in _LEAD_IN_WORDS and doc[start].dep_ in ("preconj", "advmod"):
+        start += 1
+    return start
+
+
+def _before_main_verb(subject, end: int) -> int:
+    """A subject phrase the parse ran on into a clause of its own ("A union representing flight
+    attendants endorsed Clinton ...") ends before that clause's finite verb; the verbs of a
+    clause inside the phrase ("Kim, who ran the port,") do not end it."""
+    doc = subject.doc
+    for token in doc[subject.i + 1 : end]:
+        if token.tag_ in ("VBD", "VBZ", "VBP") and token.dep_ not in ("aux", "auxpass") \
+                and not _inside_clause(token, subject):
+            cut = token.i
+            while cut > subject.i + 1 and doc[cut - 1].is_punct:
+                cut -= 1
+            return cut
+    return end
+
+
+def _inside_clause(token, subject) -> bool:
+    """A clause on the way up from `token` to `subject` (or to the root) holds it."""
+    while token.i != subject.i:
+        if token.dep_ in ("relcl", "acl", "advcl", "ccomp", "csubj", "pcomp"):
+            return True
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    return False
 
 
 def _introduction(chunk) -> tuple[int, str, str] | None:

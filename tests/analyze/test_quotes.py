@@ -604,3 +604,18 @@ def test_a_subject_that_the_parse_runs_into_the_content_does_not_take_its_names(
     quote = _find(doc.text, quotes, "for governor")
     assert doc.text[quote.speaker_start : quote.speaker_end] == "A union representing hospital nurses"
     assert quote.speaker != "Maria Ruiz"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senator Ruiz said she did not believe the census figures were right, arguing that two districts were missed.",
+        "Port analysts said labour costs have contributed to the delays, citing the length of the last strike.",
+    ],
+)
+def test_a_trailing_participle_is_said_by_the_reporting_verbs_subject(analyse, text):
+    doc, _, quotes = analyse(text)
+    said = next(q for q in quotes if _cue(doc.text, q) == "said")
+    trailing = next(q for q in quotes if _cue(doc.text, q) in ("arguing", "citing"))
+    assert (trailing.speaker_start, trailing.speaker_end, trailing.speaker) == (
+        said.speaker_start, said.speaker_end, said.speaker)

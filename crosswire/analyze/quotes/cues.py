@@ -231,7 +231,7 @@ def _subject(cue):
     borrows the subject of the verb it hangs from, and "by saying" that of the verb before
     it, or of the one that verb is conjoined to ("appeared on TV and began by saying ...")."""
     borrows = cue.dep_ == "conj" or (cue.dep_ in ("advcl", "xcomp") and cue.tag_ == "VBG")
-    lenders = [cue.head] if borrows else []
+    lenders = [_reporting_verb(cue) if cue.dep_ == "advcl" else cue.head] if borrows else []
     if cue.dep_ == "pcomp" and cue.tag_ == "VBG":  # "began by saying he would ..."
         lenders = [cue.head.head] + ([cue.head.head.head] if cue.head.head.dep_ == "conj" else [])
     for token in (cue, *lenders):
@@ -241,6 +241,18 @@ def _subject(cue):
         if subjects:
             return min(subjects, key=lambda c: abs(c.i - token.i))
     return None
+
+
+def _reporting_verb(participle):
+    """The verb a trailing participle ("..., arguing that ...") belongs to: the parse often hangs it on
+    the last verb of the reported clause before it ("Ruiz said he doubted the figures, arguing ..."),
+    whose subject is not the speaker; after a comma it is the reporting verb's."""
+    lender = participle.head
+    if participle.i == 0 or participle.doc[participle.i - 1].text != ",":
+        return lender
+    while lender.dep_ == "ccomp" and lender.i < participle.i and _is_cue(lender.head) and lender.head.i < lender.i:
+        lender = lender.head
+    return lender
 
 
 def _agent_source(cue):

@@ -619,3 +619,11 @@ def test_a_trailing_participle_is_said_by_the_reporting_verbs_subject(analyse, t
     trailing = next(q for q in quotes if _cue(doc.text, q) in ("arguing", "citing"))
     assert (trailing.speaker_start, trailing.speaker_end, trailing.speaker) == (
         said.speaker_start, said.speaker_end, said.speaker)
+
+
+def test_a_dateline_is_not_the_speaker(analyse):
+    text = ("LISBON -- Prime Minister Luis Montenegro, visiting the port on Monday, said the strike would end soon.")
+    doc, _, quotes = analyse(text)
+    (quote,) = quotes
+    assert (quote.speaker, doc.text[quote.speaker_start : quote.speaker_end]) == (
+        "Luis Montenegro", "Prime Minister Luis Montenegro")

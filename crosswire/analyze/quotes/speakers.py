@@ -131,6 +131,7 @@ class _SpeakerResolver:
         press secretary,"), as PolNeAR marks sources; never across a paragraph break.
         `end_before`: a token the phrase stops before (the relative clause holding the cue)."""
         doc = self.doc
+        subject = _past_dateline(subject)
         start, end = subject.left_edge.i, subject.right_edge.i + 1
         end = _before_writer_clause(subject, end if end_before is None else min(end, end_before))
         end = _before_main_verb(subject, end)
@@ -246,6 +247,18 @@ def _before_writer_clause(subject, end: int) -> int:
                 and any(t.dep_ == "pobj" and t.ent_type_ == "DATE" for t in token.children):
             return min(end, token.i)  # "an arbitration panel in 2001 found": when, not who
     return end
+
+
+def _past_dateline(subject):
+    """"WASHINGTON -- President Obama, ..., said": the parse makes the dateline the subject and
+    the speaker its appositive; the speaker is the appositive."""
+    doc = subject.doc
+    first = subject.left_edge.i
+    at_paragraph_start = first == 0 or "\n" in doc[first - 1].text_with_ws
+    dash = next((t for t in doc[first : subject.i + 2] if t.text in _LEAD_IN_PUNCT and t.text != ","), None)
+    if not at_paragraph_start or dash is None or not all(t.text.isupper() or t.is_punct for t in doc[first : dash.i]):
+        return subject
+    return next((c for c in subject.children if c.dep_ == "appos" and c.i > dash.i), subject)
 
 
 _LEAD_IN_PUNCT = frozenset({",", "-", "--", "–", "—"})

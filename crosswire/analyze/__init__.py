@@ -26,7 +26,7 @@ from crosswire.model import Analysis, Sentence
 # authorized" and "U.S.-authorized" are no past tense for a date; "COVID-19" is no entity, no name holds a digit;
 # a month after "until/through/into" and one far from a verb of saying take no tense from it; a day five
 # months ahead with no tense is the past one; "said on Monday" says nothing; v6: a nickname is part of a name
-# and no quote (Vincent "The Chin" Gigante); a quote after a long subject, a short cry after a verb of saying;
+# and no quote (Anthony "The Hammer" Russo); a quote after a long subject, a short cry after a verb of saying;
 # a title after a preposition is no quote; a lone adjective or modifier in a description names no speaker; a
 # speaker's span stops before a clause the parse ran it into, starts after a dateline or "Even", and leaves a date out).
 ANALYSIS_VERSION = "analyze.v6"

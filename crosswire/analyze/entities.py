@@ -74,13 +74,14 @@ _MINOR_WORDS = frozenset(
 # Names
 
 
-# A nickname inside a name (Vincent "The Chin" Gigante, Marcia "Cia" Price): one to three
+# A nickname inside a name (Anthony "The Hammer" Russo, Dana "Dee" Moreno): one to three
 # capitalised words in marks between two capitalised words. Its marks quote nothing.
 _NICKNAME = re.compile(
     r"\b[A-Z][\w'’-]*\.? ([\"“])((?:[A-Z][\w'’.-]*|the)(?: (?:[A-Z][\w'’.-]*|the)){0,2})([\"”]) (?=[A-Z][a-z])"
 )
 
 
+# ...and as canonical_name finds it in a name's own text, to leave it out
 _NICKNAME_IN_NAME = re.compile(r"(?<=[\w.]) [\"“][^\"“”]{1,30}[\"”](?= \w)")
 
 
@@ -167,7 +168,7 @@ def find_entities(doc) -> list[Entity]:
 
 def _without_overlaps(mentions: list[_Mention]) -> list[_Mention]:
     """Drop a mention that overlaps the one before it (a name run on past its nickname
-    covers the model's second span, 'Cia" Price')."""
+    covers the model's second span, 'Dee" Moreno')."""
     kept: list[_Mention] = []
     for mention in mentions:
         if not kept or mention.start >= kept[-1].end:
@@ -203,10 +204,12 @@ def _trim(doc, mention: _Mention) -> _Mention | None:
         end += 1  # "Union Local 14"
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
-    while start < end and (doc[start].is_quote or doc[start].lower_ == "the" and start + 1 < end and doc[start + 1].is_quote):
+    while start < end and (doc[start].is_quote or doc[start].lower_ == "the" and start + 1 < end
+                           and doc[start + 1].is_quote):
         start += 1  # the "Squad
-    if end - start == 2 and re.fullmatch(r"[A-Z]\.?", doc[end - 1].text) and doc[start].is_title:
-        label = "FAC"  # "Terminal B", "Gate C": a place in a building, not a person
+    if end - start == 2 and re.fullmatch(r"[A-Z]\.?", doc[end - 1].text) and doc[start].is_title \
+            and not (end < len(doc) and in_nickname(doc.text, doc[end].idx)):
+        label = "FAC"  # "Terminal B", "Gate C": a place in a building, not a person ("Thomas J. "Tommy" Hale")
     if label == "PERSON":
         while end - start > 1 and _word_key(doc[start].text) in TITLE_WORDS | HONORIFICS:
             start += 1
@@ -226,14 +229,14 @@ def _trim(doc, mention: _Mention) -> _Mention | None:
 
 
 def _past_nickname(doc, start: int, end: int) -> int:
-    """Vincent "The Chin" Gigante: a name the model ended at or in its nickname runs on to the surname."""
+    """Anthony "The Hammer" Russo: a name the model ended at or in its nickname runs on to the surname."""
     end = next((i for i in range(start + 1, end) if in_nickname(doc.text, doc[i].idx)), end)
     if end >= len(doc) or not in_nickname(doc.text, doc[end].idx):
         return end
     close = next((i for i in range(end + 1, min(end + 6, len(doc))) if in_nickname(doc.text, doc[i].idx)), None)
     if close is None or close + 1 >= len(doc) or not doc[close + 1].is_title:
         return end
-    end = close + 2  # the surname, which the model may tag a noun ("Marcia "Cia" Price")
+    end = close + 2  # the surname, which the model may tag a noun ("Dana "Dee" Moreno")
     while end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title:
         end += 1
     return end

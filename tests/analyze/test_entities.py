@@ -185,9 +185,9 @@ def test_a_union_local_and_a_terminal_keep_their_names(analyse):
     ("text", "name"),
     [
         # the model stops at the nickname, or starts a second name inside it
-        ('Mob boss Vincent "The Chin" Gigante died in prison on Monday.', "Vincent Gigante"),
-        ('The delegate, Marcia "Cia" Price (D-Richmond), spoke first.', "Marcia Price"),
-        ('Rep. Robert C. "Bobby" Scott spoke at the rally.', "Robert C. Scott"),
+        ('Mob boss Anthony "The Hammer" Russo died in prison on Monday.', "Anthony Russo"),
+        ('The delegate, Dana "Dee" Moreno (D-Porto), spoke first.', "Dana Moreno"),
+        ('Rep. Thomas J. "Tommy" Hale spoke at the rally.', "Thomas J. Hale"),
     ],
 )
 def test_a_nickname_is_part_of_the_name_and_left_out_of_its_canonical_form(analyse, text, name):

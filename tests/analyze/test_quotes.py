@@ -545,12 +545,12 @@ def test_when_and_where_a_thing_was_said_is_not_what_was_said(analyse):
 def test_a_speakers_nickname_is_no_quote(analyse):
     # the nickname's marks had ended the search for the cue after the quote: the quote was
     # lost and "shouted" took "to the crowd" as what was said
-    text = ('"This is our year!" the mayor\'s sister, state Sen. Marcia "Cia" Price (D-Richmond), '
+    text = ('"This is our year!" the mayor\'s sister, state Sen. Dana "Dee" Moreno (D-Porto), '
             "shouted to the crowd.")
     doc, _, quotes = analyse(text)
     (quote,) = quotes
     assert (quote.speaker, quote.kind, _cue(doc.text, quote), _content(doc.text, quote)) == (
-        "Marcia Price", "direct", "shouted", "This is our year!")
+        "Dana Moreno", "direct", "shouted", "This is our year!")
 
 
 def test_a_quote_after_a_long_subject_only_when_it_opens_the_sentence(analyse):

@@ -57,11 +57,11 @@ from __future__ import annotations
 
 import bisect
 
+from crosswire.analyze.entities import nickname_marks
 from crosswire.analyze.nlp import doc_text
 from crosswire.analyze.quotes.cues import _is_cue, _is_judgement, _is_noun_cue
 from crosswire.analyze.quotes.direct import _attribute_direct
 from crosswire.analyze.quotes.leftovers import _continuations, _headline, _transcript_lines
-from crosswire.analyze.entities import nickname_marks
 from crosswire.analyze.quotes.marks import _quoted_spans
 from crosswire.analyze.quotes.reported import _clip, _reported
 from crosswire.analyze.quotes.speakers import _resolve_pronouns, _SpeakerResolver

@@ -137,7 +137,7 @@ def _cue_after(doc, span: _Quoted):
         first += 1
     for token in doc[first : first + _LONG_SUBJECT]:
         if token.text in _MARK_TOKENS and in_nickname(doc_text(doc), token.idx):
-            continue  # “...,” said Vincent "The Chin" Gigante
+            continue  # “...,” said Anthony "The Hammer" Russo
         if token.is_space or token.text in _MARK_TOKENS or token.text in ".?!;":
             return None
         if _is_cue(token):
@@ -152,11 +152,12 @@ def _cue_after(doc, span: _Quoted):
 
 
 def _opens_sentence(text: str, span: _Quoted) -> bool:
+    """Nothing but a sentence's end or a paragraph break before the opening mark."""
     return text[: span.opening].rstrip(" \t\xa0")[-1:] in ("", "\n", ".", "?", "!")
 
 
-# “...,” Scott's niece, state Del. Marcia "Cia" Price (D-Newport News), shouted: a subject
-# with its appositions may run past _WINDOW when the cue's subject opens right after the quote
+# “...,” the mayor's sister, state Sen. Dana "Dee" Moreno (D-Porto), shouted: a subject with
+# its appositions may run past _WINDOW when the cue's subject opens right after the quote
 _LONG_SUBJECT = 25
 
 

@@ -232,9 +232,8 @@ def _before_writer_clause(subject, end: int) -> int:
     """The speaker ends before a participle the writer adds after a comma ("Trump,
     speaking to veterans, said ...") and before a "which" clause about a thing named in
     the description ("Kim, head of the union, which has 900 members,"), and before a date
-    ("an arbitration panel in 2001 found"). A relative
-    clause about the speaker ("Kim, who ran the port,") stays: PolNeAR keeps it more
-    often than not."""
+    ("an arbitration panel in 2001 found"). A relative clause about the speaker ("Kim, who
+    ran the port,") stays: PolNeAR keeps it more often than not."""
     doc = subject.doc
     for token in subject.subtree:
         if token.i > subject.i and token.head.i >= subject.i and token.dep_ == "acl" and token.tag_ == "VBG" \
@@ -250,13 +249,15 @@ def _before_writer_clause(subject, end: int) -> int:
 
 
 def _past_dateline(subject):
-    """"WASHINGTON -- President Obama, ..., said": the parse makes the dateline the subject and
+    """"LISBON -- Prime Minister Luis Montenegro, ..., said": the parse makes the dateline the subject and
     the speaker its appositive; the speaker is the appositive."""
     doc = subject.doc
     first = subject.left_edge.i
     at_paragraph_start = first == 0 or "\n" in doc[first - 1].text_with_ws
     dash = next((t for t in doc[first : subject.i + 2] if t.text in _LEAD_IN_PUNCT and t.text != ","), None)
-    if not at_paragraph_start or dash is None or not all(t.text.isupper() or t.is_punct for t in doc[first : dash.i]):
+    if not at_paragraph_start or dash is None:
+        return subject
+    if not all(t.text.isupper() or t.is_punct for t in doc[first : dash.i]):
         return subject
     return next((c for c in subject.children if c.dep_ == "appos" and c.i > dash.i), subject)
 
@@ -267,11 +268,12 @@ _LEAD_IN_WORDS = frozenset({"both", "even", "also"})
 
 def _after_lead_in(subject, start: int) -> int:
     """The speaker starts at its own noun phrase: not at a dateline or words the parse hung on it
-    before a comma or dash ("BRUSSELS - European leaders", "the election, Minyon Moore"), nor at
-    "Both"/"Even" ("Even China")."""
+    before a comma or dash ("LISBON - European ministers", "the vote, Dana Moreno"), nor at
+    "Both"/"Even" ("Even Portugal")."""
     doc = subject.doc
     for p in range(subject.i - 1, start - 1, -1):
-        if doc[p].text in _LEAD_IN_PUNCT and (doc[p].text == "," or doc[p - 1].whitespace_ and doc[p].whitespace_):
+        spaced = p > 0 and doc[p - 1].whitespace_ and doc[p].whitespace_  # a dash, not a hyphen
+        if doc[p].text in _LEAD_IN_PUNCT and (doc[p].text == "," or spaced):
             if all(p < doc[k].head.i <= subject.i for k in range(p + 1, subject.i)):
                 start = p + 1
             break
@@ -281,8 +283,8 @@ def _after_lead_in(subject, start: int) -> int:
 
 
 def _before_main_verb(subject, end: int) -> int:
-    """A subject phrase the parse ran on into a clause of its own ("A union representing flight
-    attendants endorsed Clinton ...") ends before that clause's finite verb; the verbs of a
+    """A subject phrase the parse ran on into a clause of its own ("A union representing hospital
+    nurses endorsed Ruiz ...") ends before that clause's finite verb; the verbs of a
     clause inside the phrase ("Kim, who ran the port,") do not end it."""
     doc = subject.doc
     for token in doc[subject.i + 1 : end]:

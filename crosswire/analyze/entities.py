@@ -153,7 +153,8 @@ def find_entities(doc) -> list[Entity]:
     """Entities in `doc`, each with its canonical name and the roles given at the mention."""
     lines = _Lines(doc_text(doc))
     mentions = [_Mention(span.start, span.end, span.label_) for span in doc.ents if span.label_ in LABELS]
-    mentions = _without_overlaps([m for m in (_trim(doc, m) for m in mentions) if m is not None])
+    nicknames = nickname_marks(doc.text)
+    mentions = _without_overlaps([m for m in (_trim(doc, m, nicknames) for m in mentions) if m is not None])
     mentions = [m for m in mentions if not _is_credit(doc, m, lines) and not _is_false_positive(doc, m)]
     mentions = _corroborate_headlines(doc, mentions, lines)
     _fix_person_labels(doc, mentions)
@@ -195,8 +196,9 @@ def _to_entity(doc, mention: _Mention) -> Entity:
     )
 
 
-def _trim(doc, mention: _Mention) -> _Mention | None:
-    """Cut a trailing possessive and, for people, leading titles off the mention."""
+def _trim(doc, mention: _Mention, nicknames: set[int]) -> _Mention | None:
+    """Cut a trailing possessive and, for people, leading titles off the mention; a person's name
+    runs on past its nickname (`nicknames`: the offsets of the document's nickname marks)."""
     start, end, label = mention.start, mention.end, mention.label
     if label == "ORG" and doc[end - 1].tag_ == "POS":
         end = _past_possessive(doc, end)
@@ -208,7 +210,7 @@ def _trim(doc, mention: _Mention) -> _Mention | None:
                            and doc[start + 1].is_quote):
         start += 1  # the "Squad
     if end - start == 2 and re.fullmatch(r"[A-Z]\.?", doc[end - 1].text) and doc[start].is_title \
-            and not (end < len(doc) and in_nickname(doc.text, doc[end].idx)):
+            and not (end < len(doc) and doc[end].idx in nicknames):
         label = "FAC"  # "Terminal B", "Gate C": a place in a building, not a person ("Thomas J. "Tommy" Hale")
     if label == "PERSON":
         while end - start > 1 and _word_key(doc[start].text) in TITLE_WORDS | HONORIFICS:
@@ -222,18 +224,18 @@ def _trim(doc, mention: _Mention) -> _Mention | None:
             end = owner
             if end - start == 1 and (doc[start].tag_ == "NNS" or doc[start].is_stop):
                 return None  # a plural common noun opening the sentence, not a name
-        end = _past_nickname(doc, start, _extend_hyphenated(doc, end))
+        end = _past_nickname(doc, start, _extend_hyphenated(doc, end), nicknames)
     if end <= start:
         return None
     return _Mention(start, end, label)
 
 
-def _past_nickname(doc, start: int, end: int) -> int:
+def _past_nickname(doc, start: int, end: int, nicknames: set[int]) -> int:
     """Anthony "The Hammer" Russo: a name the model ended at or in its nickname runs on to the surname."""
-    end = next((i for i in range(start + 1, end) if in_nickname(doc.text, doc[i].idx)), end)
-    if end >= len(doc) or not in_nickname(doc.text, doc[end].idx):
+    end = next((i for i in range(start + 1, end) if doc[i].idx in nicknames), end)
+    if end >= len(doc) or doc[end].idx not in nicknames:
         return end
-    close = next((i for i in range(end + 1, min(end + 6, len(doc))) if in_nickname(doc.text, doc[i].idx)), None)
+    close = next((i for i in range(end + 1, min(end + 6, len(doc))) if doc[i].idx in nicknames), None)
     if close is None or close + 1 >= len(doc) or not doc[close + 1].is_title:
         return end
     end = close + 2  # the surname, which the model may tag a noun ("Dana "Dee" Moreno")

@@ -144,14 +144,14 @@ def _cue_after(doc, span: _Quoted):
             subject = _subject(token)
             if token.i - first >= _WINDOW:  # only after the whole of a long subject, the quote a sentence
                 long_subject = subject is not None and subject.left_edge.i == first
-                return token if long_subject and _opens_sentence(doc_text(doc), span) else None
+                return token if long_subject and _quote_opens_sentence(doc_text(doc), span) else None
             if subject is None or subject.left_edge.i == first or token.i == first:
                 return token
             return None
     return None
 
 
-def _opens_sentence(text: str, span: _Quoted) -> bool:
+def _quote_opens_sentence(text: str, span: _Quoted) -> bool:
     """Nothing but a sentence's end or a paragraph break before the opening mark."""
     return text[: span.opening].rstrip(" \t\xa0")[-1:] in ("", "\n", ".", "?", "!")
 

@@ -301,6 +301,16 @@ class StoryIndex:
     def story_of(self, article_id: str) -> str:
         return self._names[self._find(self._story[self._pos[article_id]])]
 
+    def similarity(self, features: StoryFeatures, article_id: str) -> float:
+        """How alike an article's content is to the story an article already placed is in, days left out:
+        centroid cosine + weighted core names + weighted TF-IDF cosine, the terms `add` scores a story by.
+
+        The article is not added, nor its words counted. For judging the score against people's ratings
+        (eval.similarity) and for telling why two articles share a story or do not.
+        """
+        root = self._find(self._story[self._pos[article_id]])
+        return self._score(features, root, self._tfidf(features, count=False), 0.0)
+
     def stories(self) -> dict[str, list[str]]:
         return {self._names[root]: [self._ids[i] for i in members] for root, members in self._members.items()}
 
@@ -347,14 +357,15 @@ class StoryIndex:
         self._terms[i] = TermVector()
         return i
 
-    def _tfidf(self, f: StoryFeatures) -> TermVector:
+    def _tfidf(self, f: StoryFeatures, count: bool = True) -> TermVector:
         """Count the article's terms into the document frequencies; its TF-IDF unit vector (sublinear tf)."""
         df = self._df
         terms = f.terms.tolist()
-        for t in terms:
-            df[t] = df.get(t, 0) + 1
-        n = len(self._ids) + 1
-        weights = np.array([(1.0 + math.log(c)) * math.log((n + 1) / (df[t] + 0.5))
+        if count:
+            for t in terms:
+                df[t] = df.get(t, 0) + 1
+        n = len(self._ids) + count  # with count=False the frequencies stay those of the articles placed
+        weights = np.array([(1.0 + math.log(c)) * math.log((n + 1) / (df.get(t, 0) + 0.5))
                             for t, c in zip(terms, f.counts.tolist())], dtype=np.float64)  # fmt: skip
         norm = math.sqrt(float(weights @ weights)) if len(weights) else 0.0
         return TermVector.of(terms, weights / norm) if norm > 0 else TermVector()

@@ -226,6 +226,21 @@ def test_lexical_weight_zero_ignores_the_words():
     assert without.add(b).story_id == "s-b"
 
 
+def test_similarity_scores_content_without_placing_the_article_or_counting_its_words():
+    index = StoryIndex()
+    for k in range(4):
+        index.add(feat(f"bg{k}", [("budget", 1)], text=f"council budget vote number {k} library roads tax"))
+    index.add(feat("a", [("quake", 1)], entities=("Tarragona",), text="quake struck Tarragona harbour overnight"))
+    df_before = dict(index._df)
+    # a week later than the story: the score leaves days out, so it matches a same-day report's
+    near = feat("n", [("quake", 1)], day=7, entities=("Tarragona",), text="Tarragona harbour quake damage")
+    same_day = dataclasses.replace(near, published=DAY)
+    far = feat("f", [("bridge", 1)], entities=("Ostrava",), text="Ostrava bridge reopened to traffic")
+    assert index.similarity(near, "a") == index.similarity(same_day, "a")
+    assert index.similarity(near, "a") > 1.0 > 0.5 > index.similarity(far, "a")
+    assert len(index) == 5 and index._df == df_before and index.story_of("a") == "s-a"
+
+
 def test_an_inferred_date_of_another_year_blocks_the_join():
     index = StoryIndex()
     for k in range(3):

@@ -627,3 +627,13 @@ def test_a_dateline_is_not_the_speaker(analyse):
     (quote,) = quotes
     assert (quote.speaker, doc.text[quote.speaker_start : quote.speaker_end]) == (
         "Luis Montenegro", "Prime Minister Luis Montenegro")
+
+
+def test_a_verb_of_saying_inside_a_relative_clause_is_an_attribution(analyse):
+    # the content opens with the relative pronoun, inside the clause that holds the cue: nothing is cut
+    text = "The bakery, which Mr. Holt says he is keeping open even though it loses money, sits on Main Street."
+    doc, _, quotes = analyse(text)
+    quote = _find(doc.text, quotes, "keeping open")
+    assert (_content(doc.text, quote), _cue(doc.text, quote), quote.speaker, quote.kind) == (
+        "which Mr. Holt says he is keeping open even though it loses money", "says", "Holt", "indirect",
+    )

@@ -338,6 +338,8 @@ def _tidy(doc, start: int, end: int) -> tuple[int, int]:
     if first is None or last is None:
         return start, end
     for token in doc[first + 2 : last + 1]:
+        if token.left_edge.i <= first:  # the content opens inside this clause ("which Mr. Holt says he ..."): no cut
+            continue
         if token.dep_ in _WRITER_CLAUSES and token.tag_ == "VBG" and token.left_edge.i == token.i \
                 and doc[token.i - 1].text == ",":
             end_token = doc[token.i - 2]

@@ -637,3 +637,29 @@ def test_a_verb_of_saying_inside_a_relative_clause_is_an_attribution(analyse):
     assert (_content(doc.text, quote), _cue(doc.text, quote), quote.speaker, quote.kind) == (
         "which Mr. Holt says he is keeping open even though it loses money", "says", "Holt", "indirect",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue", "speaker"),
+    [
+        ("The report does not settle whether the driver had a knife, as police have said.",
+         "The report does not settle whether the driver had a knife", "have said", "police"),
+        ("As several economists have pointed out, the tax cut mostly helps the rich.",
+         "the tax cut mostly helps the rich", "have pointed out", "several economists"),
+        ("As the mayor put it in a statement on Friday, the city cannot afford another strike.",
+         "the city cannot afford another strike", "put it", "the mayor"),
+    ],
+)
+def test_an_as_clause_with_a_verb_of_saying_attributes_the_clause_it_hangs_on(analyse, text, content, cue, speaker):
+    doc, _, quotes = analyse(text)
+    quote = _find(doc.text, quotes, content)
+    assert (_content(doc.text, quote), _cue(doc.text, quote), doc.text[quote.speaker_start : quote.speaker_end]) == (
+        content, cue, speaker,
+    )
+
+
+@pytest.mark.parametrize("text", ["The bill passed on Friday, as the governor had asked.",
+                                  "As expected, the bank raised rates.", "They put it on the shelf."])
+def test_an_as_clause_of_a_wish_or_no_source_attributes_nothing(analyse, text):
+    _, _, quotes = analyse(text)
+    assert quotes == []

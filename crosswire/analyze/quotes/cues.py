@@ -138,6 +138,8 @@ def _is_cue(token) -> bool:
     lemma = token.lemma_.lower()
     if _is_idiom(token, lemma):
         return False
+    if lemma == "put":  # "as the mayor put it": only in an as-clause is putting saying
+        return _as_clause(token) and any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children)
     if lemma in SEE_AS_CUES:  # "critics see the program as a loophole": a stance; "she saw him" is not
         return token.pos_ == "VERB" and any(c.dep_ == "dobj" for c in token.rights) \
             and any(c.dep_ == "prep" and c.lower_ == "as" for c in token.rights)
@@ -152,6 +154,21 @@ def _is_idiom(token, lemma: str) -> bool:
                            and token.doc[token.i - 2].lower_ == "let"):  # fmt: skip
         return True
     return lemma == "report" and token.lower_ == "reporting" and before in ("additional", "contributed", "contributing")
+
+
+# Verbs of saying that attribute the clause an as-clause hangs on: "<clause>, as police have said", "As
+# economists have pointed out, <clause>"; not wishes or knowledge ("as she asked", "as we know")
+AS_CUES = frozenset(
+    """
+    say put note point write report explain argue observe remark state claim predict warn suggest
+    acknowledge admit insist testify recount contend stress emphasize emphasise mention comment tweet
+    """.split()
+)
+
+
+def _as_clause(token) -> bool:
+    """The verb heads an adverbial clause opened by "as" ("as police have said")."""
+    return token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in token.children)
 
 
 # Verbs of perception that state a view when they take "X as Y"
@@ -208,6 +225,8 @@ def _cue_offsets(doc, cue) -> tuple[int, int]:
     elif end < len(doc) and _is_particle(cue, doc[end]):
         end += 1
     elif end < len(doc) and doc[end].text == ":":
+        end += 1
+    elif cue.lemma_.lower() == "put" and end < len(doc) and doc[end].lower_ == "it":  # "as he put it"
         end += 1
     return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
 

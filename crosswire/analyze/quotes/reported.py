@@ -24,7 +24,9 @@ from crosswire.analyze.quotes.cues import (
     RECORD_NOUNS,
     RECORD_OBJECT_CUES,
     SEE_AS_CUES,
+    AS_CUES,
     _agent_source,
+    _as_clause,
     _cue_offsets,
     _is_cue,
     _is_judgement,
@@ -137,6 +139,8 @@ def _complement(doc, cue):
     if not clauses and (clause := _clause_after_adjunct(cue)) is not None:
         start = next(c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")).left_edge
         return start.idx, clause.right_edge.idx + len(clause.right_edge), subject
+    if not clauses and _as_clause(cue) and cue.lemma_.lower() in AS_CUES:
+        return _as_attributed(doc, cue, subject)
     if not clauses:
         return _parenthetical(doc, cue, subject)
     clause = clauses[0] if clauses[0].i > cue.i else clauses[-1]
@@ -182,6 +186,25 @@ def _clause_after_adjunct(cue):
         if not marks and subject is not None and finite and subject.i > cue.i + 1:
             return child
     return None
+
+
+def _as_attributed(doc, cue, subject):
+    """"<clause>, as police have said" / "As economists have pointed out, <clause>": the clause the
+    as-clause hangs on, without it; None when the as-clause sits inside that clause ("The island, as
+    an aide said, ...": the parse is rarely right there) or the verb has an object of its own."""
+    if any(c.dep_ in ("dobj", "obj") and c.lower_ != "it" for c in cue.children):
+        return None  # "as she described the plan": not a clause's source
+    head, first, last = cue.head, cue.left_edge.i, cue.right_edge.i
+    sentence = cue.sent
+    if last < head.i:
+        start_token, end_token = doc[last + 1], doc[min(head.right_edge.i, sentence.end - 1)]
+    elif first > head.i:
+        start_token, end_token = doc[max(head.left_edge.i, _sentence_start(doc, cue))], doc[first - 1]
+    else:
+        return None
+    if end_token.i < start_token.i:
+        return None
+    return start_token.idx, end_token.idx + len(end_token), subject
 
 
 def _run_on(cue, end_token):

@@ -663,3 +663,12 @@ def test_an_as_clause_with_a_verb_of_saying_attributes_the_clause_it_hangs_on(an
 def test_an_as_clause_of_a_wish_or_no_source_attributes_nothing(analyse, text):
     _, _, quotes = analyse(text)
     assert quotes == []
+
+
+@pytest.mark.parametrize("text", [
+    "The rise came as initial jobless claims through state programs dropped to 400,000 last week.",  # a noun
+    "The town, as an aide said, is rarely hit by two storms in a row.",  # which part the aide vouches for?
+])
+def test_an_as_clause_that_is_not_an_attribution_of_its_clause_gives_none(analyse, text):
+    _, _, quotes = analyse(text)
+    assert quotes == []

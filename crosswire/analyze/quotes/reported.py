@@ -194,17 +194,27 @@ def _as_attributed(doc, cue, subject):
     an aide said, ...": the parse is rarely right there) or the verb has an object of its own."""
     if any(c.dep_ in ("dobj", "obj") and c.lower_ != "it" for c in cue.children):
         return None  # "as she described the plan": not a clause's source
+    after = doc[cue.i + 1 : cue.right_edge.i + 1]
+    if any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound") for t in after):
+        return None  # "as unemployment claims dropped": the parse took a noun for the verb
     head, first, last = cue.head, cue.left_edge.i, cue.right_edge.i
     sentence = cue.sent
-    if last < head.i:
-        start_token, end_token = doc[last + 1], doc[min(head.right_edge.i, sentence.end - 1)]
-    elif first > head.i:
-        start_token, end_token = doc[max(head.left_edge.i, _sentence_start(doc, cue))], doc[first - 1]
+    start, end = max(head.left_edge.i, _sentence_start(doc, cue)), min(head.right_edge.i, sentence.end - 1)
+    if last < head.i and _only_punctuation(doc[start:first]):
+        start_token, end_token = doc[last + 1], doc[end]
+    elif first > head.i and _only_punctuation(doc[last + 1 : end + 1]):
+        start_token, end_token = doc[start], doc[first - 1]
     else:
-        return None
+        return None  # the as-clause inside the clause: which part it vouches for is not clear
     if end_token.i < start_token.i:
         return None
     return start_token.idx, end_token.idx + len(end_token), subject
+
+
+def _only_punctuation(tokens) -> bool:
+    """Nothing but marks and linking words ("Yet, as ...", "If, as ...")."""
+    return all(t.is_punct or t.is_space or (t.dep_ in ("cc", "mark", "advmod") and t.n_lefts + t.n_rights == 0)
+               for t in tokens)
 
 
 def _run_on(cue, end_token):

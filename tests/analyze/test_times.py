@@ -35,6 +35,9 @@ CASES = [
     ("The king is set to begin a two-day state visit to the island nation on Wednesday and Thursday, "
      "as talks go on.", "Thursday", SAT,
      "Thursday", "DATE", "2025-10-30", D(2025, 10, 30), D(2025, 10, 30), "day", None),
+    # "next to" is a place: the weekday is the nearest one, as with no cue at all
+    ("Dozens were hurt in the blast at the depot next to the stadium on Friday.", "Friday", SAT,
+     "Friday", "DATE", "2025-10-24", D(2025, 10, 24), D(2025, 10, 24), "day", None),
     # a participle used as an adjective is no past tense: June is the coming one
     ("The ministry will ship 2 million doses of newly approved vaccines abroad by the end of June.", "June",
      D(2021, 5, 17), "the end of June", "DATE", "2021-06", D(2021, 6, 21), D(2021, 6, 30), "month", "END"),

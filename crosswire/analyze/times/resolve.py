@@ -34,6 +34,8 @@ def _cue(words: list[str], i: int) -> str | None:
         return "future" if nxt in ("to", "for") else None
     if low == "to" and prev in ("is", "are", "am"):
         return "future"
+    if low == "next" and nxt in ("to", "door"):
+        return None  # "the office building next to the embassy": a place, not a time
     if low in W.FUTURE_CUES:
         return "future"
     past = low in W.PAST_CUES or (

@@ -23,6 +23,8 @@ def _find(sentence: str, phrase: str, dct: dt.date | None):
 
 # sentence, phrase, DCT, expected text, type, value, begin, end, granularity, mod
 CASES = [
+    ("The lender had three quarters of losses before it turned a profit.", "quarters", SAT,
+     "three quarters", "DURATION", "P3Q", None, None, None, None),
     ("The ministry said Friday it had no comment.", "Friday", SAT,
      "Friday", "DATE", "2025-10-24", D(2025, 10, 24), D(2025, 10, 24), "day", None),
     ("Leaders meet at the summit scheduled for Wednesday in Busan.", "Wednesday", SAT,
@@ -171,6 +173,8 @@ NOT_TIMES = [
     "The company hired 2000 workers.",
     "He served a second term.",
     "A 30-year-old man was arrested.",
+    "The island imports about three-quarters of its grain.",  # a share, not nine months
+    "Three quarters of the members voted yes.",
 ]
 
 

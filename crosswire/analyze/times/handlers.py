@@ -388,6 +388,12 @@ def _ago_match(m: re.Match, ctx: _Ctx) -> _Cand | None:
 _DURATION_BAD_AFTER = re.compile(r"(?:-|\s+)(?i:old)\b")
 
 
+# "of" + a determiner after "N quarters": a share of something ("three quarters of the vote", "of its food"), not
+# "of the year" or "of its fiscal year"; "several quarters of losses" and "the first two quarters of 1990" are times
+_SHARE_OF = re.compile(r"\s+of\s+(?:the|its|their|his|her|our|all|those|these|a|an)\s+"
+                       r"(?!(?:fiscal\s+|financial\s+|calendar\s+)?year\b)", re.I)
+
+
 def _duration_match(m: re.Match, ctx: _Ctx) -> _Cand | None:
     """"eight years", "two-day", "the past two years", "the first nine months"."""
     num = m["num"].lower()
@@ -396,6 +402,8 @@ def _duration_match(m: re.Match, ctx: _Ctx) -> _Cand | None:
         return None  # "a 30-year-old man": an age, not a time expression
     if num in ("a", "an", "one") and unit in ("second", "quarter"):
         return None  # "a second term", "a quarter of the vote"
+    if unit == "quarter" and _SHARE_OF.match(ctx.after(m.end(), 24)):
+        return None  # "three quarters of voters", "about three-quarters of its food": a share, not a time
     if re.fullmatch(r"\d+(?:\.\d+)?", num) and unit == "second":
         return None
     n = _number(m["num0"] or num)  # "two to three weeks": TimeBank takes the first number

@@ -14,8 +14,9 @@ from crosswire.model import Analysis, Article, Comparison, Note, Problem, QuoteS
 # v3: a shared day alone no longer matches two statements, the timeline keeps unmatched statements of one day apart,
 # a title written in full and later short is one role; organisations' reported speech is a quote; an
 # organisation and its initials are one row; two values conflict only when they are of one thing, bounds
-# hold against nothing they allow, place names of one country agree; a speaker left as 'which' is shown as none).
-COMPARISON_VERSION = "compare.v3"
+# hold against nothing they allow, place names of one country agree; a speaker left as 'which' is shown as none;
+# v4: a share written as a fraction is held against a percentage).
+COMPARISON_VERSION = "compare.v4"
 
 PIPELINE_VERSION = "compare.v1"
 

@@ -74,8 +74,8 @@ def _dimension_table() -> dict[str, str]:
         # so match known multi-word names first.
         for name in _multiword(names):
             table[name] = dim
-    for name in ("percent", "percentage", "percentage point", "basis point"):
-        table[name] = "percent"
+    for name in ("percent", "percentage", "percentage point", "basis point", "fraction"):
+        table[name] = "percent"  # crosswire's "fraction" ("two-thirds of ...") is a share, as NewsQuant's "%" is
     return table
 
 

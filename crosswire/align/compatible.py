@@ -36,6 +36,7 @@ def compare_values(slot: str, a, b) -> Agreement:
 
 
 def compare_amounts(a: dict, b: dict) -> Agreement:
+    a, b = _as_percent(a), _as_percent(b)
     if (a.get("unit") or "") != (b.get("unit") or ""):
         return Agreement.UNRELATED
     if a.get("per") != b.get("per"):
@@ -63,6 +64,14 @@ def compare_amounts(a: dict, b: dict) -> Agreement:
     if b.get("from") is not None and _close(b["from"], va, tolerance):
         return Agreement.UNRELATED
     return Agreement.DIFFERENT
+
+
+def _as_percent(value: dict) -> dict:
+    """A share written as a fraction ("two-thirds", 0.667) in percent (66.7), to hold against "64%"."""
+    if value.get("unit") != "fraction":
+        return value
+    scaled = {key: (value[key] * 100 if value.get(key) is not None else None) for key in ("amount", "from")}
+    return {**value, **scaled, "unit": "percent"}
 
 
 # Hedges that make a figure a bound: "more than 1,000" is at least 1,000, "nearly 6" at most 6.

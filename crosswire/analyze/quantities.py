@@ -318,6 +318,8 @@ def _read(text: str, m: re.Match) -> _Cand | None:
         cand.end = pos
     else:
         pos = _read_unit(text, pos, cand, how)
+    if how == "frac" and not cand.unit:  # "two-thirds of the vote": a share, comparable with "64%"
+        cand.unit, cand.kind = "fraction", "percent"
     if cand.bare:
         _judge_bare(text, cand, m, how, before)
     _read_rate(text, cand)

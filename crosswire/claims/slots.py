@@ -77,6 +77,8 @@ def format_quantity(quantity: Quantity) -> str:
     unit = quantity.unit or ""
     if unit == "percent":
         shown = f"{number}%"
+    elif unit == "fraction":  # "two-thirds" -> "66.67%", the way it is compared
+        shown = f"{format_number(round(quantity.value * 100, 2))}%"
     elif unit:
         shown = f"{number} {_plural(unit, quantity.value)}"
     else:

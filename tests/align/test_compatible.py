@@ -26,6 +26,10 @@ def date(begin, end=None, granularity="day"):
         # ... and vs "25 percent": the other end of the same change
         (money(15, unit="percent", **{"from": 25}), money(25, unit="percent"), Agreement.UNRELATED),
         (money(15, unit="percent", **{"from": 25}), money(15, unit="percent", **{"from": 20}), Agreement.DIFFERENT),
+        # a share as a fraction is held against a percentage: "nearly two-thirds" and "64%", "a third" and "45%"
+        (money(2 / 3, unit="fraction", approx="nearly"), money(64, unit="percent"), Agreement.UNRELATED),
+        (money(2 / 3, unit="fraction", approx="about"), money(66, unit="percent"), Agreement.SAME),
+        (money(1 / 3, unit="fraction"), money(45, unit="percent"), Agreement.DIFFERENT),
         # bounds: a figure that satisfies the other side's bound says nothing against it
         (money(1800, unit="", approx="at least"), money(1000, unit="", approx="more than"), Agreement.UNRELATED),
         (money(6, unit="hour", approx="nearly"), money(5, unit="hour", approx="more than"), Agreement.UNRELATED),

@@ -124,7 +124,6 @@ COUNTS = [
     ("The drive recruited twenty-five volunteers.", "twenty-five", 25, None),
     ("Some 4,000 homes lost power.", "4,000", 4000, "some"),
     ("The city hosts half a million visitors each summer.", "half a million", 5e5, None),
-    ("A quarter of the staff work remotely.", "A quarter", 0.25, None),
     ("More than 3,000 troops crossed the border.", "3,000", 3000, "more than"),
     ("Nearly 200 flights were cancelled.", "200", 200, "nearly"),
     ("At least 14 villages were flooded.", "14", 14, "at least"),
@@ -133,6 +132,16 @@ COUNTS = [
     ("Roughly 10k runners took part.", "10k", 1e4, "roughly"),
     ("The census found 1.5 million households.", "1.5 million", 1.5e6, None),
 ]
+
+
+@pytest.mark.parametrize(
+    "text,needle,value",
+    [("A quarter of the staff work remotely.", "A quarter", 0.25),
+     ("Nearly two-thirds of the members voted for the merger.", "two-thirds", 2 / 3)],
+)
+def test_a_fraction_of_something_is_a_share(text, needle, value):
+    q = one(text, needle)
+    assert (q.kind, q.unit) == ("percent", "fraction") and q.value == pytest.approx(value)
 
 
 @pytest.mark.parametrize("text,needle,value,approx", COUNTS)

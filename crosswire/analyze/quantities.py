@@ -48,6 +48,7 @@ _NUMBER_RE = re.compile(
     (?:
       \b(?P<vague>{_alt(U.VAGUE, True)}(?:\s+of\s+(?i:thousands|millions|billions))?)(?=\s+of\b)
     | \b(?P<frac>(?i:a|one|two|three|four)[\s-](?i:half|thirds?|quarters?|fifths?|tenths?))(?=\s+of\b)
+    | \b(?P<frac_half>(?i:half))(?=\s+of\b)
     | \b(?P<half>(?i:half)\s+an?)(?=\s+(?i:dozen|hundred|thousand|million|billion|trillion)\b)
     | (?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)
     | \b(?P<word>(?:{_alt(U.TENS, True)})(?:[-\s](?:{_alt(_UNIT_DIGITS, True)}))?
@@ -226,11 +227,16 @@ def _number_value(m: re.Match) -> tuple[float, str] | None:
         return float(total), "word"
     if m["half"]:
         return 0.5, "a"
+    if m["frac_half"]:  # "almost half of the staff"; not "the first half of 2024"
+        return 0.5, "frac"
     if m["frac"]:
         head, tail = re.split(r"[\s-]", m["frac"].lower())
         n = 1 if head in ("a", "one") else U.SMALL_NUMBERS[head]
         return n * U.FRACTIONS[tail], "frac"
     return None
+
+
+_HALF_OF_A_PERIOD = re.compile(r"(?i)\b(?:first|second|latter|other|last|this|next|the|a|one|and)\s+$")
 
 
 def _read(text: str, m: re.Match) -> _Cand | None:
@@ -245,6 +251,8 @@ def _read(text: str, m: re.Match) -> _Cand | None:
     before = text[max(0, start - 60):start]
     if how == "digits" and _not_an_amount(text, start, end, before):
         return None
+    if m["frac_half"] and _HALF_OF_A_PERIOD.search(before):
+        return None  # "the first half of 2024", "the other half of the team": a part, not a share
 
     # A sign: "-1.4", "minus 233", "+0.2%" (but not the "-" of "15-22").
     change = None

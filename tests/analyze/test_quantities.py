@@ -137,11 +137,17 @@ COUNTS = [
 @pytest.mark.parametrize(
     "text,needle,value",
     [("A quarter of the staff work remotely.", "A quarter", 0.25),
-     ("Nearly two-thirds of the members voted for the merger.", "two-thirds", 2 / 3)],
+     ("Nearly two-thirds of the members voted for the merger.", "two-thirds", 2 / 3),
+     ("Almost half of the tenants are behind on rent.", "half", 0.5)],
 )
 def test_a_fraction_of_something_is_a_share(text, needle, value):
     q = one(text, needle)
     assert (q.kind, q.unit) == ("percent", "fraction") and q.value == pytest.approx(value)
+
+
+def test_half_of_a_period_or_a_whole_is_no_share():
+    text = "Sales rose in the first half of 2025, and the other half of the crew went home."
+    assert [q for q in find_quantities(text) if q.unit == "fraction"] == []
 
 
 @pytest.mark.parametrize("text,needle,value,approx", COUNTS)

@@ -196,6 +196,7 @@ def find_quantities(text: str, *, spans: list[tuple[int, int]] | None = None) ->
             cands.append(cand)
             pos = cand.end
     cands = _join_ranges(text, cands)
+    _money_of_money(text, cands)
     hints = spans or []
     out = []
     for c in cands:
@@ -209,6 +210,17 @@ def find_quantities(text: str, *, spans: list[tuple[int, int]] | None = None) ->
             )
         )
     return out
+
+
+_PART_OF = re.compile(r"\s+of\s+(?:the|a|an|its|their|his|her)\s+")
+
+
+def _money_of_money(text: str, cands: list[_Cand]) -> None:
+    """A bare amount that is part of a sum of money is money too: "raised 280 million of the 1.5 billion
+    shekels it needs" (the currency is written once, at the whole)."""
+    for a, b in zip(cands, cands[1:]):
+        if not a.unit and a.kind == "count" and b.kind == "money" and _PART_OF.fullmatch(text, a.end, b.start):
+            a.unit, a.kind, a.bare, a.explicit_unit = b.unit, "money", False, True
 
 
 # --- reading one number ---------------------------------------------------

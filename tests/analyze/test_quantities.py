@@ -225,3 +225,9 @@ def test_a_split_is_two_figures_not_a_range():
     text = "The mayor won the runoff 58 percent to 42 percent, and the council backed her 9 to 2."
     found = [(q.text, q.value, q.change) for q in find_quantities(text) if q.unit == "percent"]
     assert found == [("58 percent", 58.0, None), ("42 percent", 42.0, None)]
+
+
+def test_a_part_of_a_sum_of_money_is_in_its_currency():
+    text = "So far the builder has raised 280 million of the 1.5 billion shekels it needs."
+    q = one(text, "280 million")
+    assert (q.value, q.unit, q.kind) == (280e6, "ILS", "money")

@@ -672,3 +672,17 @@ def test_an_as_clause_of_a_wish_or_no_source_attributes_nothing(analyse, text):
 def test_an_as_clause_that_is_not_an_attribution_of_its_clause_gives_none(analyse, text):
     _, _, quotes = analyse(text)
     assert quotes == []
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [("The senator has railed against the hidden fees that airlines charge.", "has railed against",
+      "the hidden fees that airlines charge"),
+     ("The league downplayed the risk of injuries for young players.", "downplayed",
+      "the risk of injuries for young players"),
+     ("The report detailed how the money was spent.", "detailed", "how the money was spent")],
+)
+def test_stance_verbs_that_state_a_position_through_their_object(analyse, text, cue, content):
+    doc, _, quotes = analyse(text)
+    quote = _find(doc.text, quotes, content)
+    assert (_content(doc.text, quote), _cue(doc.text, quote)) == (content, cue)

@@ -37,6 +37,7 @@ OBJECT_CUES = frozenset(
     articulate promote complain acknowledge claim note report announce echo reference
     document release bemoan lament liken compare recognize discuss examine
     support back offer highlight publish denounce mock view respond stress
+    detail downplay rail
     """.split()
 )
 # Verbs of saying whose object is not what was said: the thing known or believed
@@ -98,6 +99,7 @@ _CUE_PARTICLES = {
     "accuse": ("of",),
     "mention": ("as",),
     "complain": ("about",),
+    "rail": ("against",),
 }
 
 # Verbs whose title-case or odd forms the tagger may not lemmatise ("Says" in a headline).

@@ -680,9 +680,15 @@ def test_an_as_clause_that_is_not_an_attribution_of_its_clause_gives_none(analys
       "the hidden fees that airlines charge"),
      ("The league downplayed the risk of injuries for young players.", "downplayed",
       "the risk of injuries for young players"),
-     ("The report detailed how the money was spent.", "detailed", "how the money was spent")],
+     ("The report detailed how the money was spent.", "detailed", "how the money was spent"),
+     ("The bishop spoke of the need for a new hospital.", "spoke of", "the need for a new hospital")],
 )
 def test_stance_verbs_that_state_a_position_through_their_object(analyse, text, cue, content):
     doc, _, quotes = analyse(text)
     quote = _find(doc.text, quotes, content)
     assert (_content(doc.text, quote), _cue(doc.text, quote)) == (content, cue)
+
+
+def test_speaking_somewhere_or_for_a_while_says_nothing(analyse):
+    _, _, quotes = analyse("The mayor spoke at a rally in the park. The two leaders spoke for about ten minutes.")
+    assert quotes == []

@@ -37,7 +37,7 @@ OBJECT_CUES = frozenset(
     articulate promote complain acknowledge claim note report announce echo reference
     document release bemoan lament liken compare recognize discuss examine
     support back offer highlight publish denounce mock view respond stress
-    detail downplay rail
+    detail downplay rail speak
     """.split()
 )
 # Verbs of saying whose object is not what was said: the thing known or believed
@@ -100,6 +100,7 @@ _CUE_PARTICLES = {
     "mention": ("as",),
     "complain": ("about",),
     "rail": ("against",),
+    "speak": ("of", "about"),
 }
 
 # Verbs whose title-case or odd forms the tagger may not lemmatise ("Says" in a headline).
@@ -140,6 +141,9 @@ def _is_cue(token) -> bool:
     lemma = token.lemma_.lower()
     if _is_idiom(token, lemma):
         return False
+    if lemma == "speak":  # "speaking of her health", "spoke about his faith"; not "spoke at a rally"
+        return token.pos_ == "VERB" and any(c.dep_ == "prep" and c.lower_ in ("of", "about") and c.i == token.i + 1
+                                            for c in token.children)
     if lemma == "put":  # "as the mayor put it": only in an as-clause is putting saying
         return _as_clause(token) and any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children)
     if lemma in SEE_AS_CUES:  # "critics see the program as a loophole": a stance; "she saw him" is not

@@ -44,7 +44,8 @@ def analysis_to_dict(analysis: Analysis, published: dt.date | None = None) -> di
         "text": text,
         "sentences": [{"start": s.start, "end": s.end} for s in analysis.sentences],
         "entities": [
-            {"start": e.start, "end": e.end, "text": e.text, "label": e.label, "name": e.name, "roles": list(e.roles)}
+            {"start": e.start, "end": e.end, "text": e.text, "label": e.label, "name": e.name, "roles": list(e.roles),
+             "age": e.age}
             for e in analysis.entities
         ],
         "quantities": [

@@ -136,6 +136,7 @@ class Entity:
     label: str  # PERSON | ORG | GPE | LOC | NORP | FAC | EVENT
     name: str
     roles: tuple[str, ...] = ()
+    age: int | None = None  # the age the text gives at this mention ("Ana Ruiz, 54, said")
 
 
 @dataclass(frozen=True, slots=True)

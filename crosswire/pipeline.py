@@ -15,7 +15,7 @@ from crosswire.model import Analysis, Article, Comparison, Note, Problem, QuoteS
 # a title written in full and later short is one role; organisations' reported speech is a quote; an
 # organisation and its initials are one row; two values conflict only when they are of one thing, bounds
 # hold against nothing they allow, place names of one country agree; a speaker left as 'which' is shown as none;
-# v4: a share written as a fraction is held against a percentage).
+# v4: a share written as a fraction is held against a percentage; a person's age is compared between sources).
 COMPARISON_VERSION = "compare.v4"
 
 PIPELINE_VERSION = "compare.v1"
@@ -46,7 +46,7 @@ def compare(
     """
     from crosswire.align import align, order_findings
     from crosswire.align.origin import mark_shared_origin, origin_notes
-    from crosswire.align.people import people_summary, person_findings
+    from crosswire.align.people import age_findings, people_summary, person_findings
     from crosswire.align.timeline import build_timeline
     from crosswire.claims import build_claims
     from crosswire.clean import clean
@@ -80,7 +80,8 @@ def compare(
     embeddings = settings["embeddings"]
     embedder = _embedder(settings["embedding_model"] or None) if embeddings and len(articles) > 1 else None
     alignment = align(articles, claims, embedder=embedder)
-    findings = order_findings(alignment.findings + person_findings(articles, analyses), articles)
+    findings = order_findings(alignment.findings + person_findings(articles, analyses) + age_findings(articles, analyses),
+                              articles)
     origin, related = origin_notes(articles)
     findings = mark_shared_origin(findings, related)
 

@@ -152,3 +152,48 @@ def person_findings(articles: list[Article], analyses: list[Analysis]) -> list[F
             Finding(verdict="unique", statement=f"names {title}{entity.name}", evidence=(evidence,), slot="person")
         )
     return findings
+
+
+# Ages are compared only between reports this close in time: a birthday can fall between two articles a year apart.
+AGE_DAYS = 180
+
+
+def age_findings(articles: list[Article], analyses: list[Analysis]) -> list[Finding]:
+    """A person's age as each source gives it ("Ana Ruiz, 54,"): corroborated when the sources that give one
+    agree, conflicting when they differ (the first age each source gives; articles far apart in time are
+    not held against each other)."""
+    if len(articles) < 2:
+        return []
+    ages: dict[str, dict[str, tuple]] = defaultdict(dict)  # person key -> article id -> (entity, analysis)
+    for article, analysis in zip(articles, analyses):
+        for entity in analysis.entities:
+            if entity.label == "PERSON" and entity.age is not None and name_key(entity.name):
+                ages[name_key(entity.name)].setdefault(article.id, (entity, analysis))
+    by_id = {a.id: a for a in articles}
+    findings = []
+    for per_article in ages.values():
+        if len(per_article) < 2 or not _near_in_time([by_id[a] for a in per_article]):
+            continue
+        evidence = tuple(_age_evidence(by_id[aid], entity, analysis) for aid, (entity, analysis) in per_article.items())
+        differ = len({e.value for e in evidence}) > 1
+        name = next(iter(per_article.values()))[0].name
+        findings.append(Finding(verdict="conflicting" if differ else "corroborated", statement=f"age of {name}",
+                                evidence=evidence, slot="age"))
+    return findings
+
+
+def _near_in_time(articles: list[Article]) -> bool:
+    days = [a.published for a in articles if a.published is not None]
+    return not days or (max(days) - min(days)).days <= AGE_DAYS
+
+
+def _age_evidence(article: Article, entity, analysis: Analysis):
+    sentence = next((s for s in analysis.sentences if s.start <= entity.start < s.end), None)
+    start, end = (sentence.start, sentence.end) if sentence else (entity.start, entity.end)
+    digits = re.search(r"\d+", article.text[entity.end : entity.end + 8])
+    value_start = entity.end + digits.start() if digits else entity.start
+    value_end = entity.end + digits.end() if digits else entity.end
+    return dataclasses.replace(
+        evidence_for_span(article, start, end, kind="caption" if article.in_caption(start, end) else "fact"),
+        value=entity.age, display=f"{entity.age}", value_start=value_start, value_end=value_end,
+    )

@@ -147,6 +147,7 @@ class _Mention:
     label: str
     name: str = ""
     roles: tuple[str, ...] = ()
+    age: int | None = None
 
 
 def find_entities(doc) -> list[Entity]:
@@ -163,6 +164,7 @@ def find_entities(doc) -> list[Entity]:
     for mention in mentions:
         if mention.label == "PERSON":
             mention.roles = _roles(doc, mention, titles)
+            mention.age = _appositive_age(doc, mention)
     mentions = [m for m in mentions if not _inside_title(m, titles)]
     return [_to_entity(doc, m) for m in mentions]
 
@@ -193,6 +195,7 @@ def _to_entity(doc, mention: _Mention) -> Entity:
         label=mention.label,
         name=mention.name,
         roles=mention.roles,
+        age=mention.age,
     )
 
 
@@ -459,6 +462,19 @@ def _is_title_modifier(token) -> bool:
 
 def _newline_between(doc, i: int, j: int) -> bool:
     return "\n" in doc_text(doc)[doc[i].idx : doc[j].idx]
+
+
+def _appositive_age(doc, mention: _Mention) -> int | None:
+    """"Dolores Okafor, 54, said" / "Okafor, 54, of Ashton" -> 54: a whole number between commas right after
+    the name, followed by a comma or the sentence's end; not "Okafor, 54 votes"."""
+    i = mention.end
+    if i + 1 >= len(doc) or doc[i].text != "," or not re.fullmatch(r"\d{1,3}", doc[i + 1].text):
+        return None
+    age = int(doc[i + 1].text)
+    after = doc[i + 2] if i + 2 < len(doc) else None
+    if not 0 < age < 120 or (after is not None and after.text not in (",", ".", ";", ")")):
+        return None
+    return age
 
 
 def _appositive_title(doc, mention: _Mention) -> str | None:

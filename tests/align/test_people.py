@@ -89,3 +89,33 @@ def test_an_entity_takes_the_label_most_of_its_mentions_have():
     a = Article(id="a", source="a.txt", raw_text=text, text=text, outlet="A")
     (acme,) = people_summary([a], [Analysis(text=text, entities=entities)])
     assert acme.label == "ORG"  # the model's first guess was PERSON
+
+
+def _aged(article_id: str, age: int, published=None):
+    import datetime as dt
+
+    text = f"Ferry captain Marta Lindqvist, {age}, was charged on Monday."
+    article = Article(id=article_id, source=f"{article_id}.txt", raw_text=text, text=text, outlet=article_id.upper(),
+                      published=dt.date.fromisoformat(published) if published else None)
+    entity = Entity(14, 29, "Marta Lindqvist", "PERSON", "Marta Lindqvist", ("Ferry captain",), age=age)
+    return article, Analysis(text=text, entities=(entity,))
+
+
+def test_sources_that_give_a_person_different_ages_conflict_and_the_same_age_corroborates():
+    from crosswire.align.people import age_findings
+
+    (a, aa), (b, ab), (c, ac) = _aged("a", 54), _aged("b", 56), _aged("c", 54)
+    (conflict,) = age_findings([a, b], [aa, ab])
+    assert (conflict.verdict, conflict.slot, conflict.statement) == ("conflicting", "age", "age of Marta Lindqvist")
+    texts = {"a": a.text, "b": b.text}
+    assert [(e.article_id, e.value, texts[e.article_id][e.value_start : e.value_end]) for e in conflict.evidence] == [
+        ("a", 54, "54"), ("b", 56, "56")]
+    (agreed,) = age_findings([a, c], [aa, ac])
+    assert agreed.verdict == "corroborated"
+
+
+def test_ages_a_year_apart_in_time_are_not_held_against_each_other():
+    from crosswire.align.people import age_findings
+
+    (a, aa), (b, ab) = _aged("a", 54, "2024-01-10"), _aged("b", 55, "2025-02-01")
+    assert age_findings([a, b], [aa, ab]) == []

@@ -198,3 +198,19 @@ def test_a_nickname_is_part_of_the_name_and_left_out_of_its_canonical_form(analy
 def test_a_quotation_mark_opens_no_name(analyse):
     _, entities, _ = analyse('Critics have called the four lawmakers the "Squad" since 2019.')
     assert all(not e.name.startswith(('"', "the")) for e in entities)
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("Marta Lindqvist, 54, was charged on Monday.", 54),
+        ("The fire was reported by Marta Lindqvist, 54, of Portvale, who lives nearby.", 54),
+        ("The fire was reported by Marta Lindqvist, 54.", 54),
+        ("The count went to Marta Lindqvist, 54 votes to 40.", None),  # a tally, not an age
+        ("Marta Lindqvist, 2019's winner, spoke first.", None),
+    ],
+)
+def test_a_number_between_commas_after_a_persons_name_is_their_age(analyse, text, age):
+    _, entities, _ = analyse(text)
+    (person,) = [e for e in entities if e.label == "PERSON"]
+    assert person.age == age

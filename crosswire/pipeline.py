@@ -80,8 +80,8 @@ def compare(
     embeddings = settings["embeddings"]
     embedder = _embedder(settings["embedding_model"] or None) if embeddings and len(articles) > 1 else None
     alignment = align(articles, claims, embedder=embedder)
-    findings = order_findings(alignment.findings + person_findings(articles, analyses) + age_findings(articles, analyses),
-                              articles)
+    people = person_findings(articles, analyses) + age_findings(articles, analyses)
+    findings = order_findings(alignment.findings + people, articles)
     origin, related = origin_notes(articles)
     findings = mark_shared_origin(findings, related)
 

@@ -48,7 +48,7 @@ def people_summary(articles: list[Article], analyses: list[Analysis]) -> list[Pe
     roles: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     mentions: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     outlets = _outlet_keys(articles)
-    acronyms = _acronyms(analyses)
+    aliases = _aliases(analyses)
     for article, analysis in zip(articles, analyses):
         for entity in analysis.entities:
             if entity.label not in labels:
@@ -56,7 +56,7 @@ def people_summary(articles: list[Article], analyses: list[Analysis]) -> list[Pe
             key = name_key(entity.name)
             if not key:
                 continue
-            key = acronyms.get(key, key)
+            key = aliases.get(key, key)
             names[key][entity.name] += 1
             labels_of[key][entity.label] += 1
             mentions[key][article.id] += 1
@@ -81,6 +81,31 @@ def people_summary(articles: list[Article], analyses: list[Analysis]) -> list[Pe
 
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 _NOT_INITIALS = {"and", "of", "the", "for", "on", "in", "&"}
+
+
+def _aliases(analyses: list[Analysis]) -> dict[str, str]:
+    """Key of another name of one entity -> the key its rows go under (initials, a middle initial)."""
+    return {**_acronyms(analyses), **_middle_initials(analyses)}
+
+
+_INITIAL = re.compile(r"[A-Z]\.?")
+_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+
+
+def _middle_initials(analyses: list[Analysis]) -> dict[str, str]:
+    """"Rochelle P. Walensky" and "John G. Roberts Jr." are "Rochelle Walensky" and "John Roberts" when the
+    sources use both, and only one name with initials shortens to that name ("George H. W. Bush" and
+    "George W. Bush" both shorten to "George Bush": neither is taken for him)."""
+    names = {e.name for analysis in analyses for e in analysis.entities if e.label == "PERSON"}
+    keys = {name_key(n) for n in names}
+    short: dict[str, set[str]] = defaultdict(set)  # key of the short name -> keys of the names with initials
+    for name in names:
+        words = name.split()
+        kept = [w for k, w in enumerate(words)
+                if not (0 < k < len(words) - 1 and _INITIAL.fullmatch(w)) and not (k and w.casefold() in _SUFFIXES)]
+        if len(kept) >= 2 and len(kept) < len(words) and name_key(" ".join(kept)) in keys:
+            short[name_key(" ".join(kept))].add(name_key(name))
+    return {next(iter(full)): key for key, full in short.items() if len(full) == 1}
 
 
 def _acronyms(analyses: list[Analysis]) -> dict[str, str]:
@@ -125,14 +150,16 @@ def person_findings(articles: list[Article], analyses: list[Analysis]) -> list[F
         return []
     first_mention: dict[str, dict[str, tuple]] = defaultdict(dict)  # key -> article id -> (entity, analysis)
     outlets = _outlet_keys(articles)
+    aliases = _aliases(analyses)
     for article, analysis in zip(articles, analyses):
         for entity in analysis.entities:
-            if entity.label != "PERSON" or not name_key(entity.name) or name_key(entity.name) in outlets:
+            key = aliases.get(name_key(entity.name), name_key(entity.name))
+            if entity.label != "PERSON" or not key or key in outlets:
                 continue
-            seen = first_mention[name_key(entity.name)].get(article.id)
+            seen = first_mention[key].get(article.id)
             in_caption = article.in_caption(entity.start, entity.end)
             if seen is None or (seen[2] and not in_caption):
-                first_mention[name_key(entity.name)][article.id] = (entity, analysis, in_caption)
+                first_mention[key][article.id] = (entity, analysis, in_caption)
     findings = []
     by_id = {a.id: a for a in articles}
     for per_article in first_mention.values():
@@ -165,10 +192,12 @@ def age_findings(articles: list[Article], analyses: list[Analysis]) -> list[Find
     if len(articles) < 2:
         return []
     ages: dict[str, dict[str, tuple]] = defaultdict(dict)  # person key -> article id -> (entity, analysis)
+    aliases = _aliases(analyses)
     for article, analysis in zip(articles, analyses):
         for entity in analysis.entities:
-            if entity.label == "PERSON" and entity.age is not None and name_key(entity.name):
-                ages[name_key(entity.name)].setdefault(article.id, (entity, analysis))
+            key = aliases.get(name_key(entity.name), name_key(entity.name))
+            if entity.label == "PERSON" and entity.age is not None and key:
+                ages[key].setdefault(article.id, (entity, analysis))
     by_id = {a.id: a for a in articles}
     findings = []
     for per_article in ages.values():

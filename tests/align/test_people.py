@@ -119,3 +119,17 @@ def test_ages_a_year_apart_in_time_are_not_held_against_each_other():
 
     (a, aa), (b, ab) = _aged("a", 54, "2024-01-10"), _aged("b", 55, "2025-02-01")
     assert age_findings([a, b], [aa, ab]) == []
+
+
+def test_a_name_with_a_middle_initial_and_without_is_one_person_unless_two_names_shorten_alike():
+    def article(article_id, text, *names):
+        entities = tuple(Entity(text.index(n), text.index(n) + len(n), n, "PERSON", n) for n in names)
+        return Article(id=article_id, source=f"{article_id}.txt", raw_text=text, text=text, outlet=article_id), \
+            Analysis(text=text, entities=entities)
+
+    (a, aa), (b, ab) = article("a", "Dr. Hana K. Sato spoke.", "Hana K. Sato"), article("b", "Hana Sato spoke.", "Hana Sato")
+    (person,) = people_summary([a, b], [aa, ab])
+    assert sorted(person.mentions) == ["a", "b"] and person_findings([a, b], [aa, ab]) == []
+    # a father and a son who shorten to one name: neither is taken for the short one
+    (c, ac) = article("c", "Tom H. Reed and Tom W. Reed met Tom Reed.", "Tom H. Reed", "Tom W. Reed", "Tom Reed")
+    assert len(people_summary([c], [ac])) == 3

@@ -437,7 +437,10 @@ def _prefix_title(doc, mention: _Mention):
     over modifiers (names, adjectives, nouns, possessives, hyphens) to the first
     determiner, verb, preposition or punctuation.
     """
-    i = mention.start - 1
+    last = mention.start  # the title ends before a form of address: "CDC Director Dr. Rochelle Walensky"
+    while last > 0 and _word_key(doc[last - 1].text) in HONORIFICS:
+        last -= 1
+    i = last - 1
     if i < 0 or not _is_title_word(doc[i]) or _newline_between(doc, i, mention.start):
         return None
     start = i
@@ -447,9 +450,9 @@ def _prefix_title(doc, mention: _Mention):
             break
         i -= 1
         start = i
-    while start < mention.start and doc[start].tag_ in ("POS", "HYPH"):
+    while start < last and doc[start].tag_ in ("POS", "HYPH"):
         start += 1
-    return doc[start : mention.start] if start < mention.start else None
+    return doc[start:last] if start < last else None
 
 
 def _is_title_modifier(token) -> bool:

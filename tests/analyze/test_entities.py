@@ -214,3 +214,9 @@ def test_a_number_between_commas_after_a_persons_name_is_their_age(analyse, text
     _, entities, _ = analyse(text)
     (person,) = [e for e in entities if e.label == "PERSON"]
     assert person.age == age
+
+
+def test_a_title_before_a_form_of_address_is_the_persons_role(analyse):
+    _, entities, _ = analyse("The officials, port director Dr. Hana Sato and deputy mayor Mr. Ivo Petrov, met on Friday.")
+    assert [(e.name, e.roles) for e in entities if e.label == "PERSON"] == [
+        ("Hana Sato", ("port director",)), ("Ivo Petrov", ("deputy mayor",))]

@@ -15,7 +15,8 @@ from crosswire.model import Analysis, Article, Comparison, Note, Problem, QuoteS
 # a title written in full and later short is one role; organisations' reported speech is a quote; an
 # organisation and its initials are one row; two values conflict only when they are of one thing, bounds
 # hold against nothing they allow, place names of one country agree; a speaker left as 'which' is shown as none;
-# v4: a share written as a fraction is held against a percentage; a person's age is compared between sources).
+# v4: a share written as a fraction is held against a percentage; a person's age is compared between sources;
+# a name with and without a middle initial is one person).
 COMPARISON_VERSION = "compare.v4"
 
 PIPELINE_VERSION = "compare.v1"

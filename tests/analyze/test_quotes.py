@@ -692,3 +692,11 @@ def test_stance_verbs_that_state_a_position_through_their_object(analyse, text, 
 def test_speaking_somewhere_or_for_a_while_says_nothing(analyse):
     _, _, quotes = analyse("The mayor spoke at a rally in the park. The two leaders spoke for about ten minutes.")
     assert quotes == []
+
+
+def test_thats_according_to_a_source_attributes_the_sentence_before(analyse):
+    text = "The agency wants to delay the rollout by two weeks. That's according to a source who knows the plan."
+    doc, _, quotes = analyse(text)
+    (quote,) = quotes
+    assert (_content(doc.text, quote), _cue(doc.text, quote), quote.anonymous) == (
+        "The agency wants to delay the rollout by two weeks", "according to", True)

@@ -354,7 +354,19 @@ def _according_to(doc, cue):
         if cue.i - 1 <= sentence.start:
             return None
         start_token, end_token = doc[sentence.start], doc[cue.i - 1]
+        if _points_back(doc[sentence.start : cue.i]):
+            # "That's according to a source who ...": what the source says is the sentence before
+            before = doc[sentence.start - 1].sent if sentence.start > 0 else None
+            if before is None or "\n\n" in doc_text(doc)[before.end_char : sentence.start_char]:
+                return None
+            start_token, end_token = doc[_sentence_start(doc, before[0])], doc[before.end - 1]
     return start_token.idx, end_token.idx + len(end_token), source
+
+
+def _points_back(tokens) -> bool:
+    """"That's", "This is", "That is all": words that only point at the sentence before."""
+    words = [t.lower_ for t in tokens if not (t.is_punct or t.is_space)]
+    return 1 < len(words) <= 3 and words[0] in ("that", "this", "it") and words[1] in ("'s", "’s", "is", "was")
 
 
 # Where PolNeAR's content stops inside the parse's clause: a participle the writer

@@ -78,6 +78,7 @@ def _event(event: dict) -> TimelineEvent:
         begin=begin,
         end=end,
         description=event["description"],
-        scheduled=bool(published and begin > published),
+        # "later this month" starts on the day of publication and runs on after it: still to come
+        scheduled=bool(published and (begin > published or begin == published < end)),
         evidence=tuple(event["evidence"]),
     )

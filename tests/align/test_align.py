@@ -227,3 +227,20 @@ def test_a_place_conflict_needs_two_places(place_a, place_b, conflict):
     claims = [claim(art, s, words, Slot("place", n, s.index(n), s.index(n) + len(n), value=n, display=n))
               for art, s, n in zip((a, b), sentences, names)]
     assert bool(conflicts([a, b], claims)) is conflict
+
+
+def test_an_event_later_in_the_month_of_publication_is_scheduled_and_one_of_the_day_is_past():
+    def dated(text, iso_begin, iso_end, granularity):
+        def build(sentence):
+            start = sentence.index(text)
+            return Slot("date", text, start, start + len(text),
+                        value={"value": iso_begin[:7], "begin": iso_begin, "end": iso_end, "granularity": granularity},
+                        display=iso_begin[:7])
+        return build
+
+    sentence = "The shots will be offered to the public later this month, officials said today."
+    a = dataclasses.replace(article("daily", sentence), published=dt.date(2021, 9, 3))
+    later = claim(a, sentence, ["shots"], dated("later this month", "2021-09-03", "2021-09-30", "month")(sentence))
+    today = claim(a, sentence, ["shots"], dated("today", "2021-09-03", "2021-09-03", "day")(sentence))
+    assert [e.scheduled for e in build_timeline([a], [later])] == [True]
+    assert [e.scheduled for e in build_timeline([a], [today])] == [False]

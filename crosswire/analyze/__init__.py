@@ -8,6 +8,7 @@ edge, so the stages downstream import fast and never see a spaCy object.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Sequence
 
 from crosswire.model import Analysis, Sentence
@@ -78,14 +79,24 @@ def analysis_of_doc(doc, published: dt.date | None) -> Analysis:
         for e in doc.ents
         if e.label_ in ("MONEY", "PERCENT", "QUANTITY")  # CARDINAL would admit "Local 14"
     ]
+    times = find_times(text, published, spans=time_hints)
     return Analysis(
         text=text,
         sentences=tuple(_sentences(doc)),
         entities=tuple(entities),
-        quantities=tuple(find_quantities(text, spans=amount_hints)),
-        times=tuple(find_times(text, published, spans=time_hints)),
+        quantities=tuple(_not_years(find_quantities(text, spans=amount_hints), times)),
+        times=tuple(times),
         quotes=tuple(find_quotes(doc, entities)),
     )
+
+
+def _not_years(quantities, times) -> list:
+    """A bare number that the time rules read as a year is a date, not a count: "the 2022 midterms" (the
+    time rules know "hired 2000 workers" is no year)."""
+    dates = [(t.start, t.end) for t in times if t.type == "DATE"]
+    return [q for q in quantities
+            if q.unit or not re.fullmatch(r"(?:1[6-9]|20)\d\d", q.text) or not any(a <= q.start and q.end <= b
+                                                                                  for a, b in dates)]
 
 
 def _sentences(doc) -> Iterable[Sentence]:

@@ -231,3 +231,11 @@ def test_a_part_of_a_sum_of_money_is_in_its_currency():
     text = "So far the builder has raised 280 million of the 1.5 billion shekels it needs."
     q = one(text, "280 million")
     assert (q.value, q.unit, q.kind) == (280e6, "ILS", "money")
+
+
+def test_a_year_the_time_rules_read_is_no_count(nlp):
+    from crosswire.analyze import analyze_text
+
+    analysis = analyze_text("The trip comes ahead of the 2022 midterms. The plant hired 2000 workers.", nlp=nlp)
+    assert [q.text for q in analysis.quantities] == ["2000"]
+    assert [t.text for t in analysis.times] == ["2022"]

@@ -85,7 +85,21 @@ _NOT_INITIALS = {"and", "of", "the", "for", "on", "in", "&"}
 
 def _aliases(analyses: list[Analysis]) -> dict[str, str]:
     """Key of another name of one entity -> the key its rows go under (initials, a middle initial)."""
-    return {**_acronyms(analyses), **_middle_initials(analyses)}
+    return {**_acronyms(analyses), **_middle_initials(analyses), **_surnames(analyses)}
+
+
+def _surnames(analyses: list[Analysis]) -> dict[str, str]:
+    """A bare surname one source uses ("Biden") and the full name another gives ("President Joe Biden") are one
+    person when just one full name of the sources ends with that surname ("Trump" beside "Donald Trump" and
+    "Melania Trump" stays apart). Within one article the entity rules have done this already."""
+    names = {e.name for analysis in analyses for e in analysis.entities if e.label == "PERSON"}
+    full: dict[str, set[str]] = defaultdict(set)  # key of a surname -> keys of the full names ending with it
+    for name in names:
+        words = name.split()
+        if len(words) >= 2:
+            full[name_key(words[-1])].add(name_key(name))
+    return {name_key(name): next(iter(full[name_key(name)])) for name in names
+            if len(name.split()) == 1 and len(full.get(name_key(name), ())) == 1}
 
 
 _INITIAL = re.compile(r"[A-Z]\.?")

@@ -133,3 +133,17 @@ def test_a_name_with_a_middle_initial_and_without_is_one_person_unless_two_names
     # a father and a son who shorten to one name: neither is taken for the short one
     (c, ac) = article("c", "Tom H. Reed and Tom W. Reed met Tom Reed.", "Tom H. Reed", "Tom W. Reed", "Tom Reed")
     assert len(people_summary([c], [ac])) == 3
+
+
+def test_a_bare_surname_in_one_source_is_the_full_name_another_gives_unless_two_share_it():
+    def article(article_id, text, *names):
+        entities = tuple(Entity(text.index(n), text.index(n) + len(n), n, "PERSON", n) for n in names)
+        return Article(id=article_id, source=f"{article_id}.txt", raw_text=text, text=text, outlet=article_id), \
+            Analysis(text=text, entities=entities)
+
+    (a, aa), (b, ab) = article("a", "Sato arrived.", "Sato"), article("b", "Mayor Hana Sato arrived.", "Hana Sato")
+    (person,) = people_summary([a, b], [aa, ab])
+    assert (person.name in ("Hana Sato", "Sato"), sorted(person.mentions)) == (True, ["a", "b"])
+    assert person_findings([a, b], [aa, ab]) == []
+    (c, ac) = article("c", "Hana Sato and Ken Sato arrived.", "Hana Sato", "Ken Sato")
+    assert len(people_summary([a, c], [aa, ac])) == 3  # which Sato? neither

@@ -700,3 +700,19 @@ def test_thats_according_to_a_source_attributes_the_sentence_before(analyse):
     (quote,) = quotes
     assert (_content(doc.text, quote), _cue(doc.text, quote), quote.anonymous) == (
         "The agency wants to delay the rollout by two weeks", "according to", True)
+
+
+def test_a_closing_mark_the_parse_hangs_on_the_speaker_is_not_part_of_the_speaker(nlp):
+    # the parse of a long paragraph sometimes makes the quote's closing mark a child of the speaker's name
+    from spacy.tokens import Doc
+
+    from crosswire.analyze.quotes.speakers import _SpeakerResolver
+
+    words = ['"', "Hi", ",", '"', "Ruiz", ",", "said", "."]
+    doc = Doc(nlp.vocab, words=words, spaces=[False, False, False, True, False, True, False, False],
+              heads=[6, 6, 6, 4, 6, 4, 6, 6],
+              deps=["punct", "ccomp", "punct", "punct", "nsubj", "punct", "ROOT", "punct"],
+              pos=["PUNCT", "INTJ", "PUNCT", "PUNCT", "PROPN", "PUNCT", "VERB", "PUNCT"],
+              tags=["``", "UH", ",", "''", "NNP", ",", "VBD", "."], sent_starts=[True] + [False] * 7)
+    speaker = _SpeakerResolver(doc, []).resolve(doc[4], end_before=6)
+    assert doc.text[speaker.start : speaker.end] == "Ruiz"

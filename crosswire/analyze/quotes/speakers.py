@@ -142,6 +142,8 @@ class _SpeakerResolver:
                 start = i + 1
                 break
         start = _after_lead_in(subject, start)
+        while start < subject.i and (doc[start].is_punct or doc[start].is_space):
+            start += 1  # the closing mark of the quote before, which the parse can hang on the speaker
         for i in range(end - 2, subject.i - 1, -1):  # the head's phrase runs on into the paragraph of the cue
             if "\n" in doc[i].text_with_ws:
                 return self.resolve_span(doc[i + 1 : end])

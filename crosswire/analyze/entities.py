@@ -284,8 +284,13 @@ def _is_credit(doc, mention: _Mention, lines: _Lines) -> bool:
 
 
 def _is_false_positive(doc, mention: _Mention) -> bool:
-    text = doc[mention.start : mention.end].text.lower()
-    return mention.label in FALSE_POSITIVES.get(text, ())
+    text = doc[mention.start : mention.end].text
+    if mention.label == "PERSON" and _BILL_NUMBER.fullmatch(text):
+        return True  # "H. Res. 601", "S. Con. Res. 14": a bill, which the model takes for initials and a name
+    return mention.label in FALSE_POSITIVES.get(text.lower(), ())
+
+
+_BILL_NUMBER = re.compile(r"(?:(?:H|S)\.\s?(?:J\.\s?|Con\.\s?)?)?(?:Res|Con)\.?|(?:H|S)\.\s?R\.?")
 
 
 # ---------------------------------------------------------------------------

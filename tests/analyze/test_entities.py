@@ -220,3 +220,8 @@ def test_a_title_before_a_form_of_address_is_the_persons_role(analyse):
     _, entities, _ = analyse("The officials, port director Dr. Hana Sato and deputy mayor Mr. Ivo Petrov, met on Friday.")
     assert [(e.name, e.roles) for e in entities if e.label == "PERSON"] == [
         ("Hana Sato", ("port director",)), ("Ivo Petrov", ("deputy mayor",))]
+
+
+def test_a_bill_number_is_no_person(analyse):
+    _, entities, _ = analyse("The House passed H. Res. 601 and the Senate took up S. Con. Res. 14, said Nancy Pelosi.")
+    assert [e.name for e in entities if e.label == "PERSON"] == ["Nancy Pelosi"]

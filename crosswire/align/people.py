@@ -84,20 +84,74 @@ _NOT_INITIALS = {"and", "of", "the", "for", "on", "in", "&"}
 
 
 def _aliases(analyses: list[Analysis]) -> dict[str, str]:
-    """Key of another name of one entity -> the key its rows go under (initials, a middle initial)."""
-    return {**_acronyms(analyses), **_middle_initials(analyses), **_surnames(analyses)}
+    """Key of another name of one entity -> the key its rows go under: initials, a middle initial, a bare surname,
+    a short given name. The rules' pairs are joined, so that "Chuck Schumer", "Charles E. Schumer" and "Schumer"
+    all go under one key (the smallest of them: any one will do, the row shows the commonest spelling)."""
+    parent: dict[str, str] = {}
+
+    def root(key: str) -> str:
+        while parent.get(key, key) != key:
+            key = parent[key]
+        return key
+
+    def join(pairs: dict[str, str]) -> None:
+        for a, b in pairs.items():
+            ra, rb = root(a), root(b)
+            if ra != rb:
+                parent[max(ra, rb)] = min(ra, rb)
+
+    for rule in (_acronyms, _middle_initials, _short_forms):
+        join(rule(analyses))
+    join(_surnames(analyses, root))  # last: a surname is one person's only once the full names are joined
+    return {key: root(key) for key in parent}
 
 
-def _surnames(analyses: list[Analysis]) -> dict[str, str]:
+# Short forms of given names that newspapers use beside the full one ("Chuck Schumer", "Charles E. Schumer")
+_SHORT_FORMS = {
+    "bill": "william", "billy": "william", "will": "william", "bob": "robert", "bobby": "robert", "rob": "robert",
+    "chuck": "charles", "charlie": "charles", "dick": "richard", "rick": "richard", "jim": "james",
+    "jimmy": "james", "joe": "joseph", "mike": "michael", "tom": "thomas", "tommy": "thomas", "tony": "anthony",
+    "dave": "david", "dan": "daniel", "danny": "daniel", "chris": "christopher", "matt": "matthew",
+    "nick": "nicholas", "pat": "patrick", "steve": "steven", "stephen": "steven", "sam": "samuel",
+    "ben": "benjamin", "alex": "alexander", "andy": "andrew", "tim": "timothy", "greg": "gregory",
+    "jeff": "jeffrey", "ken": "kenneth", "larry": "lawrence", "jerry": "gerald", "mitch": "mitchell",
+    "liz": "elizabeth", "beth": "elizabeth", "kate": "katherine", "katie": "katherine", "sue": "susan",
+    "maggie": "margaret", "peggy": "margaret", "jenny": "jennifer", "becky": "rebecca", "debbie": "deborah",
+}
+
+
+def _short_forms(analyses: list[Analysis]) -> dict[str, str]:
+    """"Chuck Schumer" and "Charles E. Schumer" are one person: the same surname, given names that are one name
+    in full and short, and no two middle initials in the group (a father and a son stay apart)."""
+    names = {e.name for analysis in analyses for e in analysis.entities if e.label == "PERSON"}
+    groups: dict[tuple[str, str], dict[str, tuple[str, ...]]] = defaultdict(dict)  # (given, surname) -> key -> initials
+    for name in names:
+        words = [w for w in name.split() if w.casefold() not in _SUFFIXES]
+        if len(words) < 2:
+            continue
+        given = words[0].casefold().rstrip(".")
+        initials = tuple(w for w in words[1:-1] if _INITIAL.fullmatch(w))
+        if len(words) - 2 != len(initials):
+            continue  # a second given name or a particle: not this rule's to judge
+        groups[_SHORT_FORMS.get(given, given), name_key(words[-1])][name_key(name)] = initials
+    aliases = {}
+    for members in groups.values():
+        if len(members) > 1 and len({i for i in members.values() if i}) <= 1:
+            keep = max(members, key=lambda k: (bool(members[k]), len(k), k))  # the fullest form names the row
+            aliases.update({k: keep for k in members if k != keep})
+    return aliases
+
+
+def _surnames(analyses: list[Analysis], root) -> dict[str, str]:
     """A bare surname one source uses ("Biden") and the full name another gives ("President Joe Biden") are one
     person when just one full name of the sources ends with that surname ("Trump" beside "Donald Trump" and
     "Melania Trump" stays apart). Within one article the entity rules have done this already."""
     names = {e.name for analysis in analyses for e in analysis.entities if e.label == "PERSON"}
-    full: dict[str, set[str]] = defaultdict(set)  # key of a surname -> keys of the full names ending with it
+    full: dict[str, set[str]] = defaultdict(set)  # key of a surname -> the people (keys) whose full names end with it
     for name in names:
         words = name.split()
         if len(words) >= 2:
-            full[name_key(words[-1])].add(name_key(name))
+            full[name_key(words[-1])].add(root(name_key(name)))
     return {name_key(name): next(iter(full[name_key(name)])) for name in names
             if len(name.split()) == 1 and len(full.get(name_key(name), ())) == 1}
 

@@ -122,28 +122,37 @@ def test_ages_a_year_apart_in_time_are_not_held_against_each_other():
 
 
 def test_a_name_with_a_middle_initial_and_without_is_one_person_unless_two_names_shorten_alike():
-    def article(article_id, text, *names):
-        entities = tuple(Entity(text.index(n), text.index(n) + len(n), n, "PERSON", n) for n in names)
-        return Article(id=article_id, source=f"{article_id}.txt", raw_text=text, text=text, outlet=article_id), \
-            Analysis(text=text, entities=entities)
-
-    (a, aa), (b, ab) = article("a", "Dr. Hana K. Sato spoke.", "Hana K. Sato"), article("b", "Hana Sato spoke.", "Hana Sato")
+    (a, aa) = _named("a", "Dr. Hana K. Sato spoke.", "Hana K. Sato")
+    (b, ab) = _named("b", "Hana Sato spoke.", "Hana Sato")
     (person,) = people_summary([a, b], [aa, ab])
     assert sorted(person.mentions) == ["a", "b"] and person_findings([a, b], [aa, ab]) == []
     # a father and a son who shorten to one name: neither is taken for the short one
-    (c, ac) = article("c", "Tom H. Reed and Tom W. Reed met Tom Reed.", "Tom H. Reed", "Tom W. Reed", "Tom Reed")
+    (c, ac) = _named("c", "Tom H. Reed and Tom W. Reed met Tom Reed.", "Tom H. Reed", "Tom W. Reed", "Tom Reed")
     assert len(people_summary([c], [ac])) == 3
 
 
 def test_a_bare_surname_in_one_source_is_the_full_name_another_gives_unless_two_share_it():
-    def article(article_id, text, *names):
-        entities = tuple(Entity(text.index(n), text.index(n) + len(n), n, "PERSON", n) for n in names)
-        return Article(id=article_id, source=f"{article_id}.txt", raw_text=text, text=text, outlet=article_id), \
-            Analysis(text=text, entities=entities)
-
-    (a, aa), (b, ab) = article("a", "Sato arrived.", "Sato"), article("b", "Mayor Hana Sato arrived.", "Hana Sato")
+    (a, aa), (b, ab) = _named("a", "Sato arrived.", "Sato"), _named("b", "Mayor Hana Sato arrived.", "Hana Sato")
     (person,) = people_summary([a, b], [aa, ab])
     assert (person.name in ("Hana Sato", "Sato"), sorted(person.mentions)) == (True, ["a", "b"])
     assert person_findings([a, b], [aa, ab]) == []
-    (c, ac) = article("c", "Hana Sato and Ken Sato arrived.", "Hana Sato", "Ken Sato")
+    (c, ac) = _named("c", "Hana Sato and Ken Sato arrived.", "Hana Sato", "Ken Sato")
     assert len(people_summary([a, c], [aa, ac])) == 3  # which Sato? neither
+
+
+def test_a_short_given_name_and_the_full_one_are_one_person_with_every_other_form():
+    pairs = [_named("a", "Senator Charles E. Ferro spoke.", "Charles E. Ferro"),
+             _named("b", "Chuck Ferro spoke.", "Chuck Ferro"), _named("c", "Ferro spoke.", "Ferro"),
+             _named("d", "Charles Ferro spoke.", "Charles Ferro")]
+    (person,) = people_summary([a for a, _ in pairs], [x for _, x in pairs])
+    assert sorted(person.mentions) == ["a", "b", "c", "d"]
+    # two middle initials: a father and a son, whichever the short form means
+    pairs = [_named("a", "Tom H. Reed spoke.", "Tom H. Reed"), _named("b", "Thomas W. Reed spoke.", "Thomas W. Reed")]
+    assert len(people_summary([a for a, _ in pairs], [x for _, x in pairs])) == 2
+
+
+def _named(article_id, text, *names):
+    """An article naming these people, and its analysis."""
+    entities = tuple(Entity(text.index(n), text.index(n) + len(n), n, "PERSON", n) for n in names)
+    return Article(id=article_id, source=f"{article_id}.txt", raw_text=text, text=text, outlet=article_id), \
+        Analysis(text=text, entities=entities)

@@ -105,8 +105,8 @@ def canonical_name(name: str) -> str:
     "Kim Yong-beom"). Compare with `name_key` / `same_person`.
     """
     words = _POSSESSIVE.sub("", " ".join(_NICKNAME_IN_NAME.sub("", name).split())).split()
-    if words and words[0].lower() == "the" and len(words) > 1:
-        words = words[1:]
+    if words and words[0].lower() in ("the", "a", "an") and len(words) > 1:
+        words = words[1:]  # "a Senate Health Committee" hearing
     last_title = max(
         (i for i, w in enumerate(words[:-1]) if _word_key(w) in TITLE_WORDS | HONORIFICS),
         default=-1,
@@ -156,7 +156,8 @@ def find_entities(doc) -> list[Entity]:
     mentions = [_Mention(span.start, span.end, span.label_) for span in doc.ents if span.label_ in LABELS]
     nicknames = nickname_marks(doc.text)
     mentions = _without_overlaps([m for m in (_trim(doc, m, nicknames) for m in mentions) if m is not None])
-    mentions = [m for m in mentions if not _is_credit(doc, m, lines) and not _is_false_positive(doc, m)]
+    mentions = [m for m in mentions if not _is_credit(doc, m, lines) and not _is_false_positive(doc, m)
+                and _has_capital(doc, m)]
     mentions = _corroborate_headlines(doc, mentions, lines)
     _fix_person_labels(doc, mentions)
     _resolve_names(doc, mentions)
@@ -281,6 +282,15 @@ def _is_credit(doc, mention: _Mention, lines: _Lines) -> bool:
     line_start, line_end = lines.bounds(start)
     opening = text.rfind("[", line_start, start)
     return opening >= 0 and "]" not in text[opening:start] and "]" in text[end:line_end]
+
+
+def _has_capital(doc, mention: _Mention) -> bool:
+    """A name has a capital letter somewhere: "the" and "school board association letter" are the model's
+    mistakes ("eBay", "iPhone" pass)."""
+    words = doc[mention.start : mention.end].text.split()
+    if len(words) > 1 and words[0].lower() in ("the", "a", "an"):
+        words = words[1:]  # "The school board association": the capital is the sentence's
+    return any(ch.isupper() for word in words for ch in word)
 
 
 def _is_false_positive(doc, mention: _Mention) -> bool:

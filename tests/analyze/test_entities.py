@@ -225,3 +225,12 @@ def test_a_title_before_a_form_of_address_is_the_persons_role(analyse):
 def test_a_bill_number_is_no_person(analyse):
     _, entities, _ = analyse("The House passed H. Res. 601 and the Senate took up S. Con. Res. 14, said Nancy Pelosi.")
     assert [e.name for e in entities if e.label == "PERSON"] == ["Nancy Pelosi"]
+
+
+def test_a_name_has_a_capital_and_no_article_in_front(analyse):
+    text = ("The school board association letter went out. A hearing of a Senate Health Committee panel "
+            "followed, and the\u00a0Harbor Post reported it.")
+    _, entities, _ = analyse(text)
+    names = [e.name for e in entities]
+    assert "school board association" not in names and "the" not in names
+    assert all(not n.startswith(("a ", "the ")) for n in names)

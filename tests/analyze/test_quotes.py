@@ -716,3 +716,10 @@ def test_a_closing_mark_the_parse_hangs_on_the_speaker_is_not_part_of_the_speake
               tags=["``", "UH", ",", "''", "NNP", ",", "VBD", "."], sent_starts=[True] + [False] * 7)
     speaker = _SpeakerResolver(doc, []).resolve(doc[4], end_before=6)
     assert doc.text[speaker.start : speaker.end] == "Ruiz"
+
+
+def test_a_reply_cut_off_by_the_page_and_its_lead_in_are_no_quotes(analyse):
+    doc, _, quotes = analyse("Responding to a request for comment, the agency said its...")
+    assert quotes == []
+    doc, _, quotes = analyse("She did not respond to emails seeking comment.")  # no reply is news too
+    assert [_cue(doc.text, q) for q in quotes] == ["did not respond"]

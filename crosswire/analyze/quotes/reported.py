@@ -69,7 +69,7 @@ def _reported(doc, cue, quoted: list[_Quoted], speakers) -> Quote | None:
     end = end if newline < 0 else newline  # reported speech stays in its paragraph
     start = _skip_conjunction(text, start, end)
     start, end = _trim(text, start, end)
-    if end - start < 3:
+    if end - start < 3 or _cut_off(doc, start, end):
         return None
     if end <= cue.idx:
         end = _split_mixed(doc, quoted, end, cue)
@@ -81,6 +81,16 @@ def _reported(doc, cue, quoted: list[_Quoted], speakers) -> Quote | None:
     if speaker is None:
         return None
     return Quote(start, end, cue_start, cue_end, speaker.start, speaker.end, speaker.name, speaker.anonymous, kind)
+
+
+def _cut_off(doc, start: int, end: int) -> bool:
+    """"the agency said its...": the page cut the sentence off after a word or two of function words, so
+    nothing of what was said is left ("endorsed them." says who was endorsed)."""
+    text = doc_text(doc)
+    if not text[end : end + 3].lstrip().startswith(("...", "…")):
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and len(span) <= 2 and all(t.is_stop or t.is_punct for t in span)
 
 
 def _judgement(doc, cue) -> Quote | None:
@@ -276,6 +286,9 @@ def _object(doc, cue):
         return None
     if lemma in RECORD_OBJECT_CUES and any(c.dep_ == "dobj" and c.lower_ in RECORD_NOUNS for c in right):
         return None  # records put out ("released video of the stop"), not words
+    if lemma == "respond" and cue.tag_ == "VBG" and _asked_for_comment(right[0]):
+        return None  # "Responding to a request for comment, the agency said ...": the saying has the answer
+        # ("did not respond to requests for comment" stays: it says there was none)
     if lemma == "call" and (right[0].lower_ in CALL_NOT_SPEECH or (
             any(c.dep_ == "dobj" and c.lemma_.lower() in CALLED_EVENTS for c in right)
             and not any(c.dep_ in ("oprd", "ccomp") for c in cue.rights))):  # "called the vote a mistake" is said
@@ -287,6 +300,16 @@ def _object(doc, cue):
     if end_token.i < start_token.i:
         return None
     return start_token.idx, end_token.idx + len(end_token), subject
+
+
+_ASKING_NOUNS = frozenset("request requests inquiry inquiries query queries question questions email emails call calls "
+                          "message messages".split())
+
+
+def _asked_for_comment(prep) -> bool:
+    """"to a request for comment", "to questions from reporters": what was asked, which a reply only follows."""
+    head = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return prep.lower_ == "to" and head is not None and head.lower_ in _ASKING_NOUNS
 
 
 def _when_or_where(prep) -> bool:

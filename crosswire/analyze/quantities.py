@@ -509,6 +509,10 @@ def _read_vague(text: str, m: re.Match) -> _Cand | None:
 # --- ranges and changes ---------------------------------------------------
 
 
+_BY_BEFORE = re.compile(r"(?i)\bby\s+(?:(?:about|around|roughly|nearly|almost|some|approximately|more\s+than|over"
+                        r"|just\s+over|just\s+under|less\s+than)\s+)?$")
+
+
 def _join_ranges(text: str, cands: list[_Cand]) -> list[_Cand]:
     """Join "from A to B", "between A and B", "A-B", "B from A" into one quantity."""
     out: list[_Cand] = []
@@ -534,6 +538,10 @@ def _join(text: str, a: _Cand, b: _Cand) -> _Cand | None:
     reverse = re.fullmatch(r"\s+from\s+", between) and re.search(r"\bto\s+$", before)
     sep = re.fullmatch(r"\s*(-|–|—|to-?|and|or|through)\s*", between, re.I)
     if not (sep or reverse):
+        return None
+    if sep and sep[1].lower().startswith("to") and _BY_BEFORE.search(before) and (a.explicit_unit or a.scaled):
+        # "rose by about 1 million to 9.3 million", "by $43 billion to $419 billion": the rise and the new level;
+        # "dropped by 1 to 1.5 degrees" (one unit for both) is a range
         return None
     word = sep[1].lower() if sep else "from"
     if word == "and" and not re.search(r"(?i)\bbetween\s+$", before):

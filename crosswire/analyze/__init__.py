@@ -33,7 +33,8 @@ from crosswire.model import Analysis, Sentence
 # v7: a verb of saying in a relative clause or an as-clause is an attribution; "next to" is no tense cue;
 # "three quarters of the vote" is a share, not a duration; "two-thirds of" is a share in the unit "fraction";
 # a person's age between commas after the name is kept on the entity; a title before "Dr."/"Mr." is a role;
-# a year is no count; a bill number is no person; a name has a capital past its article).
+# a year is no count; a bill number is no person; a name has a capital past its article; "rose by X to Y" is
+# two figures).
 ANALYSIS_VERSION = "analyze.v7"
 
 # Parts of speech whose lemmas say what a sentence is about.

@@ -723,3 +723,8 @@ def test_a_reply_cut_off_by_the_page_and_its_lead_in_are_no_quotes(analyse):
     assert quotes == []
     doc, _, quotes = analyse("She did not respond to emails seeking comment.")  # no reply is news too
     assert [_cue(doc.text, q) for q in quotes] == ["did not respond"]
+
+
+def test_content_does_not_end_on_a_by_whose_agent_the_page_cut_off(analyse):
+    doc, _, quotes = analyse("For his view, the comedian is being attacked as a fraud by...")
+    assert [_content(doc.text, q) for q in quotes] == ["the comedian is being attacked as a fraud"]

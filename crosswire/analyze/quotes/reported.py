@@ -441,4 +441,4 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-_DANGLING = re.compile(r"[\s,]+(?:and|but|or)$")
+_DANGLING = re.compile(r"[\s,]+(?:and|but|or|by)$")  # "attacked as a fraud by" where the page cuts the agent off

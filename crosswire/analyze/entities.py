@@ -96,7 +96,7 @@ def in_nickname(text: str, pos: int) -> bool:
     return pos - start in nickname_marks(text[start : pos + 60])
 
 
-def canonical_name(name: str) -> str:
+def canonical_name(name: str, *, person: bool = True) -> str:
     """The display form used to match a name across articles.
 
     Strips a leading "the", forms of address and titles ("U.S. Commerce Secretary
@@ -112,8 +112,8 @@ def canonical_name(name: str) -> str:
         default=-1,
     )
     words = words[last_title + 1 :]
-    if len(words) >= 2 and all(w.isupper() and "." not in w for w in words):
-        words = [w.capitalize() for w in words]
+    if person and len(words) >= 2 and all(w.isupper() and "." not in w for w in words):
+        words = [w.capitalize() for w in words]  # not an organisation's: "USA TODAY" is no "Usa Today"
     return " ".join(words)
 
 
@@ -398,7 +398,7 @@ def _resolve_names(doc, mentions: list[_Mention]) -> None:
     first_spelling: dict[str, str] = {}  # name key -> the display name first seen
     full_names: list[tuple[int, str]] = []  # (token index, canonical full name) of people
     for m in mentions:
-        name = canonical_name(doc[m.start : m.end].text)
+        name = canonical_name(doc[m.start : m.end].text, person=m.label == "PERSON")
         m.name = first_spelling.setdefault(name_key(name), name)
         if m.label == "PERSON" and len(name.split()) >= 2:
             full_names.append((m.start, m.name))

@@ -235,3 +235,10 @@ def test_a_bill_number_is_no_person(analyse):
 def test_a_name_has_a_capital_past_its_article(analyse, text):
     _, entities, _ = analyse(text)
     assert all(any(ch.isupper() for ch in e.name) for e in entities), [e.name for e in entities]
+
+
+def test_an_organisation_in_capitals_keeps_them_and_a_person_in_capitals_is_title_cased():
+    from crosswire.analyze.entities import canonical_name
+
+    assert canonical_name("USA TODAY", person=False) == "USA TODAY"
+    assert canonical_name("KIM YONG-BEOM") == "Kim Yong-beom"

@@ -386,6 +386,16 @@ def _fix_person_labels(doc, mentions: list[_Mention]) -> None:
         titled = m.start > 0 and _word_key(doc[m.start - 1].text) in TITLE_WORDS | HONORIFICS
         if key in surnames or (titled and doc[m.start - 1].text[:1].isupper()):
             m.label = "PERSON"
+    # ...and "Pfizer" as a PERSON: a one-word "person" that names a company the text gives in full ("Pfizer Inc")
+    companies = {name_key(doc[m.start].text) for m in mentions
+                 if m.label == "ORG" and m.end - m.start >= 2 and _word_key(doc[m.end - 1].text) in COMPANY_SUFFIXES}
+    for m in mentions:
+        if m.label == "PERSON" and m.end - m.start == 1 and name_key(doc[m.start].text) in companies - surnames:
+            m.label = "ORG"
+
+
+#: The last word of a company's full name ("Pfizer Inc", "Hanwha Group").
+COMPANY_SUFFIXES = frozenset("inc corp co ltd llc plc se ag sa nv group holdings corporation incorporated".split())
 
 
 def _resolve_names(doc, mentions: list[_Mention]) -> None:

@@ -242,3 +242,8 @@ def test_an_organisation_in_capitals_keeps_them_and_a_person_in_capitals_is_titl
 
     assert canonical_name("USA TODAY", person=False) == "USA TODAY"
     assert canonical_name("KIM YONG-BEOM") == "Kim Yong-beom"
+
+
+def test_a_one_word_person_naming_a_company_the_text_gives_in_full_is_an_organisation(analyse):
+    _, entities, _ = analyse("Moderna Inc said the booster works. Moderna will ask regulators next week.")
+    assert {(e.name, e.label) for e in entities} == {("Moderna Inc", "ORG"), ("Moderna", "ORG")}

@@ -14,6 +14,7 @@ import unicodedata
 from collections import Counter, defaultdict
 
 from crosswire.align.evidence import evidence_for_span
+from crosswire.analyze.entities import COMPANY_SUFFIXES
 from crosswire.model import Analysis, Article, Finding, PersonSummary
 
 _HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "dame", "prof"}
@@ -69,7 +70,8 @@ def people_summary(articles: list[Article], analyses: list[Analysis]) -> list[Pe
         summaries.append(
             PersonSummary(
                 name=ordered[0],
-                label="ORG" if key in outlets else labels_of[key].most_common(1)[0][0],
+                label="ORG" if key in outlets or _names_a_company(spellings)
+                else labels_of[key].most_common(1)[0][0],
                 variants=tuple(ordered[1:]),
                 roles={aid: _fullest_roles(r) for aid, r in roles[key].items()},
                 mentions=dict(mentions[key]),
@@ -100,7 +102,7 @@ def _aliases(analyses: list[Analysis]) -> dict[str, str]:
             if ra != rb:
                 parent[max(ra, rb)] = min(ra, rb)
 
-    for rule in (_acronyms, _middle_initials, _short_forms):
+    for rule in (_acronyms, _middle_initials, _short_forms, _companies):
         join(rule(analyses))
     join(_surnames(analyses, root))  # last: a surname is one person's only once the full names are joined
     return {key: root(key) for key in parent}
@@ -140,6 +142,23 @@ def _short_forms(analyses: list[Analysis]) -> dict[str, str]:
             keep = max(members, key=lambda k: (bool(members[k]), len(k), k))  # the fullest form names the row
             aliases.update({k: keep for k in members if k != keep})
     return aliases
+
+
+def _names_a_company(spellings) -> bool:
+    return any(len(s.split()) >= 2 and s.split()[-1].casefold().rstrip(".") in COMPANY_SUFFIXES for s in spellings)
+
+
+def _companies(analyses: list[Analysis]) -> dict[str, str]:
+    """"Pfizer" (which the small model often calls a person) and "Pfizer Inc" another source writes: one company,
+    when just one company's full name starts with the word."""
+    full: dict[str, set[str]] = defaultdict(set)
+    names = {e.name for analysis in analyses for e in analysis.entities if e.label in ("ORG", "PERSON")}
+    for name in names:
+        words = name.split()
+        if len(words) >= 2 and words[-1].casefold().rstrip(".") in COMPANY_SUFFIXES:
+            full[name_key(words[0])].add(name_key(name))
+    return {name_key(n): next(iter(full[name_key(n)])) for n in names
+            if len(n.split()) == 1 and len(full.get(name_key(n), ())) == 1}
 
 
 def _surnames(analyses: list[Analysis], root) -> dict[str, str]:

@@ -165,3 +165,12 @@ def test_a_bare_surname_the_model_took_for_an_organisation_is_the_person():
     ab = Analysis(text=text, entities=(Entity(0, 5, "Mayor", "ORG", "Mayor"),))
     (person,) = people_summary([a, b], [aa, ab])
     assert (person.label, sorted(person.mentions)) == ("PERSON", ["a", "b"])
+
+
+def test_a_one_word_person_that_names_a_company_another_source_gives_in_full_is_that_company():
+    (a, aa) = _named("a", "Norvik said the trial went well.", "Norvik")  # the model's PERSON
+    text = "Norvik Inc said on Monday the trial went well."
+    b = Article(id="b", source="b.txt", raw_text=text, text=text, outlet="b")
+    ab = Analysis(text=text, entities=(Entity(0, 10, "Norvik Inc", "ORG", "Norvik Inc"),))
+    (company,) = people_summary([a, b], [aa, ab])
+    assert (company.label, sorted(company.mentions)) == ("ORG", ["a", "b"])

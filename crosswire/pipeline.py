@@ -17,7 +17,8 @@ from crosswire.model import Analysis, Article, Comparison, Note, Problem, QuoteS
 # hold against nothing they allow, place names of one country agree; a speaker left as 'which' is shown as none;
 # v4: a share written as a fraction is held against a percentage; a person's age is compared between sources;
 # a name with and without a middle initial is one person, so are a short and a full given name, and a bare
-# surname (even one the model calls an organisation) is the one full name that ends with it;
+# surname (even one the model calls an organisation) is the one full name that ends with it, and a company's
+# first word the company;
 # "later this month" is scheduled on the timeline).
 COMPARISON_VERSION = "compare.v4"
 

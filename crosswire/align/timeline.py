@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from crosswire.align.compatible import Agreement, compare_dates
-from crosswire.align.evidence import clip, evidence_for
+from crosswire.align.evidence import clause_around, evidence_for
 from crosswire.model import Article, Claim, Finding, TimelineEvent
 
 # Dates this coarse say little on a timeline ("this year", "the 1990s").
@@ -41,7 +41,8 @@ def build_timeline(articles: list[Article], claims: list[Claim], findings: list[
                     event["evidence"].append(evidence)
             elif not any(x.article_id == article.id for e in same_date for x in e["evidence"]):
                 events.append({"value": value, "display": slot.display, "evidence": [evidence],
-                               "description": clip(evidence.text, 140), "published": article.published})
+                               # the clause that holds the date: the sentence may be about another day
+                               "description": clause_around(evidence), "published": article.published})
     return [_event(e) for e in sorted(events, key=lambda e: (e["value"]["begin"], e["value"].get("end") or ""))]
 
 

@@ -244,3 +244,12 @@ def test_an_event_later_in_the_month_of_publication_is_scheduled_and_one_of_the_
     today = claim(a, sentence, ["shots"], dated("today", "2021-09-03", "2021-09-03", "day")(sentence))
     assert [e.scheduled for e in build_timeline([a], [later])] == [True]
     assert [e.scheduled for e in build_timeline([a], [today])] == [False]
+
+
+def test_a_timeline_event_is_described_by_the_clause_that_holds_its_date():
+    sentence = ("The council approved the budget on Tuesday, three weeks after the March 4 flood that closed "
+                "the harbor for a month.")
+    a = dataclasses.replace(article("daily", sentence), published=dt.date(2025, 3, 26))
+    flood = claim(a, sentence, ["council"], on_day("March 4", "2025-03-04")(sentence))
+    (event,) = build_timeline([a], [flood])
+    assert event.description == "…three weeks after the March 4 flood that closed the harbor for a month."

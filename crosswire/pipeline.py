@@ -19,7 +19,7 @@ from crosswire.model import Analysis, Article, Comparison, Note, Problem, QuoteS
 # a name with and without a middle initial is one person, so are a short and a full given name, and a bare
 # surname (even one the model calls an organisation) is the one full name that ends with it, and a company's
 # first word the company;
-# "later this month" is scheduled on the timeline).
+# "later this month" is scheduled on the timeline, and an event is described by the clause holding its date).
 COMPARISON_VERSION = "compare.v4"
 
 PIPELINE_VERSION = "compare.v1"

@@ -728,3 +728,20 @@ def test_a_reply_cut_off_by_the_page_and_its_lead_in_are_no_quotes(analyse):
 def test_content_does_not_end_on_a_by_whose_agent_the_page_cut_off(analyse):
     doc, _, quotes = analyse("For his view, the comedian is being attacked as a fraud by...")
     assert [_content(doc.text, q) for q in quotes] == ["the comedian is being attacked as a fraud"]
+
+
+def test_quoted_words_the_parse_made_the_subject_do_not_speak_the_words_after_the_cue_do(nlp):
+    # “Hello all,” tweeted Ruiz: parsed as subject (the quote), verb and object (the speaker)
+    from spacy.tokens import Doc
+
+    from crosswire.analyze.quotes.speakers import _SpeakerResolver, _speaker_of
+
+    words = ['"', "Hello", "all", ",", '"', "tweeted", "Ruiz", "."]
+    doc = Doc(nlp.vocab, words=words, spaces=[False, True, False, False, True, True, False, False],
+              heads=[5, 5, 1, 1, 5, 5, 5, 5],
+              deps=["punct", "nsubj", "npadvmod", "punct", "punct", "ROOT", "dobj", "punct"],
+              pos=["PUNCT", "INTJ", "DET", "PUNCT", "PUNCT", "VERB", "PROPN", "PUNCT"],
+              tags=["``", "UH", "DT", ",", "''", "VBD", "NNP", "."], sent_starts=[True] + [False] * 7)
+    quoted = (doc[1].idx, doc[3].idx + 1)
+    speaker = _speaker_of(doc, doc[5], _SpeakerResolver(doc, []), after=quoted[1], quoted=quoted)
+    assert doc.text[speaker.start : speaker.end] == "Ruiz"

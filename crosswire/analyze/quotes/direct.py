@@ -26,7 +26,7 @@ def _attribute_direct(doc, quoted: list[_Quoted], i: int, speakers, used_cues: s
     cue = _governing_cue(doc, span) or _cue_after(doc, span) or _cue_before(doc, span)
     if cue is None:
         return _dash_attribution(doc, quoted, i, speakers)
-    speaker = _speaker_of(doc, cue, speakers, after=span.end)
+    speaker = _speaker_of(doc, cue, speakers, after=span.end, quoted=(span.start, span.end))
     if speaker is None:
         return None
     span.used = True

@@ -35,13 +35,20 @@ class _Speaker:
     anonymous: bool
 
 
-def _speaker_of(doc, cue, speakers, after: int | None, subject=None) -> _Speaker | None:
+def _speaker_of(doc, cue, speakers, after: int | None, subject=None,
+                quoted: tuple[int, int] | None = None) -> _Speaker | None:
     if cue.lower_ == "according" and subject is not None:
         comma = _source_comma(doc, subject, cue.sent) if _opens_sentence(cue) else None  # "According to X, ..."
         return speakers.resolve(subject, end_before=None if comma is None else comma.i)
     if subject is None:  # a passive cue's speaker is its "by" phrase: “...” was written by Kim
         subject = _agent_source(cue)
     subject = subject if subject is not None else _subject(cue)
+    if subject is not None and quoted is not None and quoted[0] <= subject.idx < quoted[1]:
+        # “An announcement: ...,” tweeted Ruiz: the parse made the quoted words the subject and the
+        # speaker the object; the words after the cue name the speaker (none when the cue comes first)
+        if cue.idx < quoted[0]:
+            return None
+        subject = None
     if subject is not None and (clause := _relative_clause(cue, subject)) is not None:
         # "Senator Ruiz, who said ...": the span stays "who" (as PolNeAR marks it); the name is the noun's
         antecedent = speakers.resolve(clause.head, end_before=clause.left_edge.i)

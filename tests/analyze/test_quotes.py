@@ -745,3 +745,10 @@ def test_quoted_words_the_parse_made_the_subject_do_not_speak_the_words_after_th
     quoted = (doc[1].idx, doc[3].idx + 1)
     speaker = _speaker_of(doc, doc[5], _SpeakerResolver(doc, []), after=quoted[1], quoted=quoted)
     assert doc.text[speaker.start : speaker.end] == "Ruiz"
+
+
+def test_a_bare_surname_the_model_missed_is_the_person_named_before_with_it(analyse):
+    text = "Reporter Ana Italiano resigned on Monday. “I handed in my resignation,” Italiano tweeted on Tuesday."
+    doc, _, quotes = analyse(text)
+    quote = _find(doc.text, quotes, "handed in")
+    assert quote.speaker == "Ana Italiano"

@@ -167,8 +167,15 @@ class _SpeakerResolver:
         if anonymous is not None:
             return _Speaker(start, end, anonymous, True)
         entity = self._entity_in(start, end, head.idx)
-        name = entity.name if entity is not None else named.text
+        name = entity.name if entity is not None else self._surname_of(named.text, start) or named.text
         return _Speaker(start, end, name, False)
+
+    def _surname_of(self, word: str, pos: int) -> str | None:
+        """A bare surname the model did not tag ("Italiano tweeted"): the person named before with it."""
+        if " " in word or not word[:1].isupper():
+            return None
+        k = bisect.bisect_left(self.person_starts, pos)
+        return next((p.name for p in reversed(self.persons[:k]) if p.name.split()[-1] == word and " " in p.name), None)
 
     def subject_person_before(self, pos: int) -> tuple[int, str, bool] | None:
         """The last person named as the subject of a clause before `pos`."""

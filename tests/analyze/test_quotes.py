@@ -752,3 +752,11 @@ def test_a_bare_surname_the_model_missed_is_the_person_named_before_with_it(anal
     doc, _, quotes = analyse(text)
     quote = _find(doc.text, quotes, "handed in")
     assert quote.speaker == "Ana Italiano"
+
+
+def test_it_as_a_speaker_is_the_body_that_spoke_just_before(analyse):
+    text = ("The county did not release the report on Friday. Instead, it slammed the audit as "
+            "“littered with errors.”")
+    doc, _, quotes = analyse(text)
+    quote = next(q for q in quotes if doc.text[q.speaker_start : q.speaker_end] == "it")
+    assert quote.speaker == "The county"

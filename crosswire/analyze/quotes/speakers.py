@@ -86,16 +86,29 @@ def _resolve_pronouns(doc, quotes: list[Quote], speakers) -> list[Quote]:
     by_speaker = sorted((q for q in quotes if q.speaker_start is not None), key=lambda q: q.speaker_start)
     resolved: dict[int, Quote] = {}
     previous: list[tuple[int, str, bool]] = []  # (offset, speaker, anonymous) of named speakers
+    bodies: list[tuple[int, str, bool]] = []  # ... of speakers that are no person: the county, the agency
     for quote in by_speaker:
-        is_pronoun = text[quote.speaker_start : quote.speaker_end].lower() in _PRONOUNS
-        if is_pronoun:
+        said = text[quote.speaker_start : quote.speaker_end].lower()
+        if said in _PRONOUNS:
             found = _latest_subject(previous, speakers.subject_person_before(quote.speaker_start))
             if found is not None:
                 quote = dataclasses.replace(quote, speaker=found[1], anonymous=found[2])
                 resolved[_quote_key(quote)] = quote
+        elif said == "it" and bodies and "\n" not in text[bodies[-1][0] : quote.speaker_start]:
+            # "The county confirmed the result. Instead, it slammed the report": the body that spoke just before
+            quote = dataclasses.replace(quote, speaker=bodies[-1][1], anonymous=bodies[-1][2])
+            resolved[_quote_key(quote)] = quote
         if quote.speaker and _could_be_he_or_she(doc, quote, speakers):
             previous.append((quote.speaker_start, quote.speaker, quote.anonymous))
+        elif quote.speaker and said not in ("it", "they", "who", "which", "that") and _one_body(doc, quote):
+            bodies.append((quote.speaker_start, quote.speaker, quote.anonymous))
     return [resolved.get(_quote_key(q), q) for q in quotes]
+
+
+def _one_body(doc, quote: Quote) -> bool:
+    """A speaker that is one organisation or body ("the county", "the agency"), not people ("officials")."""
+    span = doc.char_span(quote.speaker_start, quote.speaker_end, alignment_mode="expand")
+    return span is not None and span.root.tag_ in ("NN", "NNP") and span.root.ent_type_ not in ("PERSON", "NORP")
 
 
 def _could_be_he_or_she(doc, quote: Quote, speakers) -> bool:

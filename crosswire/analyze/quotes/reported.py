@@ -441,4 +441,5 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-_DANGLING = re.compile(r"[\s,]+(?:and|but|or|by)$")  # "attacked as a fraud by" where the page cuts the agent off
+# "attacked as a fraud by", "cleared 200 people, including" where the page cuts the text off
+_DANGLING = re.compile(r"[\s,]+(?:and|but|or|by|including)$")

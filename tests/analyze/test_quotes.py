@@ -702,18 +702,24 @@ def test_thats_according_to_a_source_attributes_the_sentence_before(analyse):
         "The agency wants to delay the rollout by two weeks", "according to", True)
 
 
-def test_a_closing_mark_the_parse_hangs_on_the_speaker_is_not_part_of_the_speaker(nlp):
-    # the parse of a long paragraph sometimes makes the quote's closing mark a child of the speaker's name
+def _hand_parsed(nlp, rows):
+    """A Doc parsed as given, row by row (word, space after, head, dep, pos, tag): an odd parse the model
+    makes of a long paragraph, written out short."""
     from spacy.tokens import Doc
 
+    words, spaces, heads, deps, pos, tags = (list(column) for column in zip(*rows))
+    return Doc(nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, tags=tags,
+               sent_starts=[True] + [False] * (len(rows) - 1))
+
+
+def test_a_closing_mark_the_parse_hangs_on_the_speaker_is_not_part_of_the_speaker(nlp):
+    # the parse of a long paragraph sometimes makes the quote's closing mark a child of the speaker's name
     from crosswire.analyze.quotes.speakers import _SpeakerResolver
 
-    words = ['"', "Hi", ",", '"', "Ruiz", ",", "said", "."]
-    doc = Doc(nlp.vocab, words=words, spaces=[False, False, False, True, False, True, False, False],
-              heads=[6, 6, 6, 4, 6, 4, 6, 6],
-              deps=["punct", "ccomp", "punct", "punct", "nsubj", "punct", "ROOT", "punct"],
-              pos=["PUNCT", "INTJ", "PUNCT", "PUNCT", "PROPN", "PUNCT", "VERB", "PUNCT"],
-              tags=["``", "UH", ",", "''", "NNP", ",", "VBD", "."], sent_starts=[True] + [False] * 7)
+    doc = _hand_parsed(nlp, [('"', False, 6, "punct", "PUNCT", "``"), ("Hi", False, 6, "ccomp", "INTJ", "UH"),
+                             (",", False, 6, "punct", "PUNCT", ","), ('"', True, 4, "punct", "PUNCT", "''"),
+                             ("Ruiz", False, 6, "nsubj", "PROPN", "NNP"), (",", True, 4, "punct", "PUNCT", ","),
+                             ("said", False, 6, "ROOT", "VERB", "VBD"), (".", False, 6, "punct", "PUNCT", ".")])
     speaker = _SpeakerResolver(doc, []).resolve(doc[4], end_before=6)
     assert doc.text[speaker.start : speaker.end] == "Ruiz"
 
@@ -737,16 +743,12 @@ def test_content_does_not_end_on_a_word_whose_sequel_the_page_cut_off(analyse, t
 
 def test_quoted_words_the_parse_made_the_subject_do_not_speak_the_words_after_the_cue_do(nlp):
     # “Hello all,” tweeted Ruiz: parsed as subject (the quote), verb and object (the speaker)
-    from spacy.tokens import Doc
-
     from crosswire.analyze.quotes.speakers import _SpeakerResolver, _speaker_of
 
-    words = ['"', "Hello", "all", ",", '"', "tweeted", "Ruiz", "."]
-    doc = Doc(nlp.vocab, words=words, spaces=[False, True, False, False, True, True, False, False],
-              heads=[5, 5, 1, 1, 5, 5, 5, 5],
-              deps=["punct", "nsubj", "npadvmod", "punct", "punct", "ROOT", "dobj", "punct"],
-              pos=["PUNCT", "INTJ", "DET", "PUNCT", "PUNCT", "VERB", "PROPN", "PUNCT"],
-              tags=["``", "UH", "DT", ",", "''", "VBD", "NNP", "."], sent_starts=[True] + [False] * 7)
+    doc = _hand_parsed(nlp, [('"', False, 5, "punct", "PUNCT", "``"), ("Hello", True, 5, "nsubj", "INTJ", "UH"),
+                             ("all", False, 1, "npadvmod", "DET", "DT"), (",", False, 1, "punct", "PUNCT", ","),
+                             ('"', True, 5, "punct", "PUNCT", "''"), ("tweeted", True, 5, "ROOT", "VERB", "VBD"),
+                             ("Ruiz", False, 5, "dobj", "PROPN", "NNP"), (".", False, 5, "punct", "PUNCT", ".")])
     quoted = (doc[1].idx, doc[3].idx + 1)
     speaker = _speaker_of(doc, doc[5], _SpeakerResolver(doc, []), after=quoted[1], quoted=quoted)
     assert doc.text[speaker.start : speaker.end] == "Ruiz"

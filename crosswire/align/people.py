@@ -85,6 +85,10 @@ _ACRONYM = re.compile(r"[A-Z]{2,6}")
 _NOT_INITIALS = {"and", "of", "the", "for", "on", "in", "&"}
 
 
+def _names(analyses: list[Analysis], *labels: str) -> set[str]:
+    return {e.name for analysis in analyses for e in analysis.entities if e.label in labels}
+
+
 def _aliases(analyses: list[Analysis]) -> dict[str, str]:
     """Key of another name of one entity -> the key its rows go under: initials, a middle initial, a bare surname,
     a short given name. The rules' pairs are joined, so that "Chuck Schumer", "Charles E. Schumer" and "Schumer"
@@ -125,7 +129,7 @@ _SHORT_FORMS = {
 def _short_forms(analyses: list[Analysis]) -> dict[str, str]:
     """"Chuck Schumer" and "Charles E. Schumer" are one person: the same surname, given names that are one name
     in full and short, and no two middle initials in the group (a father and a son stay apart)."""
-    names = {e.name for analysis in analyses for e in analysis.entities if e.label == "PERSON"}
+    names = _names(analyses, "PERSON")
     groups: dict[tuple[str, str], dict[str, tuple[str, ...]]] = defaultdict(dict)  # (given, surname) -> key -> initials
     for name in names:
         words = [w for w in name.split() if w.casefold() not in _SUFFIXES]
@@ -152,7 +156,7 @@ def _companies(analyses: list[Analysis]) -> dict[str, str]:
     """"Pfizer" (which the small model often calls a person) and "Pfizer Inc" another source writes: one company,
     when just one company's full name starts with the word."""
     full: dict[str, set[str]] = defaultdict(set)
-    names = {e.name for analysis in analyses for e in analysis.entities if e.label in ("ORG", "PERSON")}
+    names = _names(analyses, "ORG", "PERSON")
     for name in names:
         words = name.split()
         if len(words) >= 2 and words[-1].casefold().rstrip(".") in COMPANY_SUFFIXES:
@@ -165,14 +169,14 @@ def _surnames(analyses: list[Analysis], root) -> dict[str, str]:
     """A bare surname one source uses ("Biden") and the full name another gives ("President Joe Biden") are one
     person when just one full name of the sources ends with that surname ("Trump" beside "Donald Trump" and
     "Melania Trump" stays apart). Within one article the entity rules have done this already."""
-    names = {e.name for analysis in analyses for e in analysis.entities if e.label == "PERSON"}
+    names = _names(analyses, "PERSON")
     full: dict[str, set[str]] = defaultdict(set)  # key of a surname -> the people (keys) whose full names end with it
     for name in names:
         words = name.split()
         if len(words) >= 2:
             full[name_key(words[-1])].add(root(name_key(name)))
     # a bare surname the model took for an organisation ("Mayorkas" said) is the person too
-    bare = {e.name for analysis in analyses for e in analysis.entities if e.label in ("PERSON", "ORG")}
+    bare = _names(analyses, "PERSON", "ORG")
     return {name_key(name): next(iter(full[name_key(name)])) for name in bare
             if len(name.split()) == 1 and len(full.get(name_key(name), ())) == 1}
 
@@ -185,7 +189,7 @@ def _middle_initials(analyses: list[Analysis]) -> dict[str, str]:
     """"Rochelle P. Walensky" and "John G. Roberts Jr." are "Rochelle Walensky" and "John Roberts" when the
     sources use both, and only one name with initials shortens to that name ("George H. W. Bush" and
     "George W. Bush" both shorten to "George Bush": neither is taken for him)."""
-    names = {e.name for analysis in analyses for e in analysis.entities if e.label == "PERSON"}
+    names = _names(analyses, "PERSON")
     keys = {name_key(n) for n in names}
     short: dict[str, set[str]] = defaultdict(set)  # key of the short name -> keys of the names with initials
     for name in names:
@@ -201,7 +205,7 @@ def _acronyms(analyses: list[Analysis]) -> dict[str, str]:
     """Other names of one organisation -> the key of its name: its initials ("FDA", "CDC" for
     "Centers for Disease Control and Prevention") and its name with a country in front ("U.S.
     Food and Drug Administration"), when the sources use both. An acronym only when one name fits."""
-    names = {e.name for analysis in analyses for e in analysis.entities if e.label == "ORG"}
+    names = _names(analyses, "ORG")
     keys = {name_key(n) for n in names}
     aliases = {}
     for name in names:  # "U.S. Food and Drug Administration" and "Food and Drug Administration"
@@ -256,8 +260,7 @@ def person_findings(articles: list[Article], analyses: list[Analysis]) -> list[F
             continue
         (article_id, (entity, analysis, _)), = per_article.items()
         article = by_id[article_id]
-        sentence = next((s for s in analysis.sentences if s.start <= entity.start < s.end), None)
-        start, end = (sentence.start, sentence.end) if sentence else (entity.start, entity.end)
+        start, end = _sentence_of(analysis, entity)
         kind = "caption" if article.in_caption(start, end) else "fact"
         evidence = dataclasses.replace(
             evidence_for_span(article, start, end, kind=kind),
@@ -306,8 +309,7 @@ def _near_in_time(articles: list[Article]) -> bool:
 
 
 def _age_evidence(article: Article, entity, analysis: Analysis):
-    sentence = next((s for s in analysis.sentences if s.start <= entity.start < s.end), None)
-    start, end = (sentence.start, sentence.end) if sentence else (entity.start, entity.end)
+    start, end = _sentence_of(analysis, entity)
     digits = re.search(r"\d+", article.text[entity.end : entity.end + 8])
     value_start = entity.end + digits.start() if digits else entity.start
     value_end = entity.end + digits.end() if digits else entity.end
@@ -315,3 +317,9 @@ def _age_evidence(article: Article, entity, analysis: Analysis):
         evidence_for_span(article, start, end, kind="caption" if article.in_caption(start, end) else "fact"),
         value=entity.age, display=f"{entity.age}", value_start=value_start, value_end=value_end,
     )
+
+
+def _sentence_of(analysis: Analysis, entity) -> tuple[int, int]:
+    """The offsets of the sentence that holds the mention (the mention's own when none does)."""
+    sentence = next((s for s in analysis.sentences if s.start <= entity.start < s.end), None)
+    return (sentence.start, sentence.end) if sentence else (entity.start, entity.end)

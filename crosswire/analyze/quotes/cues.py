@@ -221,9 +221,10 @@ def _cue_offsets(doc, cue) -> tuple[int, int]:
     ("pointed out"), a colon right after it ("said:"); a noun's modifiers ("his
     repeated claim" -> "repeated claim"), not its possessor, who is the speaker."""
     start, end = cue.i, cue.i + 1
-    left = _NOUN_LEFT if cue.pos_ == "NOUN" else _CUE_LEFT
-    while start > 0 and doc[start - 1].dep_ in left and doc[start - 1].head.i == cue.i and cue.lower_ != "according":
-        start -= 1  # not the "'s" of "That's according to": the parse makes it the auxiliary of "according"
+    # nothing left of "according": the parse makes the "'s" of "That's according to" its auxiliary
+    left = () if cue.lower_ == "according" else _NOUN_LEFT if cue.pos_ == "NOUN" else _CUE_LEFT
+    while start > 0 and doc[start - 1].dep_ in left and doc[start - 1].head.i == cue.i:
+        start -= 1
     if end < len(doc) and doc[end].dep_ == "agent":
         end += 1
     elif cue.lower_ == "according" and end < len(doc) and doc[end].lower_ == "to":

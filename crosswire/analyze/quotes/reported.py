@@ -286,9 +286,10 @@ def _object(doc, cue):
         return None
     if lemma in RECORD_OBJECT_CUES and any(c.dep_ == "dobj" and c.lower_ in RECORD_NOUNS for c in right):
         return None  # records put out ("released video of the stop"), not words
+    # "Responding to a request for comment, the agency said ...": the saying has the answer ("did not respond to
+    # requests for comment" stays: it says there was none)
     if lemma == "respond" and cue.tag_ == "VBG" and _asked_for_comment(right[0]):
-        return None  # "Responding to a request for comment, the agency said ...": the saying has the answer
-        # ("did not respond to requests for comment" stays: it says there was none)
+        return None
     if lemma == "call" and (right[0].lower_ in CALL_NOT_SPEECH or (
             any(c.dep_ == "dobj" and c.lemma_.lower() in CALLED_EVENTS for c in right)
             and not any(c.dep_ in ("oprd", "ccomp") for c in cue.rights))):  # "called the vote a mistake" is said

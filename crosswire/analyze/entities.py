@@ -96,6 +96,9 @@ def in_nickname(text: str, pos: int) -> bool:
     return pos - start in nickname_marks(text[start : pos + 60])
 
 
+_ARTICLES = ("the", "a", "an")
+
+
 def canonical_name(name: str, *, person: bool = True) -> str:
     """The display form used to match a name across articles.
 
@@ -105,8 +108,8 @@ def canonical_name(name: str, *, person: bool = True) -> str:
     "Kim Yong-beom"). Compare with `name_key` / `same_person`.
     """
     words = _POSSESSIVE.sub("", " ".join(_NICKNAME_IN_NAME.sub("", name).split())).split()
-    if words and words[0].lower() in ("the", "a", "an") and len(words) > 1:
-        words = words[1:]  # "a Senate Health Committee" hearing
+    if words and words[0].lower() in _ARTICLES and len(words) > 1:
+        words = words[1:]  # "the White House", "a Senate Health Committee" hearing
     last_title = max(
         (i for i, w in enumerate(words[:-1]) if _word_key(w) in TITLE_WORDS | HONORIFICS),
         default=-1,
@@ -288,7 +291,7 @@ def _has_capital(doc, mention: _Mention) -> bool:
     """A name has a capital letter somewhere: "the" and "school board association letter" are the model's
     mistakes ("eBay", "iPhone" pass)."""
     words = doc[mention.start : mention.end].text.split()
-    if len(words) > 1 and words[0].lower() in ("the", "a", "an"):
+    if len(words) > 1 and words[0].lower() in _ARTICLES:
         words = words[1:]  # "The school board association": the capital is the sentence's
     return any(ch.isupper() for word in words for ch in word)
 

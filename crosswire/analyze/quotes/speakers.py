@@ -107,16 +107,21 @@ def _resolve_pronouns(doc, quotes: list[Quote], speakers) -> list[Quote]:
 
 def _one_body(doc, quote: Quote) -> bool:
     """A speaker that is one organisation or body ("the county", "the agency"), not people ("officials")."""
-    span = doc.char_span(quote.speaker_start, quote.speaker_end, alignment_mode="expand")
-    return span is not None and span.root.tag_ in ("NN", "NNP") and span.root.ent_type_ not in ("PERSON", "NORP")
+    head = _singular_head(doc, quote)
+    return head is not None and head.ent_type_ not in ("PERSON", "NORP")
 
 
 def _could_be_he_or_she(doc, quote: Quote, speakers) -> bool:
     """A named person, or one unnamed source ("the official", not "officials" or "Washington")."""
     if not quote.anonymous:
         return quote.speaker in speakers.person_names
+    return _singular_head(doc, quote) is not None
+
+
+def _singular_head(doc, quote: Quote):
+    """The head word of the speaker's phrase when it is a singular noun, else None."""
     span = doc.char_span(quote.speaker_start, quote.speaker_end, alignment_mode="expand")
-    return span is not None and span.root.tag_ in ("NN", "NNP")
+    return span.root if span is not None and span.root.tag_ in ("NN", "NNP") else None
 
 
 def _quote_key(quote: Quote) -> tuple:

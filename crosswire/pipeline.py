@@ -50,7 +50,7 @@ def compare(
     """
     from crosswire.align import align, order_findings
     from crosswire.align.origin import mark_shared_origin, origin_notes
-    from crosswire.align.people import age_findings, people_summary, person_findings
+    from crosswire.align.people import age_findings, name_aliases, people_summary, person_findings
     from crosswire.align.timeline import build_timeline
     from crosswire.claims import build_claims
     from crosswire.clean import clean
@@ -84,7 +84,8 @@ def compare(
     embeddings = settings["embeddings"]
     embedder = _embedder(settings["embedding_model"] or None) if embeddings and len(articles) > 1 else None
     alignment = align(articles, claims, embedder=embedder)
-    people = person_findings(articles, analyses) + age_findings(articles, analyses)
+    aliases = name_aliases(analyses)  # one person's or organisation's other names, for the three uses below
+    people = person_findings(articles, analyses, aliases) + age_findings(articles, analyses, aliases)
     findings = order_findings(alignment.findings + people, articles)
     origin, related = origin_notes(articles)
     findings = mark_shared_origin(findings, related)
@@ -92,7 +93,7 @@ def compare(
     return Comparison(
         articles=articles,
         findings=findings,
-        entities=people_summary(articles, analyses),
+        entities=people_summary(articles, analyses, aliases),
         timeline=build_timeline(articles, claims, findings),
         quotes=quote_summaries(articles, analyses),
         notes={a.id: list(a.notes) + origin[a.id] + _embedding_note(embedder, embeddings, articles) for a in articles},

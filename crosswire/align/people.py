@@ -41,15 +41,17 @@ def _fullest_roles(roles: list[str]) -> tuple[str, ...]:
                  if not any(len(o) > len(w) and o[-len(w):] == w for o in words))
 
 
-def people_summary(articles: list[Article], analyses: list[Analysis]) -> list[PersonSummary]:
-    """Each person or organisation, with its names, roles and mentions per article."""
+def people_summary(articles: list[Article], analyses: list[Analysis],
+                   aliases: dict[str, str] | None = None) -> list[PersonSummary]:
+    """Each person or organisation, with its names, roles and mentions per article (`aliases`: `name_aliases`
+    of the analyses, when the caller has them already)."""
     labels = ("PERSON", "ORG")
     names: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))  # key -> spelling -> count
     labels_of: dict[str, Counter] = defaultdict(Counter)  # key -> label -> mentions
     roles: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     mentions: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     outlets = _outlet_keys(articles)
-    aliases = _aliases(analyses)
+    aliases = name_aliases(analyses) if aliases is None else aliases
     for article, analysis in zip(articles, analyses):
         for entity in analysis.entities:
             if entity.label not in labels:
@@ -89,7 +91,7 @@ def _names(analyses: list[Analysis], *labels: str) -> set[str]:
     return {e.name for analysis in analyses for e in analysis.entities if e.label in labels}
 
 
-def _aliases(analyses: list[Analysis]) -> dict[str, str]:
+def name_aliases(analyses: list[Analysis]) -> dict[str, str]:
     """Key of another name of one entity -> the key its rows go under: initials, a middle initial, a bare surname,
     a short given name. The rules' pairs are joined, so that "Chuck Schumer", "Charles E. Schumer" and "Schumer"
     all go under one key (the smallest of them: any one will do, the row shows the commonest spelling)."""
@@ -237,13 +239,14 @@ def _outlet_keys(articles: list[Article]) -> set[str]:
     return {name_key(a.outlet) for a in articles if a.outlet}
 
 
-def person_findings(articles: list[Article], analyses: list[Analysis]) -> list[Finding]:
+def person_findings(articles: list[Article], analyses: list[Analysis],
+                    aliases: dict[str, str] | None = None) -> list[Finding]:
     """People only one source names: who a single outlet brings into the story."""
     if len(articles) < 2:
         return []
     first_mention: dict[str, dict[str, tuple]] = defaultdict(dict)  # key -> article id -> (entity, analysis)
     outlets = _outlet_keys(articles)
-    aliases = _aliases(analyses)
+    aliases = name_aliases(analyses) if aliases is None else aliases
     for article, analysis in zip(articles, analyses):
         for entity in analysis.entities:
             key = aliases.get(name_key(entity.name), name_key(entity.name))
@@ -277,14 +280,15 @@ def person_findings(articles: list[Article], analyses: list[Analysis]) -> list[F
 AGE_DAYS = 180
 
 
-def age_findings(articles: list[Article], analyses: list[Analysis]) -> list[Finding]:
+def age_findings(articles: list[Article], analyses: list[Analysis],
+                 aliases: dict[str, str] | None = None) -> list[Finding]:
     """A person's age as each source gives it ("Ana Ruiz, 54,"): corroborated when the sources that give one
     agree, conflicting when they differ (the first age each source gives; articles far apart in time are
     not held against each other)."""
     if len(articles) < 2:
         return []
     ages: dict[str, dict[str, tuple]] = defaultdict(dict)  # person key -> article id -> (entity, analysis)
-    aliases = _aliases(analyses)
+    aliases = name_aliases(analyses) if aliases is None else aliases
     for article, analysis in zip(articles, analyses):
         for entity in analysis.entities:
             key = aliases.get(name_key(entity.name), name_key(entity.name))

@@ -767,3 +767,13 @@ def test_it_as_a_speaker_is_the_body_that_spoke_just_before(analyse):
     doc, _, quotes = analyse(text)
     quote = next(q for q in quotes if doc.text[q.speaker_start : q.speaker_end] == "it")
     assert quote.speaker == "The county"
+
+
+@pytest.mark.parametrize(("text", "content"), [
+    ("PORTVALE — Ferry fares will rise next month, the transit agency said.", "Ferry fares will rise next month"),
+    ("LISBON, Portugal (AP) -- Fares will rise in May, the agency said.", "Fares will rise in May"),
+    ("NATO will meet in May, the minister said.", "NATO will meet in May"),
+])
+def test_a_dateline_is_not_part_of_what_was_said(analyse, text, content):
+    doc, _, quotes = analyse(text)
+    assert [_content(doc.text, q) for q in quotes] == [content]

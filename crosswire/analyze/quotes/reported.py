@@ -67,7 +67,7 @@ def _reported(doc, cue, quoted: list[_Quoted], speakers) -> Quote | None:
     text = doc_text(doc)
     newline = text.find("\n", start, end)
     end = end if newline < 0 else newline  # reported speech stays in its paragraph
-    start = _skip_conjunction(text, start, end)
+    start = _skip_dateline(text, _skip_conjunction(text, start, end), end)
     start, end = _trim(text, start, end)
     if end - start < 3 or _cut_off(doc, start, end):
         return None
@@ -421,6 +421,13 @@ def _tidy(doc, start: int, end: int) -> tuple[int, int]:
 
 
 _LEADING_CONJUNCTION = re.compile(r"(?:But|And|Yet|So|Or)\s+")
+# "WASHINGTON — ", "LISBON, Portugal (AP) -- ": the place and wire of the story, not what was said
+_DATELINE = re.compile(r"[A-Z][A-Z.' ]{2,}(?:,\s*[A-Z][\w.' ]+)?(?:\s*\([^)]{1,20}\))?\s*(?:—|–|--|-)\s+")
+
+
+def _skip_dateline(text: str, start: int, end: int) -> int:
+    match = _DATELINE.match(text, start, end)
+    return match.end() if match else start
 
 
 def _skip_conjunction(text: str, start: int, end: int) -> int:

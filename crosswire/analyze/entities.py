@@ -54,7 +54,9 @@ HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "madam",
 _ANY = {"GPE", "ORG", "PERSON", "NORP", "FAC", "LOC", "EVENT"}
 # Words the small model takes for names: a technology, a job title, diseases ("COVID-19" as a person).
 FALSE_POSITIVES = {"ai": _ANY, "ceo": {"ORG"}, "covid-19": _ANY, "covid": _ANY, "covid19": _ANY,
-                   "sars-cov-2": _ANY, "coronavirus": _ANY, "delta": {"PERSON"}, "omicron": {"PERSON", "ORG"}}
+                   "sars-cov-2": _ANY, "coronavirus": _ANY, "delta": {"PERSON"}, "omicron": {"PERSON", "ORG"},
+                   # time zones, which the model takes for organisations ("1330 GMT")
+                   **{zone: _ANY for zone in "gmt utc est edt cst cdt mst mdt pst pdt bst cet cest".split()}}
 
 # An appositive that opens with one of these is a clause, not a title.
 _CLAUSE_OPENERS = frozenset(

@@ -247,3 +247,8 @@ def test_an_organisation_in_capitals_keeps_them_and_a_person_in_capitals_is_titl
 def test_a_one_word_person_naming_a_company_the_text_gives_in_full_is_an_organisation(analyse):
     _, entities, _ = analyse("Moderna Inc said the booster works. Moderna will ask regulators next week.")
     assert {(e.name, e.label) for e in entities} == {("Moderna Inc", "ORG"), ("Moderna", "ORG")}
+
+
+def test_a_time_zone_is_no_organisation(analyse):
+    _, entities, _ = analyse("The shooting began about 6:30 a.m. Pacific Time (1330 GMT) at a rail yard in San Jose.")
+    assert "GMT" not in [e.name for e in entities]

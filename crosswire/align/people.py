@@ -225,6 +225,11 @@ def _acronyms(analyses: list[Analysis]) -> dict[str, str]:
         initials = "".join(w[0] for w in words)
         for length in range(3, len(initials) + 1) if len(initials) > 3 else [len(initials)]:
             full[initials[:length]].add(key)  # "CDC" named before "and Prevention" joined it
+        # ...and with the "of" some initials keep: "DOJ", "BOE" for "Board of Elections"
+        with_of = [w for w in name.split() if w.casefold() == "of" or w.casefold() not in _NOT_INITIALS]
+        if with_of[0].replace(".", "") in _COUNTRY_INITIALS:
+            with_of = with_of[1:]
+        full["".join(w[0].upper() for w in with_of)].add(key)
     for acronym in names:
         if _ACRONYM.fullmatch(acronym) and len(full.get(acronym, ())) == 1:
             aliases[name_key(acronym)] = next(iter(full[acronym]))

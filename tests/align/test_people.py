@@ -174,3 +174,13 @@ def test_a_one_word_person_that_names_a_company_another_source_gives_in_full_is_
     ab = Analysis(text=text, entities=(Entity(0, 10, "Norvik Inc", "ORG", "Norvik Inc"),))
     (company,) = people_summary([a, b], [aa, ab])
     assert (company.label, sorted(company.mentions)) == ("ORG", ["a", "b"])
+
+
+def test_initials_that_keep_the_of_name_the_organisation():
+    text_a, text_b = "The Board of Elections said the count was wrong.", "The BOE said the count was wrong."
+    a = Article(id="a", source="a.txt", raw_text=text_a, text=text_a, outlet="A")
+    b = Article(id="b", source="b.txt", raw_text=text_b, text=text_b, outlet="B")
+    analyses = [Analysis(text=text_a, entities=(Entity(4, 22, "Board of Elections", "ORG", "Board of Elections"),)),
+                Analysis(text=text_b, entities=(Entity(4, 7, "BOE", "ORG", "BOE"),))]
+    (board,) = people_summary([a, b], analyses)
+    assert sorted(board.mentions) == ["a", "b"]

@@ -18,7 +18,7 @@ from crosswire.model import Analysis, Article, Comparison, Note, Problem, QuoteS
 # v4: a share written as a fraction is held against a percentage; a person's age is compared between sources;
 # a name with and without a middle initial is one person, so are a short and a full given name, and a bare
 # surname (even one the model calls an organisation) is the one full name that ends with it, and a company's
-# first word the company;
+# first word the company; initials may keep their "of" ("BOE");
 # "later this month" is scheduled on the timeline, and an event is described by the clause holding its date).
 COMPARISON_VERSION = "compare.v4"
 

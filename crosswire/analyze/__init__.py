@@ -36,7 +36,8 @@ from crosswire.model import Analysis, Sentence
 # a year is no count; a bill number is no person; a name has a capital past its article; "rose by X to Y" is
 # two figures; a one-word "person" naming a company the text gives in full is an organisation; quoted words are
 # never their own speaker, and an untagged bare surname is the person named before with it; "it" speaks for the
-# body that spoke just before; no dateline, cut-off word or "Responding to a request for comment" is content).
+# body that spoke just before; no dateline, cut-off word or "Responding to a request for comment" is content;
+# a time zone is no organisation).
 ANALYSIS_VERSION = "analyze.v7"
 
 # Parts of speech whose lemmas say what a sentence is about.

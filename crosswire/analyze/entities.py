@@ -395,8 +395,14 @@ def _fix_person_labels(doc, mentions: list[_Mention]) -> None:
     companies = {name_key(doc[m.start].text) for m in mentions
                  if m.label == "ORG" and m.end - m.start >= 2 and _word_key(doc[m.end - 1].text) in COMPANY_SUFFIXES}
     for m in mentions:
-        if m.label == "PERSON" and m.end - m.start == 1 and name_key(doc[m.start].text) in companies - surnames:
+        if m.label == "PERSON" and m.end - m.start == 1 and (name_key(doc[m.start].text) in companies - surnames
+                                                               or doc[m.start].lower_ in _PLATFORMS):
             m.label = "ORG"
+
+
+# Platforms and outlets the small model often takes for people ("said in a post on Twitter")
+_PLATFORMS = frozenset("twitter facebook instagram youtube tiktok reddit snapchat linkedin whatsapp telegram "
+                       "politico axios reuters bloomberg netflix".split())
 
 
 #: The last word of a company's full name ("Pfizer Inc", "Hanwha Group").

@@ -252,3 +252,9 @@ def test_a_one_word_person_naming_a_company_the_text_gives_in_full_is_an_organis
 def test_a_time_zone_is_no_organisation(analyse):
     _, entities, _ = analyse("The shooting began about 6:30 a.m. Pacific Time (1330 GMT) at a rail yard in San Jose.")
     assert "GMT" not in [e.name for e in entities]
+
+
+def test_a_platform_or_outlet_the_model_takes_for_a_person_is_an_organisation(analyse):
+    _, entities, _ = analyse("The mayor wrote on Twitter that the vote was fair, and Politico reported it.")
+    assert {e.name: e.label for e in entities if e.name in ("Twitter", "Politico")} == {
+        "Twitter": "ORG", "Politico": "ORG"}

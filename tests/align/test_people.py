@@ -151,36 +151,29 @@ def test_a_short_given_name_and_the_full_one_are_one_person_with_every_other_for
     assert len(people_summary([a for a, _ in pairs], [x for _, x in pairs])) == 2
 
 
-def _named(article_id, text, *names):
-    """An article naming these people, and its analysis."""
-    entities = tuple(Entity(text.index(n), text.index(n) + len(n), n, "PERSON", n) for n in names)
+def _named(article_id, text, *names, label="PERSON"):
+    """An article naming these people (or entities of `label`), and its analysis."""
+    entities = tuple(Entity(text.index(n), text.index(n) + len(n), n, label, n) for n in names)
     return Article(id=article_id, source=f"{article_id}.txt", raw_text=text, text=text, outlet=article_id), \
         Analysis(text=text, entities=entities)
 
 
 def test_a_bare_surname_the_model_took_for_an_organisation_is_the_person():
     (a, aa) = _named("a", "Secretary Ana Mayor spoke.", "Ana Mayor")
-    text = "Mayor said the border was closed."
-    b = Article(id="b", source="b.txt", raw_text=text, text=text, outlet="b")
-    ab = Analysis(text=text, entities=(Entity(0, 5, "Mayor", "ORG", "Mayor"),))
+    (b, ab) = _named("b", "Mayor said the border was closed.", "Mayor", label="ORG")
     (person,) = people_summary([a, b], [aa, ab])
     assert (person.label, sorted(person.mentions)) == ("PERSON", ["a", "b"])
 
 
 def test_a_one_word_person_that_names_a_company_another_source_gives_in_full_is_that_company():
     (a, aa) = _named("a", "Norvik said the trial went well.", "Norvik")  # the model's PERSON
-    text = "Norvik Inc said on Monday the trial went well."
-    b = Article(id="b", source="b.txt", raw_text=text, text=text, outlet="b")
-    ab = Analysis(text=text, entities=(Entity(0, 10, "Norvik Inc", "ORG", "Norvik Inc"),))
+    (b, ab) = _named("b", "Norvik Inc said on Monday the trial went well.", "Norvik Inc", label="ORG")
     (company,) = people_summary([a, b], [aa, ab])
     assert (company.label, sorted(company.mentions)) == ("ORG", ["a", "b"])
 
 
 def test_initials_that_keep_the_of_name_the_organisation():
-    text_a, text_b = "The Board of Elections said the count was wrong.", "The BOE said the count was wrong."
-    a = Article(id="a", source="a.txt", raw_text=text_a, text=text_a, outlet="A")
-    b = Article(id="b", source="b.txt", raw_text=text_b, text=text_b, outlet="B")
-    analyses = [Analysis(text=text_a, entities=(Entity(4, 22, "Board of Elections", "ORG", "Board of Elections"),)),
-                Analysis(text=text_b, entities=(Entity(4, 7, "BOE", "ORG", "BOE"),))]
-    (board,) = people_summary([a, b], analyses)
+    (a, aa) = _named("a", "The Board of Elections said the count was wrong.", "Board of Elections", label="ORG")
+    (b, ab) = _named("b", "The BOE said the count was wrong.", "BOE", label="ORG")
+    (board,) = people_summary([a, b], [aa, ab])
     assert sorted(board.mentions) == ["a", "b"]

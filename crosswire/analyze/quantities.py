@@ -509,8 +509,10 @@ def _read_vague(text: str, m: re.Match) -> _Cand | None:
 # --- ranges and changes ---------------------------------------------------
 
 
-_BY_BEFORE = re.compile(r"(?i)\bby\s+(?:(?:about|around|roughly|nearly|almost|some|approximately|more\s+than|over"
-                        r"|just\s+over|just\s+under|less\s+than)\s+)?$")
+# "rose by about", "dropped", "fell by": a change verb right before the first figure
+_BY_BEFORE = re.compile(r"(?i)\b(?:by|rose|fell|dropped|declined|increased|decreased|climbed|jumped|slipped|slid|gained"
+                        r"|grew|sank|surged|soared|plunged|tumbled)\s+(?:(?:about|around|roughly|nearly|almost|some"
+                        r"|approximately|more\s+than|over|just\s+over|just\s+under|less\s+than)\s+)?$")
 
 
 def _join_ranges(text: str, cands: list[_Cand]) -> list[_Cand]:
@@ -539,9 +541,10 @@ def _join(text: str, a: _Cand, b: _Cand) -> _Cand | None:
     sep = re.fullmatch(r"\s*(-|–|—|to-?|and|or|through)\s*", between, re.I)
     if not (sep or reverse):
         return None
-    if sep and sep[1].lower().startswith("to") and _BY_BEFORE.search(before) and (a.explicit_unit or a.scaled):
-        # "rose by about 1 million to 9.3 million", "by $43 billion to $419 billion": the rise and the new level;
-        # "dropped by 1 to 1.5 degrees" (one unit for both) is a range
+    if sep and sep[1].lower().startswith("to") and _BY_BEFORE.search(before) and (
+            a.explicit_unit or a.scaled or b.value >= 4 * a.value > 0):
+        # "rose by about 1 million to 9.3 million", "by $43 billion to $419 billion", "claims dropped 29,000 to
+        # 348,000": the change and the new level; "dropped by 1 to 1.5 degrees" (one unit, near values) is a range
         return None
     word = sep[1].lower() if sep else "from"
     if word == "and" and not re.search(r"(?i)\bbetween\s+$", before):

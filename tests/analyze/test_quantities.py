@@ -242,7 +242,9 @@ def test_a_year_the_time_rules_read_is_no_count(nlp):
 
 
 def test_rose_by_an_amount_to_a_level_is_two_figures_not_a_range():
-    text = "Openings rose by about 1 million to 9.3 million, while temperatures dropped by 1 to 1.5 degrees."
+    text = ("Openings rose by about 1 million to 9.3 million, claims dropped 29,000 to 348,000, "
+            "while temperatures dropped by 1 to 1.5 degrees.")
     found = [(q.text, q.value, q.from_value) for q in find_quantities(text)]
-    assert found[:2] == [("about 1 million", 1e6, None), ("9.3 million", 9.3e6, None)]
-    assert found[2][1:] == (1.5, 1.0)  # one unit for both: a range of the drop
+    assert found[:4] == [("about 1 million", 1e6, None), ("9.3 million", 9.3e6, None),
+                         ("29,000", 29e3, None), ("348,000", 348e3, None)]
+    assert found[4][1:] == (1.5, 1.0)  # one unit for both, near values: a range of the drop

@@ -400,9 +400,10 @@ def _fix_person_labels(doc, mentions: list[_Mention]) -> None:
             m.label = "ORG"
 
 
-# Platforms and outlets the small model often takes for people ("said in a post on Twitter")
+# Platforms, outlets and data firms the small model often takes for people ("said in a post on Twitter",
+# "economists polled by Refinitiv")
 _PLATFORMS = frozenset("twitter facebook instagram youtube tiktok reddit snapchat linkedin whatsapp telegram "
-                       "politico axios reuters bloomberg netflix".split())
+                       "politico axios reuters bloomberg netflix refinitiv factset".split())
 
 
 #: The last word of a company's full name ("Pfizer Inc", "Hanwha Group").

@@ -56,7 +56,7 @@ _ANY = {"GPE", "ORG", "PERSON", "NORP", "FAC", "LOC", "EVENT"}
 FALSE_POSITIVES = {"ai": _ANY, "ceo": {"ORG"}, "covid-19": _ANY, "covid": _ANY, "covid19": _ANY,
                    "sars-cov-2": _ANY, "coronavirus": _ANY, "delta": {"PERSON"}, "omicron": {"PERSON", "ORG"},
                    # time zones, which the model takes for organisations ("1330 GMT")
-                   **{zone: _ANY for zone in "gmt utc est edt cst cdt mst mdt pst pdt bst cet cest".split()}}
+                   **{zone: _ANY for zone in "gmt utc et pt ct est edt cst cdt mst mdt pst pdt bst cet cest".split()}}
 
 # An appositive that opens with one of these is a clause, not a title.
 _CLAUSE_OPENERS = frozenset(

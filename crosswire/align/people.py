@@ -151,20 +151,30 @@ def _short_forms(analyses: list[Analysis]) -> dict[str, str]:
 
 
 def _names_a_company(spellings) -> bool:
-    return any(len(s.split()) >= 2 and s.split()[-1].casefold().rstrip(".") in COMPANY_SUFFIXES for s in spellings)
+    return any(_company_name(s) for s in spellings)
+
+
+def _company_name(name: str) -> bool:
+    """A company's full name: two words or more, the last a company suffix ("Pfizer Inc", "Hanwha Group")."""
+    words = name.split()
+    return len(words) >= 2 and words[-1].casefold().rstrip(".") in COMPANY_SUFFIXES
+
+
+def _one_word_aliases(names, full: dict[str, set[str]]) -> dict[str, str]:
+    """Key of each one-word name -> the one key `full` lists under it (none when it lists several)."""
+    return {name_key(n): next(iter(full[name_key(n)])) for n in names
+            if len(n.split()) == 1 and len(full.get(name_key(n), ())) == 1}
 
 
 def _companies(analyses: list[Analysis]) -> dict[str, str]:
     """"Pfizer" (which the small model often calls a person) and "Pfizer Inc" another source writes: one company,
     when just one company's full name starts with the word."""
-    full: dict[str, set[str]] = defaultdict(set)
+    full: dict[str, set[str]] = defaultdict(set)  # key of a first word -> keys of the companies it opens
     names = _names(analyses, "ORG", "PERSON")
     for name in names:
-        words = name.split()
-        if len(words) >= 2 and words[-1].casefold().rstrip(".") in COMPANY_SUFFIXES:
-            full[name_key(words[0])].add(name_key(name))
-    return {name_key(n): next(iter(full[name_key(n)])) for n in names
-            if len(n.split()) == 1 and len(full.get(name_key(n), ())) == 1}
+        if _company_name(name):
+            full[name_key(name.split()[0])].add(name_key(name))
+    return _one_word_aliases(names, full)
 
 
 def _surnames(analyses: list[Analysis], root) -> dict[str, str]:
@@ -178,9 +188,7 @@ def _surnames(analyses: list[Analysis], root) -> dict[str, str]:
         if len(words) >= 2:
             full[name_key(words[-1])].add(root(name_key(name)))
     # a bare surname the model took for an organisation ("Mayorkas" said) is the person too
-    bare = _names(analyses, "PERSON", "ORG")
-    return {name_key(name): next(iter(full[name_key(name)])) for name in bare
-            if len(name.split()) == 1 and len(full.get(name_key(name), ())) == 1}
+    return _one_word_aliases(_names(analyses, "PERSON", "ORG"), full)
 
 
 _INITIAL = re.compile(r"[A-Z]\.?")

@@ -510,7 +510,7 @@ def _read_vague(text: str, m: re.Match) -> _Cand | None:
 
 
 # "rose by about", "dropped", "fell by": a change verb right before the first figure
-_BY_BEFORE = re.compile(r"(?i)\b(?:by|rose|fell|dropped|declined|increased|decreased|climbed|jumped|slipped|slid|gained"
+_CHANGE_BEFORE = re.compile(r"(?i)\b(?:by|rose|fell|dropped|declined|increased|decreased|climbed|jumped|slipped|slid|gained"
                         r"|grew|sank|surged|soared|plunged|tumbled)\s+(?:(?:about|around|roughly|nearly|almost|some"
                         r"|approximately|more\s+than|over|just\s+over|just\s+under|less\s+than)\s+)?$")
 
@@ -541,7 +541,7 @@ def _join(text: str, a: _Cand, b: _Cand) -> _Cand | None:
     sep = re.fullmatch(r"\s*(-|–|—|to-?|and|or|through)\s*", between, re.I)
     if not (sep or reverse):
         return None
-    if sep and sep[1].lower().startswith("to") and _BY_BEFORE.search(before) and (
+    if sep and sep[1].lower().startswith("to") and _CHANGE_BEFORE.search(before) and (
             a.explicit_unit or a.scaled or b.value >= 4 * a.value > 0):
         # "rose by about 1 million to 9.3 million", "by $43 billion to $419 billion", "claims dropped 29,000 to
         # 348,000": the change and the new level; "dropped by 1 to 1.5 degrees" (one unit, near values) is a range

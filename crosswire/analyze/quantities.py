@@ -510,9 +510,9 @@ def _read_vague(text: str, m: re.Match) -> _Cand | None:
 
 
 # "rose by about", "dropped", "fell by": a change verb right before the first figure
-_CHANGE_BEFORE = re.compile(r"(?i)\b(?:by|rose|fell|dropped|declined|increased|decreased|climbed|jumped|slipped|slid|gained"
-                        r"|grew|sank|surged|soared|plunged|tumbled)\s+(?:(?:about|around|roughly|nearly|almost|some"
-                        r"|approximately|more\s+than|over|just\s+over|just\s+under|less\s+than)\s+)?$")
+_CHANGE_BEFORE = re.compile(r"(?i)\b(?:by|rose|fell|dropped|declined|increased|decreased|climbed|jumped|slipped|slid"
+                            r"|gained|grew|sank|surged|soared|plunged|tumbled)\s+(?:(?:about|around|roughly|nearly"
+                            r"|almost|some|approximately|more\s+than|over|just\s+over|just\s+under|less\s+than)\s+)?$")
 
 
 def _join_ranges(text: str, cands: list[_Cand]) -> list[_Cand]:

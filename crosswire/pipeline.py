@@ -19,8 +19,9 @@ from crosswire.model import Analysis, Article, Comparison, Note, Problem, QuoteS
 # a name with and without a middle initial is one person, so are a short and a full given name, and a bare
 # surname (even one the model calls an organisation) is the one full name that ends with it, and a company's
 # first word the company; initials may keep their "of" ("BOE");
-# "later this month" is scheduled on the timeline, and an event is described by the clause holding its date).
-COMPARISON_VERSION = "compare.v4"
+# "later this month" is scheduled on the timeline, and an event is described by the clause holding its date;
+# v5: one quotation given to two different people is a conflict over who said it).
+COMPARISON_VERSION = "compare.v5"
 
 PIPELINE_VERSION = "compare.v1"
 
@@ -49,6 +50,7 @@ def compare(
     text and date come out of steps 2-3 unchanged; the others are analysed.
     """
     from crosswire.align import align, order_findings
+    from crosswire.align.attribution import speaker_conflicts
     from crosswire.align.origin import mark_shared_origin, origin_notes
     from crosswire.align.people import age_findings, name_aliases, people_summary, person_findings
     from crosswire.align.timeline import build_timeline
@@ -83,8 +85,9 @@ def compare(
     claims = [claim for article, analysis in zip(articles, analyses) for claim in build_claims(article, analysis)]
     embeddings = settings["embeddings"]
     embedder = _embedder(settings["embedding_model"] or None) if embeddings and len(articles) > 1 else None
-    alignment = align(articles, claims, embedder=embedder)
-    aliases = name_aliases(analyses)  # one person's or organisation's other names, for the three uses below
+    aliases = name_aliases(analyses)  # one person's or organisation's other names, for the uses below
+    misattributed = speaker_conflicts(articles, analyses, claims, aliases)
+    alignment = align(articles, claims, embedder=embedder, conflicts=misattributed)
     people = person_findings(articles, analyses, aliases) + age_findings(articles, analyses, aliases)
     findings = order_findings(alignment.findings + people, articles)
     origin, related = origin_notes(articles)

@@ -72,8 +72,11 @@ class Alignment:
     pairs: list[tuple[Claim, Claim]]  # the claims matched across articles
 
 
-def align(articles: list[Article], claims: list[Claim], *, embedder=None) -> Alignment:
-    """Compare the fact claims of different articles and give every finding a verdict."""
+def align(articles: list[Article], claims: list[Claim], *, embedder=None,
+          conflicts: list[Finding] = ()) -> Alignment:
+    """Compare the fact claims of different articles and give every finding a verdict.
+    `conflicts`: conflicts found outside the claims' values (a quotation given to two people),
+    whose sentences are then not counted as corroborating each other."""
     by_id = {a.id: a for a in articles}
     facts = [c for c in claims if c.kind in ("fact", "caption")]
     sentences = [by_id[c.sentence.article_id].text[c.sentence.start : c.sentence.end] for c in facts]
@@ -88,7 +91,7 @@ def align(articles: list[Article], claims: list[Claim], *, embedder=None) -> Ali
         scores[(i, j)] = score
 
     pairs = _matched_pairs(facts, scores)
-    findings = _conflicts(facts, scores, by_id, pairs)
+    findings = _conflicts(facts, scores, by_id, pairs) + list(conflicts)
     conflicting = {(e.article_id, e.start) for f in findings for e in f.evidence}
     findings += _corroborations(pairs, facts, scores, by_id, conflicting)
     grouped = {i for pair in pairs for i in pair}

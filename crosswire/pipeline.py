@@ -254,12 +254,17 @@ def _described_source(speaker: str) -> bool:
     return bool(_DESCRIBED_SOURCE.fullmatch(speaker)) and speaker.split()[-1] not in _UTTERANCES
 
 
+def _named(speaker: str, names: set[str]) -> bool:
+    """A name the article gives, or several joined ("Ana Ruiz and Tom Hale", "Ana Ruiz, Li Wei and Tom Hale")."""
+    return speaker in names or all(part in names for part in re.split(r", | and ", speaker))
+
+
 def _is_speech(quote, text: str, speakers: set[str]) -> bool:
     """Direct quotes always; reported speech when a named person or organisation, an anonymous
     source or a body described in a few words ("the drugmaker", "the ministry") says it."""
     if quote.kind in ("direct", "mixed"):
         return True
-    if quote.cue_start is None or not (quote.anonymous or quote.speaker in speakers
+    if quote.cue_start is None or not (quote.anonymous or _named(quote.speaker or "", speakers)
                                        or _described_source(quote.speaker or "")):
         return False
     cue = text[quote.cue_start : quote.cue_end].casefold()  # "said", "has also said", "according to"

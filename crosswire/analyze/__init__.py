@@ -37,8 +37,9 @@ from crosswire.model import Analysis, Sentence
 # two figures; a one-word "person" naming a company the text gives in full is an organisation; quoted words are
 # never their own speaker, and an untagged bare surname is the person named before with it; "it" speaks for the
 # body that spoke just before; no dateline, cut-off word or "Responding to a request for comment" is content;
-# a time zone is no organisation, a platform like Twitter no person; "dropped 29,000 to 348,000" is two figures).
-ANALYSIS_VERSION = "analyze.v7"
+# a time zone is no organisation, a platform like Twitter no person; "dropped 29,000 to 348,000" is two figures;
+# v8: people who speak together ("Ana Ruiz and Tom Hale said") are all the quote's speaker).
+ANALYSIS_VERSION = "analyze.v8"
 
 # Parts of speech whose lemmas say what a sentence is about.
 _CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}

@@ -147,6 +147,24 @@ def test_reported_speech(analyse, text, content, speaker):
     assert (_content(text, quote), quote.speaker, quote.kind) == (content, speaker, "indirect")
 
 
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        ("Dr. Ines Varga and Dr. Paul Odum warned that the booster would be needed by spring.",
+         "booster", "Ines Varga and Paul Odum"),
+        ("\u201cThe deal protects every job at the port,\u201d said harbor chief Henrik Sol and union leader "
+         "Marta Lindqvist.", "every job", "Henrik Sol and Marta Lindqvist"),
+        ("Henrik Sol, Marta Lindqvist and Tomas Reyes said the port would reopen on Monday.",
+         "reopen", "Henrik Sol, Marta Lindqvist and Tomas Reyes"),
+        # an apposition that is a role, not a second person
+        ("Henrik Sol, the harbor chief, said the port would reopen on Monday.", "reopen", "Henrik Sol"),
+    ],
+)
+def test_people_who_speak_together_are_all_named(analyse, text, words, speaker):
+    doc, _, quotes = analyse(text)
+    assert _find(text, quotes, words).speaker == speaker
+
+
 def test_predicate_hung_on_the_cue_continues_the_content(nlp):
     """The small model often hangs "and let ..." on "said" rather than inside the clause."""
     from spacy.tokens import Doc

@@ -186,7 +186,24 @@ class _SpeakerResolver:
             return _Speaker(start, end, anonymous, True)
         entity = self._entity_in(start, end, head.idx)
         name = entity.name if entity is not None else self._surname_of(named.text, start) or named.text
+        if entity is not None and entity.label == "PERSON":
+            name = joined_names(self._people_joined_to(head, named) or [name])
         return _Speaker(start, end, name, False)
+
+    def _people_joined_to(self, head, span) -> list[str]:
+        """Everyone of "Ana Ruiz and Tom Hale said", in the order named. The parse joins the names as
+        conjuncts, takes the second of "Ana Ruiz, Li Wei and Tom Hale" for an apposition, or hangs the
+        first on the last ("Ruiz" a modifier of "Hale")."""
+        if not any(t.lower_ == "and" and t.dep_ == "cc" for t in span):
+            return []
+        joined = [t for t in span if t.ent_type_ == "PERSON" and (t == head or (
+            t.dep_ in ("conj", "appos", "nmod") and head in t.ancestors))]
+        names = []
+        for token in joined:
+            k = bisect.bisect_right(self.person_starts, token.idx) - 1
+            if k >= 0 and token.idx < self.persons[k].end and self.persons[k].name not in names:
+                names.append(self.persons[k].name)
+        return names
 
     def _surname_of(self, word: str, pos: int) -> str | None:
         """A bare surname the model did not tag ("Italiano tweeted"): the person named before with it."""
@@ -247,6 +264,12 @@ class _SpeakerResolver:
                 if known_lemma == lemma:
                     return description
         return _describe(span)
+
+
+def joined_names(names: list[str]) -> str:
+    """"Ana Ruiz", "Ana Ruiz and Tom Hale", "Ana Ruiz, Tom Hale and Li Wei"."""
+    names = list(dict.fromkeys(names))
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _without_clauses(span, head):

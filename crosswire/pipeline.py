@@ -20,7 +20,8 @@ from crosswire.model import Analysis, Article, Comparison, Note, Problem, QuoteS
 # surname (even one the model calls an organisation) is the one full name that ends with it, and a company's
 # first word the company; initials may keep their "of" ("BOE");
 # "later this month" is scheduled on the timeline, and an event is described by the clause holding its date;
-# v5: one quotation given to two different people is a conflict over who said it).
+# v5: one quotation given to two different people is a conflict over who said it; an event on the day of
+# publication told in the future is scheduled).
 COMPARISON_VERSION = "compare.v5"
 
 PIPELINE_VERSION = "compare.v1"

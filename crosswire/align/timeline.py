@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from crosswire.align.compatible import Agreement, compare_dates
 from crosswire.align.evidence import clause_around, evidence_for
 from crosswire.model import Article, Claim, Finding, TimelineEvent
+
+# An event of the day of publication told in the future: "is set to vote today", "will meet on Tuesday".
+_FUTURE = re.compile(
+    r"\b(?:will|shall|(?:is|are)\s+(?:set|due|scheduled|expected|slated|poised|planning|going)\s+to"
+    r"|to\s+be\s+held|later\s+(?:today|tonight|this\s+(?:morning|afternoon|evening)))\b",
+    re.IGNORECASE,
+)
 
 # Dates this coarse say little on a timeline ("this year", "the 1990s").
 _TIMELINE_GRANULARITIES = {"day", "range", "month", "time"}
@@ -79,7 +87,15 @@ def _event(event: dict) -> TimelineEvent:
         begin=begin,
         end=end,
         description=event["description"],
-        # "later this month" starts on the day of publication and runs on after it: still to come
-        scheduled=bool(published and (begin > published or begin == published < end)),
+        # the date's own clause, not widened: "..., officials said today" is of the day's past
+        scheduled=_scheduled(begin, end, published, clause_around(event["evidence"][0], min_words=1)),
         evidence=tuple(event["evidence"]),
     )
+
+
+def _scheduled(begin: dt.date, end: dt.date, published: dt.date | None, clause: str) -> bool:
+    """Still to come when the article appeared: after its day; starting on it and running on after it
+    ("later this month"); or on that very day and told in the future ("the board will vote today")."""
+    if published is None:
+        return False
+    return begin > published or begin == published < end or (begin == published == end and bool(_FUTURE.search(clause)))

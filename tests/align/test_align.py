@@ -246,6 +246,24 @@ def test_an_event_later_in_the_month_of_publication_is_scheduled_and_one_of_the_
     assert [e.scheduled for e in build_timeline([a], [today])] == [False]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "scheduled"),
+    [
+        ("The board is set to vote on the contract today, the union said.", True),
+        ("The union will hold a rally today outside the port.", True),
+        ("The board voted on the contract today, the union said.", False),
+        # the future belongs to another clause than the day's
+        ("The shots will be offered to the public next week, officials said today.", False),
+    ],
+)
+def test_an_event_of_the_day_of_publication_told_in_the_future_is_scheduled(sentence, scheduled):
+    a = dataclasses.replace(article("daily", sentence), published=dt.date(2021, 9, 3))
+    start = sentence.index("today")
+    today = Slot("date", "today", start, start + 5, display="2021-09-03",
+                 value={"value": "2021-09-03", "begin": "2021-09-03", "end": "2021-09-03", "granularity": "day"})
+    assert [e.scheduled for e in build_timeline([a], [claim(a, sentence, ["board"], today)])] == [scheduled]
+
+
 def test_a_timeline_event_is_described_by_the_clause_that_holds_its_date():
     sentence = ("The council approved the budget on Tuesday, three weeks after the March 4 flood that closed "
                 "the harbor for a month.")

@@ -237,13 +237,8 @@ def _closing_mark_end(text: str, start: int, end: int) -> int:
     return close + 1 if close != -1 else end
 
 
-# Reported speech listed among a report's quotes: verbs of saying (the extractor also finds stance
-# verbs such as "think" or "support", which PolNeAR counts but a reader does not take for a quote).
-_SPEECH_WORDS = frozenset("""
-    said says say told tells stated states added adds noted notes confirmed confirms announced announces
-    replied replies reaffirmed explained acknowledged acknowledge insisted warned argued asked wrote
-    testified declared claimed stressed emphasized urged
-""".split())
+# Reported speech listed among a report's quotes: verbs of saying (SPEECH_WORDS; the extractor also finds
+# stance verbs such as "think" or "support", which PolNeAR counts but a reader does not take for a quote).
 _SPEECH_PHRASES = ("according to", "made clear")
 _RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "that"})  # a speaker left unresolved names no one
 _DESCRIBED_SOURCE = re.compile(r"[Tt]he(?:\s+[a-z][a-z-]+){1,3}")
@@ -269,7 +264,9 @@ def _is_speech(quote, text: str, speakers: set[str]) -> bool:
                                        or _described_source(quote.speaker or "")):
         return False
     cue = text[quote.cue_start : quote.cue_end].casefold()  # "said", "has also said", "according to"
-    return not _SPEECH_WORDS.isdisjoint(re.findall(r"[a-z]+", cue)) or any(p in cue for p in _SPEECH_PHRASES)
+    from crosswire.align.evidence import SPEECH_WORDS
+
+    return not SPEECH_WORDS.isdisjoint(re.findall(r"[a-z]+", cue)) or any(p in cue for p in _SPEECH_PHRASES)
 
 
 def source_stats(article: Article, claims) -> dict:

@@ -8,6 +8,12 @@ import re
 from crosswire.model import Article, Claim, Evidence, Slot
 
 SHINGLE_WORDS = 8  # a run of this many identical words is copied wording, not chance
+# Verbs of saying as written: what makes reported speech a quote, and a date a day something was said.
+SPEECH_WORDS = frozenset("""
+    said says say told tells stated states added adds noted notes confirmed confirms announced announces
+    replied replies reaffirmed explained acknowledged acknowledge insisted warned argued asked wrote
+    testified declared claimed stressed emphasized urged
+""".split())
 
 
 def evidence_for(article: Article, claim: Claim, slot: Slot | None = None) -> Evidence:
@@ -35,7 +41,7 @@ def clause_around(evidence: Evidence, min_words: int = 8) -> str:
     if evidence.value_start is None:
         return clip(text)
     at = evidence.value_start - evidence.start
-    cuts = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(text)] + [len(text)]
+    cuts = [0] + [m.end() for m in CLAUSE_BREAK.finditer(text)] + [len(text)]
     i = max(k for k in range(len(cuts) - 1) if cuts[k] <= at)
     start, end = cuts[i], cuts[i + 1]
     while len(text[start:end].split()) < min_words and (i > 0 or end < len(text)):
@@ -49,7 +55,7 @@ def clause_around(evidence: Evidence, min_words: int = 8) -> str:
     return clip(prefix + clause)
 
 
-_CLAUSE_BREAK = re.compile(r"[,;:]\s+|\s+[—–]\s+|\s+-\s+")
+CLAUSE_BREAK = re.compile(r"[,;:]\s+|\s+[—–]\s+|\s+-\s+")
 
 
 def shares_wording(texts: list[str]) -> bool:

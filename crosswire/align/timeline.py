@@ -6,8 +6,8 @@ import datetime as dt
 import re
 
 from crosswire.align.compatible import Agreement, compare_dates
-from crosswire.align.evidence import clause_around, evidence_for
-from crosswire.model import Article, Claim, Finding, TimelineEvent
+from crosswire.align.evidence import CLAUSE_BREAK, SPEECH_WORDS, clause_around, evidence_for
+from crosswire.model import Article, Claim, Evidence, Finding, TimelineEvent
 
 # An event of the day of publication told in the future: "is set to vote today", "will meet on Tuesday".
 _FUTURE = re.compile(
@@ -87,15 +87,35 @@ def _event(event: dict) -> TimelineEvent:
         begin=begin,
         end=end,
         description=event["description"],
-        # the date's own clause, not widened: "..., officials said today" is of the day's past
-        scheduled=_scheduled(begin, end, published, clause_around(event["evidence"][0], min_words=1)),
+        scheduled=_scheduled(begin, end, published, event["evidence"][0]),
         evidence=tuple(event["evidence"]),
     )
 
 
-def _scheduled(begin: dt.date, end: dt.date, published: dt.date | None, clause: str) -> bool:
+def _scheduled(begin: dt.date, end: dt.date, published: dt.date | None, evidence: Evidence) -> bool:
     """Still to come when the article appeared: after its day; starting on it and running on after it
     ("later this month"); or on that very day and told in the future ("the board will vote today")."""
     if published is None:
         return False
-    return begin > published or begin == published < end or (begin == published == end and bool(_FUTURE.search(clause)))
+    return begin > published or begin == published < end or (begin == published == end and _told_in_future(evidence))
+
+
+def _told_in_future(evidence: Evidence) -> bool:
+    """The date's own clause puts it in the future, and no verb of saying comes between the two: in
+    "Merck on Friday said it will seek approval", "said Monday it will ease" and "..., officials said
+    today" the day is the day something was said."""
+    text, at, end = evidence.text, evidence.value_start - evidence.start, evidence.value_end - evidence.start
+    cuts = [0, *(m.end() for m in CLAUSE_BREAK.finditer(text)), len(text)]
+    lo = max(c for c in cuts if c <= at)
+    hi = min((c for c in cuts if c >= end), default=len(text))
+    if _says(text[max(lo, at - 12) : at]):  # "said Monday", "said on Thursday"
+        return False
+    for future in _FUTURE.finditer(text, lo, hi):
+        between = text[end : future.start()] if future.start() >= end else text[future.end() : at]
+        if not _says(between):
+            return True
+    return False
+
+
+def _says(words: str) -> bool:
+    return not SPEECH_WORDS.isdisjoint(re.findall(r"[a-z]+", words.casefold()))

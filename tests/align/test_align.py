@@ -252,8 +252,11 @@ def test_an_event_later_in_the_month_of_publication_is_scheduled_and_one_of_the_
         ("The board is set to vote on the contract today, the union said.", True),
         ("The union will hold a rally today outside the port.", True),
         ("The board voted on the contract today, the union said.", False),
-        # the future belongs to another clause than the day's
+        # the future belongs to another clause than the day's, or to what was said that day
         ("The shots will be offered to the public next week, officials said today.", False),
+        ("The drugmaker said today it will seek approval for the pill.", False),
+        ("The drugmaker today said that it will seek approval for the pill.", False),
+        ("The drugmaker today is set to seek approval, it says.", True),
     ],
 )
 def test_an_event_of_the_day_of_publication_told_in_the_future_is_scheduled(sentence, scheduled):

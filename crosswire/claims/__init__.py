@@ -27,7 +27,7 @@ def build_claims(article: Article, analysis: Analysis) -> list[Claim]:
             continue
         quote = _quote_in(analysis.quotes, sentence.start, sentence.end)
         slots = tuple(slots_in(analysis, sentence, article.published))
-        kind = _kind(article, sentence.start, sentence.end, text, _has_values(slots))
+        kind = _kind(article, sentence.start, sentence.end, text, _has_values(slots), _quoted_in(analysis, sentence))
         claims.append(
             Claim(
                 id=_claim_id(article.id, sentence.start, sentence.end),
@@ -43,10 +43,17 @@ def build_claims(article: Article, analysis: Analysis) -> list[Claim]:
     return claims
 
 
-def _kind(article: Article, start: int, end: int, text: str, has_values: bool) -> str:
+def _quoted_in(analysis: Analysis, sentence) -> tuple[tuple[int, int], ...]:
+    """Spans of the sentence (offsets into it) that quote someone's words."""
+    start, end = sentence.start, sentence.end
+    return tuple((max(q.content_start, start) - start, min(q.content_end, end) - start) for q in analysis.quotes
+                 if q.kind != "indirect" and q.content_start < end and start < q.content_end)
+
+
+def _kind(article: Article, start: int, end: int, text: str, has_values: bool, quoted=()) -> str:
     if article.in_caption(start, end):
         return "caption"
-    return "opinion" if opinion_reason(text, has_values=has_values) else "fact"
+    return "opinion" if opinion_reason(text, has_values=has_values, quoted=quoted) else "fact"
 
 
 def _has_values(slots) -> bool:

@@ -23,7 +23,9 @@ _EVALUATIVE = (
     r"(?:significant|crucial|critical|pivotal|historic|remarkable|defining|unprecedented|"
     r"important|vital|key to|stakes are high|remains? high|optimism|watching closely)"
 )
-_SPECULATION = r"\b(?:could|might|may|would likely|is likely to|are likely to|possibly|perhaps|if finalized|if approved)\b"
+# "may" in lower case only: "in May" is a month
+_SPECULATION = (r"\b(?:could|might|(?-i:may)|would likely|is likely to|are likely to|possibly|perhaps|if finalized|"
+                r"if approved)\b")
 
 _OPINION_PATTERNS = [
     re.compile(rf"\b{_PUNDITS}\s+(?:\w+\s+){{0,2}}{_VIEW_VERBS}\b", re.I),
@@ -40,8 +42,58 @@ _ATTRIBUTED = re.compile(
 )
 
 
-def opinion_reason(sentence: str, *, has_values: bool = False) -> str | None:
-    """Why a sentence reads as opinion or speculation, or None for reporting.
+# The writer's own voice, outside quotation marks: news reports keep "I", "we" and "you" inside quotes.
+# ("US" is the country; "World War I" a war.)
+_WRITER_VOICE = re.compile(r"(?<!War )(?<!Title )(?<!Phase )\bI\b|\b(?:[Ww]e|[Oo]ur|us|[Mm]y|me|[Yy]ou|[Yy]our)\b")
+# What ought to be done, the writer's own judgement of it, and the asides that mark a view.
+_NORMATIVE = re.compile(r"\b(?:should|shouldn['’]t|ought to)\b", re.I)
+_INDIRECT_QUESTION = re.compile(r"\b(?:how|whether|what|why|which)\b(?:\s+\S+){0,3}\s*$", re.I)  # "how race should be"
+# "what Republicans see as a misguided plan": their view, not the writer's
+_THEIR_VIEW = re.compile(
+    r"\bwhat\s+(?:\S+\s+){1,3}(?:see|sees|saw|call|calls|called|describe|describes|described)\s+as\b", re.I
+)
+_JUDGEMENT = re.compile(
+    r"\b(?:absurd|appalling|baseless|brazen|deplorable|disgrace|disgraceful|farce|fiasco|foolish|hellish|"
+    r"hypocrisy|hypocritical|ignominious|inexcusable|laughable|misguided|nonsense|outrageous|preposterous|"
+    r"reckless|ridiculous|sham|shameful|shameless|unconscionable|wrongheaded|wrong-headed)\b",
+    re.I,
+)
+_STANCE_OPENER = re.compile(
+    r"^(?:Of course|Indeed|Surely|Clearly|Obviously|Notably|Sadly|Fortunately|Unfortunately|Ironically|"
+    r"Tellingly|Worse|Worse still|To be sure|In other words|Make no mistake)\b"
+)
+_QUOTED = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)")
+
+
+def _outside_quotes(sentence: str) -> str:
+    """The sentence less what it quotes (an unclosed quotation runs to its end)."""
+    return _QUOTED.sub(" ", sentence)
+
+
+def _writers_view(sentence: str, quoted: tuple[tuple[int, int], ...] = ()) -> str | None:
+    """The writer speaking: in the first or second person, asking, prescribing or judging.
+    `quoted`: spans of the sentence that quote someone without marks of their own (a sentence
+    in the middle of a quotation several sentences long)."""
+    for start, end in quoted:
+        sentence = sentence[:start] + " " * (end - start) + sentence[end:]
+    own = _outside_quotes(sentence)
+    if match := _WRITER_VOICE.search(own):
+        return f"the writer's own voice ({match.group(0)!r})"
+    if own.rstrip(" .…").endswith("?"):
+        return "a question, not a statement"
+    own = own.strip()
+    if (match := _NORMATIVE.search(own)) and not _INDIRECT_QUESTION.search(own[: match.start()]):
+        return f"what should be done ({match.group(0)!r})"
+    if (match := _JUDGEMENT.search(own)) and not _THEIR_VIEW.search(own[: match.start()]):
+        return f"judgement ({match.group(0)!r})"
+    if match := _STANCE_OPENER.search(own):
+        return f"the writer's aside ({match.group(0)!r})"
+    return None
+
+
+def opinion_reason(sentence: str, *, has_values: bool = False, quoted: tuple[tuple[int, int], ...] = ()) -> str | None:
+    """Why a sentence reads as opinion or speculation, or None for reporting (`quoted`: spans of
+    the sentence that are someone's quoted words, never the writer's).
 
     `has_values`: the sentence gives a precise date or amount. Then evaluative
     wording ("marking a crucial moment") colours a report of an event rather
@@ -51,6 +103,8 @@ def opinion_reason(sentence: str, *, has_values: bool = False) -> str | None:
         return "attributed to unnamed analysts or observers"
     if _ATTRIBUTED.search(sentence):
         return None
+    if reason := _writers_view(sentence, quoted):
+        return reason
     for pattern in _OPINION_PATTERNS[1:]:
         match = pattern.search(sentence)
         if match and not (has_values and pattern is not _SPECULATION_PATTERN):

@@ -332,6 +332,8 @@ def _one_thing(a: Claim, b: Claim, sa: Slot, sb: Slot, article_a: Article, artic
     - any other value has a lower-case content word near it in both ("growth ... at 4.9%" /
       "growth ... to 6%"), as for a shared value;
     - no other date in the two sentences sets them apart ("this year" / "next year");
+    - a duration that names what a figure is measured over ("the sharpest 12-month inflation
+      spike" / "the largest 1-month spike", "the 30-year mortgage rate") is no duration of an event;
     - two dates hang from the same preposition ("on Thursday" / "on Friday"; not "by 2030" /
       "from 2005", and not "said Tuesday", which dates the saying);
     - a day named relative to publication ("Thursday", "yesterday") is compared only between
@@ -339,6 +341,8 @@ def _one_thing(a: Claim, b: Claim, sa: Slot, sb: Slot, article_a: Article, artic
       and never inside a quote, whose own day is unknown.
     """
     text_a, text_b = article_a.text, article_b.text
+    if sa.name == "duration" and (_measuring_window(text_a, sa) or _measuring_window(text_b, sb)):
+        return False
     if sa.name == "count":
         if not _counted(text_a, sa) & _counted(text_b, sb):
             return False
@@ -362,6 +366,18 @@ _COUNT_STOP = frozenset("and the of in on at for with from than more who that we
                         "its their his her about some".split())
 _RELATIVE_DAY = re.compile(r"(?i)\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|tonight|yesterday|tomorrow"
                            r"|week|weekend)\b")
+
+
+# What a figure measured over a period is ("12-month inflation", "a 30-year rate", "the 4-week average").
+_MEASURES = frozenset("""inflation spike high low rate rates yield yields average mortgage treasury bond bonds note
+    notes gain gains increase rise jump drop decline change growth peak record moving rolling trailing""".split())
+
+
+def _measuring_window(text: str, slot: Slot) -> bool:
+    """A duration written as a modifier ("12-month", "30-year") before what it measures."""
+    if not re.fullmatch(r"[\w.,]+-(?:day|week|month|quarter|year|hour)", slot.text.strip(), re.IGNORECASE):
+        return False
+    return not _MEASURES.isdisjoint(re.findall(r"[a-z]+", text[slot.end : slot.end + 30].casefold())[:2])
 
 
 def _counted(text: str, slot: Slot) -> set[str]:

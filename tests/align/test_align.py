@@ -194,6 +194,28 @@ def test_two_counts_of_different_things_are_no_conflict():
     assert sorted(e.value["amount"] for e in found.evidence) == [38, 56]
 
 
+def lasting(text, months):
+    def build(sentence):
+        start = sentence.index(text)
+        return Slot("duration", text, start, start + len(text),
+                    value={"amount": months, "unit": "month", "per": None, "from": None, "approx": None},
+                    unit="month", display=f"{months:g} months")
+    return build
+
+
+@pytest.mark.parametrize(("sentence_a", "sentence_b", "conflict"), [
+    # what each figure is measured over, not how long something lasted
+    ("Prices rose in June, the sharpest 12-month inflation spike in the harbor district since 2008.",
+     "Prices rose in June, the largest 1-month spike in the harbor district since 2008.", False),
+    ("The harbor district strike ended in June after a 12-month standoff over prices.",
+     "The harbor district strike ended in June after a 1-month standoff over prices.", True),
+])
+def test_a_duration_that_names_what_a_figure_is_measured_over_is_no_conflict(sentence_a, sentence_b, conflict):
+    words = ["price", "rise", "june", "harbor", "district", "spike", "strike"]
+    articles, claims = _pair(sentence_a, sentence_b, lasting("12-month", 12), lasting("1-month", 1), words)
+    assert bool(conflicts(articles, claims)) is conflict
+
+
 def test_two_dates_of_different_kinds_are_no_conflict():
     words = ["registration", "cancel", "voter", "roll", "georgia", "state", "removal"]
     articles, claims = _pair("Georgia cancelled voter registrations in the state rolls in 2017, a large removal.",

@@ -38,7 +38,8 @@ from crosswire.model import Analysis, Sentence
 # never their own speaker, and an untagged bare surname is the person named before with it; "it" speaks for the
 # body that spoke just before; no dateline, cut-off word or "Responding to a request for comment" is content;
 # a time zone is no organisation, a platform like Twitter no person; "dropped 29,000 to 348,000" is two figures;
-# v8: people who speak together ("Ana Ruiz and Tom Hale said") are all the quote's speaker).
+# v8: people who speak together ("Ana Ruiz and Tom Hale said") are all the quote's speaker; a name after a
+# noun for a body ("the advocacy group Brady United") is an organisation).
 ANALYSIS_VERSION = "analyze.v8"
 
 # Parts of speech whose lemmas say what a sentence is about.

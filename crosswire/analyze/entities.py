@@ -398,6 +398,13 @@ def _fix_person_labels(doc, mentions: list[_Mention]) -> None:
         if m.label == "PERSON" and m.end - m.start == 1 and (name_key(doc[m.start].text) in companies - surnames
                                                                or doc[m.start].lower_ in _PLATFORMS):
             m.label = "ORG"
+        elif m.label == "PERSON" and m.start > 0 and doc[m.start - 1].text in _BODY_NOUNS:
+            m.label = "ORG"  # "the gun-control group Brady United": the noun before the name says what it is
+
+
+# Nouns that, right before a name, say it is a body and not a person ("the advocacy group Brady United")
+_BODY_NOUNS = frozenset("group organization organisation nonprofit charity company firm startup union coalition "
+                        "network agency website newspaper magazine outlet broadcaster party foundation".split())
 
 
 # Platforms, outlets and data firms the small model often takes for people ("said in a post on Twitter",

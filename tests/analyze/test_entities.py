@@ -262,3 +262,12 @@ def test_a_platform_or_outlet_the_model_takes_for_a_person_is_an_organisation(an
     _, entities, _ = analyse("The mayor wrote on Twitter that the vote was fair, and Politico reported it.")
     assert {e.name: e.label for e in entities if e.name in ("Twitter", "Politico")} == {
         "Twitter": "ORG", "Politico": "ORG"}
+
+
+@pytest.mark.parametrize(("text", "name", "label"), [
+    ("Port officials, helped by the gun-control group Brady United, filed a lawsuit.", "Brady United", "ORG"),
+    ("The union president Marta Lindqvist said the deal was fair.", "Marta Lindqvist", "PERSON"),
+])
+def test_a_name_after_a_noun_for_a_body_is_an_organisation(analyse, text, name, label):
+    _, entities, _ = analyse(text)
+    assert {e.name: e.label for e in entities}[name] == label

@@ -22,7 +22,7 @@ from crosswire.model import Analysis, Article, Comparison, Note, Problem, QuoteS
 # "later this month" is scheduled on the timeline, and an event is described by the clause holding its date;
 # v5: one quotation given to two different people is a conflict over who said it; an event on the day of
 # publication told in the future is scheduled; the writer's own voice, questions, prescriptions and judgements
-# are opinion; a duration naming what a figure is measured over is no conflict).
+# are opinion; a duration naming what a figure is measured over is no conflict, nor an age band a duration).
 COMPARISON_VERSION = "compare.v5"
 
 PIPELINE_VERSION = "compare.v1"

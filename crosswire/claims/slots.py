@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from crosswire.model import Analysis, Quantity, Sentence, Slot, TimeExpr
 
@@ -23,7 +24,7 @@ def slots_in(analysis: Analysis, sentence: Sentence, published: dt.date | None =
     a, b = sentence.start, sentence.end
     slots: list[Slot] = []
     for quantity in analysis.quantities:
-        if a <= quantity.start and quantity.end <= b:
+        if a <= quantity.start and quantity.end <= b and not _age_band(analysis.text, quantity):
             slots.append(quantity_slot(quantity))
     for time in analysis.times:
         if a <= time.start and time.end <= b and time.type in ("DATE", "TIME"):
@@ -38,6 +39,14 @@ def slots_in(analysis: Analysis, sentence: Sentence, published: dt.date | None =
     if actor:
         slots.append(actor)
     return slots
+
+
+_AGE_BAND = re.compile(r"\s+(?:and|or)\s+(?:older|over|up|above|younger|under)\b")
+
+
+def _age_band(text: str, quantity: Quantity) -> bool:
+    """"people 12 years and older": who a figure is about, not how long something lasted."""
+    return quantity.kind == "duration" and bool(_AGE_BAND.match(text, quantity.end))
 
 
 def quantity_slot(quantity: Quantity) -> Slot:

@@ -1,0 +1,20 @@
+"""The values a claim is checked on."""
+
+import datetime as dt
+
+import pytest
+
+from crosswire.analyze import analyze_text
+from crosswire.claims.slots import slots_in
+
+
+@pytest.mark.parametrize(("text", "durations"), [
+    # an age band says who a figure is about, not how long something lasted
+    ("About 53 percent of residents 12 years and older had been vaccinated by June.", []),
+    ("Children 5 years or younger were not counted.", []),
+    ("The strike lasted 12 years and ended in June.", ["12 years"]),
+])
+def test_an_age_band_is_no_duration(nlp, text, durations):
+    analysis = analyze_text(text, dt.date(2021, 7, 27), nlp=nlp)
+    slots = [s for sentence in analysis.sentences for s in slots_in(analysis, sentence)]
+    assert [s.text for s in slots if s.name == "duration"] == durations

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from crosswire.align.compatible import NUMERIC_SLOTS, Agreement, compare_values
 from crosswire.align.evidence import clause_around, clip, evidence_for, shares_wording
 from crosswire.align.similarity import keyword_weights, lexical_similarity
+from crosswire.analyze._units import VAGUE
 from crosswire.model import Article, Claim, Finding, Slot
 
 ALIGN_VERSION = "align.v1"
@@ -566,7 +567,9 @@ def _uniques(facts, grouped: set[int], in_conflict: set[str], by_id) -> list[Fin
 
 
 def _worth_listing(slot: Slot) -> bool:
-    """A value precise enough to be a fact of its own (not "two sides", not "this week")."""
+    """A value precise enough to be a fact of its own (not "two sides", "thousands of people", "this week")."""
+    if slot.name in NUMERIC_SLOTS and (slot.value or {}).get("approx") in VAGUE:
+        return False
     if slot.name in ("amount", "rate", "duration"):
         return True
     if slot.name == "count":

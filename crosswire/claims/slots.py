@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from crosswire.analyze._units import VAGUE
 from crosswire.model import Analysis, Quantity, Sentence, Slot, TimeExpr
 
 # What slot a quantity fills, by its kind.
@@ -92,6 +93,8 @@ def format_quantity(quantity: Quantity) -> str:
         shown = f"{number} {_plural(unit, quantity.value)}"
     else:
         shown = number
+    if quantity.approx in VAGUE and quantity.from_value is not None:  # "tens of millions (10 million to 100 million)"
+        return f"{' '.join(quantity.text.split())} ({format_number(quantity.from_value)} to {shown})"
     if quantity.from_value is not None:
         start = format_number(quantity.from_value)
         shown = f"from {start}{'%' if unit == 'percent' else ' ' + unit if unit else ''} to {shown}"

@@ -296,3 +296,15 @@ def test_a_timeline_event_is_described_by_the_clause_that_holds_its_date():
     flood = claim(a, sentence, ["council"], on_day("March 4", "2025-03-04")(sentence))
     (event,) = build_timeline([a], [flood])
     assert event.description == "…three weeks after the March 4 flood that closed the harbor for a month."
+
+
+def test_a_vague_multitude_is_no_value_of_its_own_and_reads_as_written(nlp):
+    from crosswire.analyze import analyze_text
+    from crosswire.claims import build_claims
+
+    text = "Tens of millions of people in the harbor district were under heat alerts on Monday."
+    a = dataclasses.replace(article("daily", text), published=dt.date(2021, 6, 18))
+    claims = build_claims(a, analyze_text(text, a.published, nlp=nlp))
+    [multitude] = [s for c in claims for s in c.slots if s.name == "count"]
+    assert multitude.display == "Tens of millions (10 million to 100 million)"
+    assert [f.slot for f in align([a], claims).findings] == ["date"]  # Monday is listed, the multitude is not

@@ -20,6 +20,7 @@ import re
 
 from crosswire.align.evidence import clip, evidence_for_span
 from crosswire.align.people import name_key
+from crosswire.analyze.entities import NAME_SUFFIXES
 from crosswire.model import Analysis, Article, Claim, Finding, Quote
 
 SAME_WORDS = 0.8  # share of the shorter quotation's three-word runs the longer one holds
@@ -73,7 +74,7 @@ def _speaker_key(name: str, aliases: dict[str, str]) -> str:
 
 
 def _surname(name: str) -> str:
-    words = [w for w in name.split() if w.casefold().rstrip(".") not in ("jr", "sr", "ii", "iii", "iv")]
+    words = [w for w in name.split() if w.casefold().rstrip(".") not in NAME_SUFFIXES]
     return name_key(words[-1]) if words else ""
 
 

@@ -14,7 +14,7 @@ import unicodedata
 from collections import Counter, defaultdict
 
 from crosswire.align.evidence import evidence_for_span
-from crosswire.analyze.entities import COMPANY_SUFFIXES
+from crosswire.analyze.entities import COMPANY_SUFFIXES, NAME_SUFFIXES
 from crosswire.model import Analysis, Article, Finding, PersonSummary
 
 _HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "dame", "prof"}
@@ -134,7 +134,7 @@ def _short_forms(analyses: list[Analysis]) -> dict[str, str]:
     names = _names(analyses, "PERSON")
     groups: dict[tuple[str, str], dict[str, tuple[str, ...]]] = defaultdict(dict)  # (given, surname) -> key -> initials
     for name in names:
-        words = [w for w in name.split() if w.casefold() not in _SUFFIXES]
+        words = [w for w in name.split() if w.casefold().rstrip(".") not in NAME_SUFFIXES]
         if len(words) < 2:
             continue
         given = words[0].casefold().rstrip(".")
@@ -192,7 +192,6 @@ def _surnames(analyses: list[Analysis], root) -> dict[str, str]:
 
 
 _INITIAL = re.compile(r"[A-Z]\.?")
-_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 
 
 def _middle_initials(analyses: list[Analysis]) -> dict[str, str]:
@@ -204,8 +203,8 @@ def _middle_initials(analyses: list[Analysis]) -> dict[str, str]:
     short: dict[str, set[str]] = defaultdict(set)  # key of the short name -> keys of the names with initials
     for name in names:
         words = name.split()
-        kept = [w for k, w in enumerate(words)
-                if not (0 < k < len(words) - 1 and _INITIAL.fullmatch(w)) and not (k and w.casefold() in _SUFFIXES)]
+        kept = [w for k, w in enumerate(words) if not (0 < k < len(words) - 1 and _INITIAL.fullmatch(w))
+                and not (k and w.casefold().rstrip(".") in NAME_SUFFIXES)]
         if len(kept) >= 2 and len(kept) < len(words) and name_key(" ".join(kept)) in keys:
             short[name_key(" ".join(kept))].add(name_key(name))
     return {next(iter(full)): key for key, full in short.items() if len(full) == 1}

@@ -39,7 +39,9 @@ from crosswire.model import Analysis, Sentence
 # body that spoke just before; no dateline, cut-off word or "Responding to a request for comment" is content;
 # a time zone is no organisation, a platform like Twitter no person; "dropped 29,000 to 348,000" is two figures;
 # v8: people who speak together ("Ana Ruiz and Tom Hale said") are all the quote's speaker; a name after a
-# noun for a body ("the advocacy group Brady United") is an organisation).
+# noun for a body ("the advocacy group Brady United") is an organisation, a place before its state ("Chula
+# Vista, California,") a place; "Martin Luther King Jr." keeps his name and "Olsen" is "Peter Olsen Jr.";
+# Fahrenheit, Celsius and a lone "Jr." are no names).
 ANALYSIS_VERSION = "analyze.v8"
 
 # Parts of speech whose lemmas say what a sentence is about.

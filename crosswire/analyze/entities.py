@@ -56,7 +56,9 @@ _ANY = {"GPE", "ORG", "PERSON", "NORP", "FAC", "LOC", "EVENT"}
 FALSE_POSITIVES = {"ai": _ANY, "ceo": {"ORG"}, "covid-19": _ANY, "covid": _ANY, "covid19": _ANY,
                    "sars-cov-2": _ANY, "coronavirus": _ANY, "delta": {"PERSON"}, "omicron": {"PERSON", "ORG"},
                    # time zones, which the model takes for organisations ("1330 GMT")
-                   **{zone: _ANY for zone in "gmt utc et pt ct est edt cst cdt mst mdt pst pdt bst cet cest".split()}}
+                   **{zone: _ANY for zone in "gmt utc et pt ct est edt cst cdt mst mdt pst pdt bst cet cest".split()},
+                   # temperature scales ("124 degrees Fahrenheit"); a name's "Jr.", which the model can take for a place
+                   "fahrenheit": _ANY, "celsius": _ANY, "jr.": _ANY, "jr": _ANY, "sr.": _ANY}
 
 # An appositive that opens with one of these is a clause, not a title.
 _CLAUSE_OPENERS = frozenset(
@@ -101,6 +103,10 @@ def in_nickname(text: str, pos: int) -> bool:
 _ARTICLES = ("the", "a", "an")
 
 
+#: What may follow a surname ("Jr.", "III").
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
 def canonical_name(name: str, *, person: bool = True) -> str:
     """The display form used to match a name across articles.
 
@@ -112,8 +118,9 @@ def canonical_name(name: str, *, person: bool = True) -> str:
     words = _POSSESSIVE.sub("", " ".join(_NICKNAME_IN_NAME.sub("", name).split())).split()
     if words and words[0].lower() in _ARTICLES and len(words) > 1:
         words = words[1:]  # "the White House", "a Senate Health Committee" hearing
-    last_title = max(
-        (i for i, w in enumerate(words[:-1]) if _word_key(w) in TITLE_WORDS | HONORIFICS),
+    last_title = max(  # "Martin Luther King Jr.": a title word with only a suffix after it is part of the name
+        (i for i, w in enumerate(words[:-1]) if _word_key(w) in TITLE_WORDS | HONORIFICS
+         and any(_word_key(x) not in NAME_SUFFIXES for x in words[i + 1 :])),
         default=-1,
     )
     words = words[last_title + 1 :]
@@ -400,6 +407,11 @@ def _fix_person_labels(doc, mentions: list[_Mention]) -> None:
             m.label = "ORG"
         elif m.label == "PERSON" and m.start > 0 and doc[m.start - 1].text in _BODY_NOUNS:
             m.label = "ORG"  # "the gun-control group Brady United": the noun before the name says what it is
+    gpe_starts = {m.start: m for m in mentions if m.label == "GPE"}
+    for m in mentions:
+        state = gpe_starts.get(m.end + 1) if m.end < len(doc) and doc[m.end].text == "," else None
+        if m.label == "PERSON" and state is not None and (state.end == len(doc) or doc[state.end].is_punct):
+            m.label = "GPE"  # "Chula Vista, California, reached 89": a place and its state
 
 
 # Nouns that, right before a name, say it is a body and not a person ("the advocacy group Brady United")
@@ -453,7 +465,10 @@ def _full_name(m: _Mention, full_names: list[tuple[int, str]], last_seen: dict[s
 
 
 def _part_keys(name: str) -> tuple[str, str]:
+    """The first and last name's keys ("John Roberts Jr." -> john, roberts)."""
     words = name.split()
+    while len(words) > 2 and _word_key(words[-1]) in NAME_SUFFIXES:
+        words = words[:-1]
     return name_key(words[0]), name_key(words[-1])
 
 

@@ -271,3 +271,15 @@ def test_a_platform_or_outlet_the_model_takes_for_a_person_is_an_organisation(an
 def test_a_name_after_a_noun_for_a_body_is_an_organisation(analyse, text, name, label):
     _, entities, _ = analyse(text)
     assert {e.name: e.label for e in entities}[name] == label
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Martin Luther King Jr. spoke in the harbor town.", {"Martin Luther King Jr.": "PERSON"}),  # no king's title
+    # the bare surname is the full name's
+    ("Harbor chief Peter Olsen Jr. spoke on Monday. Olsen said the port would reopen.", {"Peter Olsen Jr.": "PERSON"}),
+    ("Similarly, Chula Vista, California, reached 89 degrees Fahrenheit.",
+     {"Chula Vista": "GPE", "California": "GPE"}),  # a place and its state; a temperature scale is no name
+])
+def test_name_suffixes_places_with_their_state_and_scales(analyse, text, names):
+    _, entities, _ = analyse(text)
+    assert {e.name: e.label for e in entities} == names

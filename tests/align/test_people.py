@@ -140,6 +140,13 @@ def test_a_bare_surname_in_one_source_is_the_full_name_another_gives_unless_two_
     assert len(people_summary([a, c], [aa, ac])) == 3  # which Sato? neither
 
 
+def test_a_surname_with_or_without_a_suffix_is_the_full_name_with_it():
+    pairs = [_named("a", "District Attorney Lena Vance Jr. spoke.", "Lena Vance Jr."),
+             _named("b", "Vance Jr. spoke.", "Vance Jr."), _named("c", "Vance spoke.", "Vance", label="ORG")]
+    (person,) = people_summary([a for a, _ in pairs], [x for _, x in pairs])
+    assert (person.name, sorted(person.mentions)) == ("Lena Vance Jr.", ["a", "b", "c"])
+
+
 def test_a_short_given_name_and_the_full_one_are_one_person_with_every_other_form():
     pairs = [_named("a", "Senator Charles E. Ferro spoke.", "Charles E. Ferro"),
              _named("b", "Chuck Ferro spoke.", "Chuck Ferro"), _named("c", "Ferro spoke.", "Ferro"),

@@ -40,6 +40,9 @@ CASES = [
     # "next to" is a place: the weekday is the nearest one, as with no cue at all
     ("Dozens were hurt in the blast at the depot next to the stadium on Friday.", "Friday", SAT,
      "Friday", "DATE", "2025-10-24", D(2025, 10, 24), D(2025, 10, 24), "day", None),
+    # "than expected" compares, it plans nothing: "added" says April is the past one
+    ("The harbor added far fewer jobs than expected in April, the ministry reported.", "April", D(2021, 5, 7),
+     "April", "DATE", "2021-04", D(2021, 4, 1), D(2021, 4, 30), "month", None),
     # a participle used as an adjective is no past tense: June is the coming one
     ("The ministry will ship 2 million doses of newly approved vaccines abroad by the end of June.", "June",
      D(2021, 5, 17), "the end of June", "DATE", "2021-06", D(2021, 6, 21), D(2021, 6, 30), "month", "END"),

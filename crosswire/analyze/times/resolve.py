@@ -36,6 +36,8 @@ def _cue(words: list[str], i: int) -> str | None:
         return "future"
     if low == "next" and nxt in ("to", "door"):
         return None  # "the office building next to the embassy": a place, not a time
+    if prev in ("than", "as") and low in _COMPARED_WITH:
+        return None  # "fewer jobs than expected in April": a comparison, not a plan
     if low in W.FUTURE_CUES:
         return "future"
     past = low in W.PAST_CUES or (
@@ -47,6 +49,7 @@ def _cue(words: list[str], i: int) -> str | None:
     return None
 
 
+_COMPARED_WITH = frozenset({"expected", "anticipated", "planned", "scheduled", "forecast", "predicted", "hoped"})
 _EXTENT_WORDS = frozenset({"until", "till", "through", "into", "thru"})
 _EXTENT_FILLER = frozenset("at least the end of early late mid beginning start middle".split())
 _SAYING = frozenset({"said", "told", "announced", "added", "noted", "stated", "explained", "wrote", "reported"})

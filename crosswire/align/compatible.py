@@ -36,6 +36,18 @@ def compare_values(slot: str, a, b) -> Agreement:
 
 
 def compare_amounts(a: dict, b: dict) -> Agreement:
+    agreement = _compare_amounts(a, b)
+    if agreement is Agreement.DIFFERENT and _difference(a) != _difference(b):
+        return Agreement.UNRELATED  # "16 cents more than a month ago" is no price to hold against "$3.04"
+    return agreement
+
+
+def _difference(value: dict) -> bool:
+    """A change by so much ("up 3%", "16 cents more than"), not a level ("3%", "from 2% to 5%")."""
+    return value.get("change") in ("up", "down") and value.get("from") is None
+
+
+def _compare_amounts(a: dict, b: dict) -> Agreement:
     a, b = _as_percent(a), _as_percent(b)
     if (a.get("unit") or "") != (b.get("unit") or ""):
         return Agreement.UNRELATED

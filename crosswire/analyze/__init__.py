@@ -41,7 +41,8 @@ from crosswire.model import Analysis, Sentence
 # v8: people who speak together ("Ana Ruiz and Tom Hale said") are all the quote's speaker; a name after a
 # noun for a body ("the advocacy group Brady United") is an organisation, a place before its state ("Chula
 # Vista, California,") a place; "Martin Luther King Jr." keeps his name and "Olsen" is "Peter Olsen Jr.";
-# Fahrenheit, Celsius and a lone "Jr." are no names; "than expected in April" plans nothing).
+# Fahrenheit, Celsius and a lone "Jr." are no names; "than expected in April" plans nothing; "16 cents more than
+# a month ago" is a difference).
 ANALYSIS_VERSION = "analyze.v8"
 
 # Parts of speech whose lemmas say what a sentence is about.

@@ -487,6 +487,14 @@ def _read_hedges(text: str, cand: _Cand) -> None:
     if cand.change is None and cand.kind == "percent":
         if hm := re.match(r"\s+(higher|lower)\b", text[cand.end:cand.end + 8]):
             cand.change = "up" if hm[1] == "higher" else "down"
+    if cand.change is None and (dm := _DIFFERENCE_AFTER.match(text, cand.end)):
+        cand.change = "up" if dm[1].lower() in ("more", "higher", "greater") else "down"
+
+
+# "16 cents more than a month ago", "$1.08 per gallon higher than last year": a difference, not a level
+_DIFFERENCE_AFTER = re.compile(
+    r"\s+(?:[a-z]+\s+)?(more|higher|greater|less|lower|fewer|cheaper)(?:\s+[a-z]+)?\s+than\b", re.IGNORECASE
+)
 
 
 def _read_vague(text: str, m: re.Match) -> _Cand | None:

@@ -36,6 +36,11 @@ def date(begin, end=None, granularity="day"):
         (money(11, unit="day"), money(10, unit="day", approx="more than"), Agreement.UNRELATED),
         (money(8, unit=""), money(9, unit="", approx="at least"), Agreement.DIFFERENT),
         (money(40, unit="", approx="nearly"), money(45, unit=""), Agreement.DIFFERENT),
+        # a difference ("16 cents more than a month ago") is no level ("$3.04"); two differences compare,
+        # and a change and a level that agree still agree ("rose 5.4%" / "5.4%")
+        (money(0.16, change="up"), money(3.04), Agreement.UNRELATED),
+        (money(0.16, change="up"), money(0.20, change="up"), Agreement.DIFFERENT),
+        (money(5.4, unit="percent", change="up"), money(5.4, unit="percent"), Agreement.SAME),
         # "millions of doses" holds no figure against "20 million doses"
         (money(1e7, unit="", approx="millions", change="range", **{"from": 1e6}), money(2e7, unit=""),
          Agreement.UNRELATED),

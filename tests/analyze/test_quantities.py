@@ -248,3 +248,10 @@ def test_rose_by_an_amount_to_a_level_is_two_figures_not_a_range():
     assert found[:4] == [("about 1 million", 1e6, None), ("9.3 million", 9.3e6, None),
                          ("29,000", 29e3, None), ("348,000", 348e3, None)]
     assert found[4][1:] == (1.5, 1.0)  # one unit for both, near values: a range of the drop
+
+
+def test_so_much_more_or_less_than_something_is_a_difference():
+    text = ("A gallon cost $3.04, 16 cents more than a month ago, and the mayor won 3,000 votes more than "
+            "her rival; 12 ships docked.")
+    assert [(q.text, q.change) for q in find_quantities(text)] == [
+        ("$3.04", None), ("16 cents", "up"), ("3,000", "up"), ("12", None)]

@@ -334,7 +334,9 @@ def _one_thing(a: Claim, b: Claim, sa: Slot, sb: Slot, article_a: Article, artic
       "growth ... to 6%"), as for a shared value;
     - no other date in the two sentences sets them apart ("this year" / "next year");
     - a duration that names what a figure is measured over ("the sharpest 12-month inflation
-      spike" / "the largest 1-month spike", "the 30-year mortgage rate") is no duration of an event;
+      spike" / "the largest 1-month spike", "the 30-year mortgage rate") is no duration of an event,
+      and two gaps count from the same event ("one week after the U.S. left" / "three weeks after the
+      Taliban took Kabul" do not);
     - two dates hang from the same preposition ("on Thursday" / "on Friday"; not "by 2030" /
       "from 2005", and not "said Tuesday", which dates the saying);
     - a day named relative to publication ("Thursday", "yesterday") is compared only between
@@ -342,7 +344,8 @@ def _one_thing(a: Claim, b: Claim, sa: Slot, sb: Slot, article_a: Article, artic
       and never inside a quote, whose own day is unknown.
     """
     text_a, text_b = article_a.text, article_b.text
-    if sa.name == "duration" and (_measuring_window(text_a, sa) or _measuring_window(text_b, sb)):
+    if sa.name == "duration" and (_measuring_window(text_a, sa) or _measuring_window(text_b, sb)
+                                  or not _same_anchor(text_a, sa, text_b, sb)):
         return False
     if sa.name == "count":
         if not _counted(text_a, sa) & _counted(text_b, sb):
@@ -372,6 +375,22 @@ _RELATIVE_DAY = re.compile(r"(?i)\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day
 # What a figure measured over a period is ("12-month inflation", "a 30-year rate", "the 4-week average").
 _MEASURES = frozenset("""inflation spike high low rate rates yield yields average mortgage treasury bond bonds note
     notes gain gains increase rise jump drop decline change growth peak record moving rolling trailing""".split())
+
+
+_ANCHOR = re.compile(r"\s*(?:after|before|since|ahead of|prior to|earlier than|later than)\b", re.IGNORECASE)
+
+
+def _same_anchor(text_a: str, sa: Slot, text_b: str, sb: Slot) -> bool:
+    """Two durations are one gap when neither counts from an event, or both count from one: a word
+    (any case: "the Taliban") in common in the few words after "after", "before", "since"."""
+    anchors = [_ANCHOR.match(text, slot.end) for text, slot in ((text_a, sa), (text_b, sb))]
+    if not any(anchors):
+        return True
+    if not all(anchors):
+        return False  # "a nine-day strike" / "nine days after the vote"
+    words = [_content_words(re.split(r"[,;:—–]|\.(?=\s+[A-Z]|\s*$)", _whole_words(text, m.end(), m.end() + 40))[0].casefold())
+             for text, m in zip((text_a, text_b), anchors)]
+    return bool(words[0] & words[1])
 
 
 def _measuring_window(text: str, slot: Slot) -> bool:

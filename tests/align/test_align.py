@@ -216,6 +216,19 @@ def test_a_duration_that_names_what_a_figure_is_measured_over_is_no_conflict(sen
     assert bool(conflicts(articles, claims)) is conflict
 
 
+@pytest.mark.parametrize(("after_a", "after_b", "conflict"), [
+    ("after the harbor vote", "after the harbor vote", True),
+    ("after the harbor vote", "after the Valdor strike began", False),  # two gaps from two events
+    ("after the harbor vote", "", False),  # a gap, and how long something lasted
+])
+def test_two_gaps_conflict_only_when_they_count_from_one_event(after_a, after_b, conflict):
+    words = ["union", "signed", "contract", "harbor", "valdor", "port", "deal"]
+    sentence_a = f"The Valdor port union signed the contract one month {after_a}, a deal.".replace("  ", " ")
+    sentence_b = f"The Valdor port union signed the contract three months {after_b}, a deal.".replace(" ,", ",")
+    articles, claims = _pair(sentence_a, sentence_b, lasting("one month", 1), lasting("three months", 3), words)
+    assert bool(conflicts(articles, claims)) is conflict
+
+
 def test_two_dates_of_different_kinds_are_no_conflict():
     words = ["registration", "cancel", "voter", "roll", "georgia", "state", "removal"]
     articles, claims = _pair("Georgia cancelled voter registrations in the state rolls in 2017, a large removal.",

@@ -482,7 +482,8 @@ def _read_hedges(text: str, cand: _Cand) -> None:
         if a.lower() != "sub":
             cand.start -= len(am[0])
         before = text[max(0, cand.start - 40):cand.start]
-    if cand.change is None and (cm := _CHANGE_RE.search(before)):
+    # "fell below 50 percent", "rose above $3": a new level, not a change by so much ("rose more than 3%")
+    if cand.change is None and cand.approx not in ("below", "above", "under") and (cm := _CHANGE_RE.search(before)):
         cand.change = "up" if cm["v"].lower() in _UP_WORDS else "down"
     if cand.change is None and cand.kind == "percent":
         if hm := re.match(r"\s+(higher|lower)\b", text[cand.end:cand.end + 8]):

@@ -255,3 +255,9 @@ def test_so_much_more_or_less_than_something_is_a_difference():
             "her rival; 12 ships docked.")
     assert [(q.text, q.change) for q in find_quantities(text)] == [
         ("$3.04", None), ("16 cents", "up"), ("3,000", "up"), ("12", None)]
+
+
+def test_falling_below_or_rising_above_a_figure_is_a_level_and_rising_by_more_than_one_a_change():
+    text = "Protection falls below 50 percent, fuel rose above $3 a gallon and shares rose more than 4%."
+    assert [(q.text, q.change) for q in find_quantities(text)] == [
+        ("below 50 percent", None), ("above $3 a gallon", None), ("more than 4%", "up")]

@@ -22,7 +22,8 @@ from crosswire.model import Analysis, Article, Comparison, Note, Problem, QuoteS
 # "later this month" is scheduled on the timeline, and an event is described by the clause holding its date;
 # v5: one quotation given to two different people is a conflict over who said it; an event on the day of
 # publication told in the future is scheduled; the writer's own voice, questions, prescriptions and judgements
-# are opinion; a duration naming what a figure is measured over is no conflict, nor an age band a duration).
+# are opinion; a duration naming what a figure is measured over is no conflict, nor an age band a duration,
+# nor two gaps from two events; quotes name speakers as the people table does).
 COMPARISON_VERSION = "compare.v5"
 
 PIPELINE_VERSION = "compare.v1"
@@ -95,12 +96,13 @@ def compare(
     origin, related = origin_notes(articles)
     findings = mark_shared_origin(findings, related)
 
+    entities = people_summary(articles, analyses, aliases)
     return Comparison(
         articles=articles,
         findings=findings,
-        entities=people_summary(articles, analyses, aliases),
+        entities=entities,
         timeline=build_timeline(articles, claims, findings),
-        quotes=quote_summaries(articles, analyses),
+        quotes=quote_summaries(articles, analyses, _row_names(entities)),
         notes={a.id: list(a.notes) + origin[a.id] + _embedding_note(embedder, embeddings, articles) for a in articles},
         stats={a.id: source_stats(a, [c for c in claims if c.sentence.article_id == a.id]) for a in articles},
         problems=problems,
@@ -202,8 +204,19 @@ def _embedding_note(embedder, wanted: bool, articles: list[Article]) -> list[Not
     return []
 
 
-def quote_summaries(articles: list[Article], analyses: list[Analysis]) -> list[QuoteSummary]:
+def _row_names(entities) -> dict[str, str]:
+    """Each spelling of a person or organisation -> the name of its row in the people table."""
+    from crosswire.align.people import name_key
+
+    return {name_key(spelling): row.name for row in entities for spelling in (row.name, *row.variants)}
+
+
+def quote_summaries(articles: list[Article], analyses: list[Analysis],
+                    names: Mapping[str, str] | None = None) -> list[QuoteSummary]:
+    """The quotes a reader takes for speech, each speaker under the name of its row in the people table
+    (`names`, from `_row_names`: "Chuck Schumer" in one source and "Charles E. Schumer" in another are one)."""
     from crosswire.align.evidence import evidence_for_span
+    from crosswire.align.people import name_key
 
     quotes = []
     for article, analysis in zip(articles, analyses):
@@ -212,9 +225,12 @@ def quote_summaries(articles: list[Article], analyses: list[Analysis]) -> list[Q
             if not _is_speech(quote, article.text, speakers):
                 continue
             end = _closing_mark_end(article.text, quote.content_start, quote.content_end)
+            speaker = None if (quote.speaker or "").casefold() in _RELATIVE_PRONOUNS else quote.speaker
+            if speaker and not quote.anonymous:
+                speaker = (names or {}).get(name_key(speaker), speaker)
             quotes.append(
                 QuoteSummary(
-                    speaker=None if (quote.speaker or "").casefold() in _RELATIVE_PRONOUNS else quote.speaker,
+                    speaker=speaker,
                     anonymous=quote.anonymous,
                     text=article.text[quote.content_start : end],
                     kind=quote.kind,
@@ -257,10 +273,12 @@ def _named(speaker: str, names: set[str]) -> bool:
 
 
 def _is_speech(quote, text: str, speakers: set[str]) -> bool:
-    """Direct quotes always; reported speech when a named person or organisation, an anonymous
-    source or a body described in a few words ("the drugmaker", "the ministry") says it."""
+    """Direct quotes always; reported speech of three words or more when a named person or organisation,
+    an anonymous source or a body described in a few words ("the drugmaker", "the ministry") says it."""
     if quote.kind in ("direct", "mixed"):
         return True
+    if len(text[quote.content_start : quote.content_end].split()) < 3:
+        return False  # "Mr. Schumer announced the deal": what was announced, not what was said
     if quote.cue_start is None or not (quote.anonymous or _named(quote.speaker or "", speakers)
                                        or _described_source(quote.speaker or "")):
         return False

@@ -82,3 +82,17 @@ def test_a_quote_that_opens_quotation_marks_is_shown_with_the_closing_one(tmp_pa
     assert quote.text.endswith("fair freight terms,\u201d") and quote.text.count("\u201c") == quote.text.count("\u201d")
     e = quote.evidence
     assert comparison.article(e.article_id).text[e.start : e.end] == e.text
+
+
+def test_quotes_name_each_speaker_as_the_people_table_does_and_skip_what_was_only_announced(tmp_path, nlp):
+    a = write(tmp_path / "a.txt", "Ministers to sign rail accord", "09:00", "Lena Ortiz", "Lisbon", "Thursday, March 5")
+    with a.open("a", encoding="utf-8") as f:
+        f.write("Port chief Robert Pinto said the line would carry freight at night.\n")
+    b = write(tmp_path / "b.txt", "Rail accord to be signed", "10:30", "Tom Hale", "Lisbon", "Thursday, March 5")
+    with b.open("a", encoding="utf-8") as f:
+        f.write("Bob Pinto said the first trains would be electric. Mr. Pinto announced the accord.\n")
+    comparison = crosswire.compare([a, b], nlp=nlp)
+    rows = {row.name for row in comparison.entities if "Pinto" in row.name}
+    said = {q.speaker for q in comparison.quotes if "freight" in q.text or "electric" in q.text}
+    assert len(rows) == 1 and said == rows
+    assert not [q for q in comparison.quotes if q.text.strip(" .") == "the accord"]

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections import defaultdict
 
 from crosswire.align.evidence import clip, evidence_for_span
 from crosswire.align.people import name_key
@@ -100,9 +101,14 @@ def _groups(items: list[tuple[str, frozenset]]) -> list[list[int]]:
             k = parent[k]
         return k
 
-    for i in range(len(items)):
-        for j in range(i + 1, len(items)):
-            if items[i][0] != items[j][0] and _same_words(items[i][1], items[j][1]):
+    holders: dict[tuple, list[int]] = defaultdict(list)  # a three-word run -> the quotations that hold it
+    for k, (_, runs) in enumerate(items):
+        for run in runs:
+            holders[run].append(k)
+    for i, (source, runs) in enumerate(items):
+        # only quotations sharing a run with this one can hold its words: no comparison with every other
+        for j in {j for run in runs for j in holders[run] if j > i}:
+            if items[j][0] != source and _same_words(runs, items[j][1]):
                 parent[root(j)] = root(i)
     groups: dict[int, list[int]] = {}
     for k in range(len(items)):

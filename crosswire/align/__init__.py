@@ -18,6 +18,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from crosswire.align.compatible import NUMERIC_SLOTS, Agreement, compare_values
@@ -74,7 +75,7 @@ class Alignment:
 
 
 def align(articles: list[Article], claims: list[Claim], *, embedder=None,
-          conflicts: list[Finding] = ()) -> Alignment:
+          conflicts: Sequence[Finding] = ()) -> Alignment:
     """Compare the fact claims of different articles and give every finding a verdict.
     `conflicts`: conflicts found outside the claims' values (a quotation given to two people),
     whose sentences are then not counted as corroborating each other."""
@@ -388,9 +389,14 @@ def _same_anchor(text_a: str, sa: Slot, text_b: str, sb: Slot) -> bool:
         return True
     if not all(anchors):
         return False  # "a nine-day strike" / "nine days after the vote"
-    words = [_content_words(re.split(r"[,;:—–]|\.(?=\s+[A-Z]|\s*$)", _whole_words(text, m.end(), m.end() + 40))[0].casefold())
+    words = [_content_words(_clause_start(_whole_words(text, m.end(), m.end() + 40)).casefold())
              for text, m in zip((text_a, text_b), anchors)]
     return bool(words[0] & words[1])
+
+
+def _clause_start(text: str) -> str:
+    """`text` up to the end of its clause (a period only where a sentence ends: "the U.S. left" runs on)."""
+    return re.split(r"[,;:—–]|\.(?=\s+[A-Z]|\s*$)", text, maxsplit=1)[0]
 
 
 def _measuring_window(text: str, slot: Slot) -> bool:

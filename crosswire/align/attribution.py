@@ -20,8 +20,7 @@ import re
 from collections import defaultdict
 
 from crosswire.align.evidence import clip, evidence_for_span
-from crosswire.align.people import name_key
-from crosswire.analyze.entities import NAME_SUFFIXES
+from crosswire.align.people import name_key, without_suffixes
 from crosswire.model import Analysis, Article, Claim, Finding, Quote
 
 SAME_WORDS = 0.8  # share of the shorter quotation's three-word runs the longer one holds
@@ -35,6 +34,7 @@ def speaker_conflicts(articles: list[Article], analyses: list[Analysis], claims:
               for quote in analysis.quotes if _named_person_quote(quote, article, analysis, aliases)]
     runs = [_word_runs(article.text[q.content_start : q.content_end]) for article, _, q in quoted]
     groups = _groups([(a.id, r) for (a, _, _), r in zip(quoted, runs)])
+    order = {a.id: n for n, a in enumerate(articles)}
     findings = []
     for members in groups:
         if not _different_people([quoted[k][2].speaker for k in members], aliases):
@@ -42,12 +42,12 @@ def speaker_conflicts(articles: list[Article], analyses: list[Analysis], claims:
         first = {}  # one quotation per source: the first
         for k in sorted(members, key=lambda k: quoted[k][2].content_start):
             first.setdefault(quoted[k][0].id, k)
-        order = {a.id: n for n, a in enumerate(articles)}
         evidence = tuple(_evidence(quoted[k][0], quoted[k][2], claims)
                          for k in sorted(first.values(), key=lambda k: order[quoted[k][0].id]))
         names = list(dict.fromkeys(e.display for e in evidence))
-        words = quoted[members[0]][0].text[quoted[members[0]][2].content_start : quoted[members[0]][2].content_end]
-        findings.append(Finding(verdict="conflicting", statement=f"speaker: {' vs '.join(names)}: “{clip(words, 120)}”",
+        article, _, quote = quoted[members[0]]
+        words = clip(article.text[quote.content_start : quote.content_end], 120)
+        findings.append(Finding(verdict="conflicting", statement=f"speaker: {' vs '.join(names)}: “{words}”",
                                 evidence=evidence, slot="speaker", topic="who said it"))
     return findings
 
@@ -75,7 +75,7 @@ def _speaker_key(name: str, aliases: dict[str, str]) -> str:
 
 
 def _surname(name: str) -> str:
-    words = [w for w in name.split() if w.casefold().rstrip(".") not in NAME_SUFFIXES]
+    words = without_suffixes(name)
     return name_key(words[-1]) if words else ""
 
 

@@ -134,7 +134,7 @@ def _short_forms(analyses: list[Analysis]) -> dict[str, str]:
     names = _names(analyses, "PERSON")
     groups: dict[tuple[str, str], dict[str, tuple[str, ...]]] = defaultdict(dict)  # (given, surname) -> key -> initials
     for name in names:
-        words = _without_suffixes(name)
+        words = without_suffixes(name)
         if len(words) < 2:
             continue
         given = words[0].casefold().rstrip(".")
@@ -166,7 +166,7 @@ def _one_word_aliases(names, full: dict[str, set[str]], words=str.split) -> dict
     return {name_key(n): next(iter(full[key])) for n, key in one_word.items() if len(full.get(key, ())) == 1}
 
 
-def _without_suffixes(name: str) -> list[str]:
+def without_suffixes(name: str) -> list[str]:
     """The words of a name less "Jr.", "III" and the like."""
     return [w for w in name.split() if w.casefold().rstrip(".") not in NAME_SUFFIXES]
 
@@ -189,12 +189,12 @@ def _surnames(analyses: list[Analysis], root) -> dict[str, str]:
     names = _names(analyses, "PERSON")
     full: dict[str, set[str]] = defaultdict(set)  # key of a surname -> the people (keys) whose full names end with it
     for name in names:
-        words = _without_suffixes(name)
+        words = without_suffixes(name)
         if len(words) >= 2:
             full[name_key(words[-1])].add(root(name_key(name)))
     # a bare surname the model took for an organisation ("Mayorkas" said) is the person too, and so is one with a
     # suffix ("Vance Jr." beside "Cyrus Vance Jr.")
-    return _one_word_aliases(_names(analyses, "PERSON", "ORG"), full, _without_suffixes)
+    return _one_word_aliases(_names(analyses, "PERSON", "ORG"), full, without_suffixes)
 
 
 _INITIAL = re.compile(r"[A-Z]\.?")

@@ -485,17 +485,26 @@ def _read_hedges(text: str, cand: _Cand) -> None:
     # "fell below 50 percent", "rose above $3": a new level, not a change by so much ("rose more than 3%")
     if cand.change is None and cand.approx not in ("below", "above", "under") and (cm := _CHANGE_RE.search(before)):
         cand.change = "up" if cm["v"].lower() in _UP_WORDS else "down"
-    if cand.change is None and cand.kind == "percent":
-        if hm := re.match(r"\s+(higher|lower)\b", text[cand.end:cand.end + 8]):
-            cand.change = "up" if hm[1] == "higher" else "down"
-    if cand.change is None and (dm := _DIFFERENCE_AFTER.match(text, cand.end)):
-        cand.change = "up" if dm[1].lower() in ("more", "higher", "greater") else "down"
+    if cand.change is None:
+        cand.change = _difference_after(text, cand)
 
 
 # "16 cents more than a month ago", "$1.08 per gallon higher than last year": a difference, not a level
 _DIFFERENCE_AFTER = re.compile(
     r"\s+(?:[a-z]+\s+)?(more|higher|greater|less|lower|fewer|cheaper)(?:\s+[a-z]+)?\s+than\b", re.IGNORECASE
 )
+
+
+def _difference_after(text: str, cand: _Cand) -> str | None:
+    """"up" or "down" when the words after the figure make it a difference ("16 cents more than a month
+    ago"; a percentage also with no "than": "5% higher")."""
+    if m := _DIFFERENCE_AFTER.match(text, cand.end):
+        word = m[1].lower()
+    elif cand.kind == "percent" and (m := re.match(r"\s+(higher|lower)\b", text[cand.end:cand.end + 8])):
+        word = m[1]
+    else:
+        return None
+    return "up" if word in ("more", "higher", "greater") else "down"
 
 
 def _read_vague(text: str, m: re.Match) -> _Cand | None:

@@ -41,7 +41,7 @@ def clause_around(evidence: Evidence, min_words: int = 8) -> str:
     if evidence.value_start is None:
         return clip(text)
     at = evidence.value_start - evidence.start
-    cuts = [0] + [m.end() for m in CLAUSE_BREAK.finditer(text)] + [len(text)]
+    cuts = clause_cuts(text)
     i = max(k for k in range(len(cuts) - 1) if cuts[k] <= at)
     start, end = cuts[i], cuts[i + 1]
     while len(text[start:end].split()) < min_words and (i > 0 or end < len(text)):
@@ -55,7 +55,13 @@ def clause_around(evidence: Evidence, min_words: int = 8) -> str:
     return clip(prefix + clause)
 
 
-CLAUSE_BREAK = re.compile(r"[,;:]\s+|\s+[—–]\s+|\s+-\s+")
+_CLAUSE_BREAK = re.compile(r"[,;:]\s+|\s+[—–]\s+|\s+-\s+")
+
+
+def clause_cuts(text: str) -> list[int]:
+    """Where the clauses of a sentence start, and its end: 0, each offset after a comma, semicolon,
+    colon or dash, len(text)."""
+    return [0, *(m.end() for m in _CLAUSE_BREAK.finditer(text)), len(text)]
 
 
 def shares_wording(texts: list[str]) -> bool:

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 
 from crosswire.align.compatible import Agreement, compare_dates
-from crosswire.align.evidence import CLAUSE_BREAK, SPEECH_WORDS, clause_around, evidence_for
+from crosswire.align.evidence import SPEECH_WORDS, clause_around, clause_cuts, evidence_for
 from crosswire.model import Article, Claim, Evidence, Finding, TimelineEvent
 
 # An event of the day of publication told in the future: "is set to vote today", "will meet on Tuesday".
@@ -105,7 +105,7 @@ def _told_in_future(evidence: Evidence) -> bool:
     "Merck on Friday said it will seek approval", "said Monday it will ease" and "..., officials said
     today" the day is the day something was said."""
     text, at, end = evidence.text, evidence.value_start - evidence.start, evidence.value_end - evidence.start
-    cuts = [0, *(m.end() for m in CLAUSE_BREAK.finditer(text)), len(text)]
+    cuts = clause_cuts(text)
     lo = max(c for c in cuts if c <= at)
     hi = min((c for c in cuts if c >= end), default=len(text))
     if _says(text[max(lo, at - 12) : at]):  # "said Monday", "said on Thursday"

@@ -79,6 +79,31 @@ def source_count(finding: Finding) -> int:
     return len(finding.article_ids)
 
 
+def first_reported(comparison: Comparison, finding: Finding) -> list[str]:
+    """The articles that gave a finding first, when that can be told: two sources or more, every one dated
+    (no year guessed), and the earliest moment held by fewer than all of them. A day is the moment, refined
+    by the time of day when every article of that day gives one."""
+    ids = finding.article_ids
+    articles = [comparison.article(i) for i in ids]
+    if finding.verdict == "unique" or len(ids) < 2 or any(a.published is None or a.published_inferred
+                                                          for a in articles):
+        return []
+    day = min(a.published for a in articles)
+    first = [a for a in articles if a.published == day]
+    if len(first) > 1 and all(a.published_time for a in first):
+        first = [a for a in first if a.published_time == min(a.published_time for a in first)]
+    return [] if len(first) == len(articles) else [a.id for a in first]
+
+
+def first_reported_text(comparison: Comparison, finding: Finding, labels: dict[str, str]) -> str:
+    """ "first: Reuters, 2021-05-07 09:00", or "" when no source was first."""
+    first = first_reported(comparison, finding)
+    if not first:
+        return ""
+    names = ", ".join(label_for(labels, i) for i in first)
+    return f"first: {names}, {published_text(comparison.article(first[0]))}"
+
+
 def unique_by_source(comparison: Comparison) -> list[tuple[str, list[Finding]]]:
     """Unique findings grouped per article, in the order of `comparison.articles`."""
     groups: dict[str, list[Finding]] = {a.id: [] for a in comparison.articles}

@@ -164,6 +164,8 @@ def _corroborated(comparison: Comparison, labels: dict[str, str], ids: dict[int,
         cards = []
         for f in findings:
             extra = f' <span class="origin">{esc(c.SHARED_ORIGIN)}</span>' if f.shared_origin else ""
+            if first := c.first_reported_text(comparison, f, labels):
+                extra += f' <span class="meta">{esc(first)}</span>'
             cards.append(_finding_card(f, ids[id(f)], labels, extra))
         inner = "\n".join(cards)
     return f'<section id="corroborated">\n<h2>Corroborated findings</h2>\n{inner}\n</section>'

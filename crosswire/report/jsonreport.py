@@ -22,7 +22,7 @@ from crosswire.model import (
     QuoteSummary,
     TimelineEvent,
 )
-from crosswire.report.common import finding_ids, notes_for, to_jsonable
+from crosswire.report.common import finding_ids, first_reported, notes_for, to_jsonable
 
 SCHEMA_VERSION = "comparison-v1"
 SCHEMA_FILE = f"{SCHEMA_VERSION}.schema.json"
@@ -54,7 +54,7 @@ def comparison_to_dict(comparison: Comparison) -> dict:
         "schema": SCHEMA_VERSION,
         "generated_by": f"crosswire {_version()}",
         "articles": [_article(a, comparison.stats.get(a.id)) for a in comparison.articles],
-        "findings": [_finding(f, ids[id(f)], outlets) for f in comparison.findings],
+        "findings": [_finding(f, ids[id(f)], outlets, first_reported(comparison, f)) for f in comparison.findings],
         "entities": [_entity(p) for p in comparison.entities],
         "timeline": [_event(t, outlets) for t in comparison.timeline],
         "quotes": [_quote(q, outlets) for q in comparison.quotes],
@@ -107,7 +107,7 @@ def _evidence(evidence: Evidence, outlets: dict[str, str]) -> dict:
     }
 
 
-def _finding(finding: Finding, finding_id: str, outlets: dict[str, str]) -> dict:
+def _finding(finding: Finding, finding_id: str, outlets: dict[str, str], first: list[str]) -> dict:
     return {
         "id": finding_id,
         "verdict": finding.verdict,
@@ -116,6 +116,7 @@ def _finding(finding: Finding, finding_id: str, outlets: dict[str, str]) -> dict
         "topic": finding.topic,
         "shared_origin": finding.shared_origin,
         "sources": len(finding.article_ids),
+        "first_reported": first,
         "evidence": [_evidence(e, outlets) for e in finding.evidence],
     }
 

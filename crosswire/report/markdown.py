@@ -112,7 +112,8 @@ def _corroborated(comparison: Comparison, labels: dict[str, str]) -> str:
         if finding.shared_origin:
             fact += f" *({c.SHARED_ORIGIN})*"
         evidence = "<br>".join(f"**{_label(labels, e.article_id)}:** {_sentence(e)}" for e in finding.evidence)
-        rows.append([fact, str(c.source_count(finding)), evidence])
+        first = c.first_reported_text(comparison, finding, labels)
+        rows.append([fact, str(c.source_count(finding)) + (f"<br>{md_escape(first)}" if first else ""), evidence])
     return "## Corroborated findings\n\n" + _table(["Fact", "Sources", "Evidence"], rows)
 
 

@@ -127,7 +127,8 @@ def _corroborated(comparison: Comparison, labels: dict[str, str]) -> list[Render
                 lines.append("\n")
             lines.append(c.label_for(labels, evidence.article_id) + ": ", style="bold")
             lines.append_text(_sentence(evidence, "green"))
-        table.add_row(fact, str(c.source_count(finding)), lines)
+        first = c.first_reported_text(comparison, finding, labels)
+        table.add_row(fact, str(c.source_count(finding)) + (f"\n{first}" if first else ""), lines)
     return [*out, table]
 
 

@@ -140,6 +140,18 @@ def comparison() -> Comparison:
     return build()
 
 
+@pytest.fixture(scope="session")
+def validator():
+    """A validator of comparison-v1, the JSON report's schema (itself checked)."""
+    import jsonschema
+
+    from crosswire.report import load_schema
+
+    schema = load_schema()
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+
+
 @pytest.fixture
 def agreeing() -> Comparison:
     return build(conflicts=False)

@@ -4,20 +4,12 @@ from __future__ import annotations
 
 import json
 
-import jsonschema
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from crosswire.model import Comparison, Finding
-from crosswire.report import SCHEMA_VERSION, comparison_to_dict, load_schema, render
-
-
-@pytest.fixture(scope="module")
-def validator():
-    schema = load_schema()
-    jsonschema.Draft202012Validator.check_schema(schema)
-    return jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+from crosswire.report import SCHEMA_VERSION, comparison_to_dict, render
 
 
 def _evidence_entries(report):

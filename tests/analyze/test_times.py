@@ -225,3 +225,9 @@ def test_hint_spans_vouch_for_a_bare_may():
 def test_datetime_dct_is_accepted():
     times = find_times("He left yesterday.", dt.datetime(2025, 10, 25, 11, 2))
     assert times[0].value == "2025-10-24"
+
+
+def test_a_time_word_with_a_capital_in_mid_sentence_is_part_of_a_name():
+    text = ("She told \u201cCBS This Morning\u201d about it on Monday and spoke on the Today show. "
+            "This morning the harbor reopened. Today, ships docked.")
+    assert [t.text for t in find_times(text, SAT)] == ["Monday", "This morning", "Today"]

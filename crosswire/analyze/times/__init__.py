@@ -21,6 +21,7 @@ calendar arithmetic), `resolve` (tense cues, resolution against the DCT),
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from crosswire.analyze.times.candidates import _Ctx
 from crosswire.analyze.times.passes import _anaphora, _clock_days, _modifiers, _ranges, _select
@@ -29,6 +30,19 @@ from crosswire.model import TimeExpr
 
 # ---------------------------------------------------------------------------
 # Public API
+
+
+# Time words written with a capital in mid-sentence belong to a name: “CBS This Morning”, the Today show.
+_NAME_WORD = re.compile(r"(?:This|Today|Tonight|Tomorrow|Yesterday|Morning|Evening|Night)\b")
+
+
+def _in_a_name(ctx: _Ctx, cand) -> bool:
+    """A time that opens with a capitalised "This", "Today", "Morning" ... away from a sentence's start."""
+    if not _NAME_WORD.match(ctx.text, cand.start):
+        return False
+    sentence_start, _ = ctx.sentence(cand.start)
+    before = ctx.text[sentence_start : cand.start].strip(" \t\"“‘'(")
+    return bool(before) and not before.endswith((":", "—", "–"))
 
 
 def find_times(
@@ -49,7 +63,7 @@ def find_times(
         relaxed.sent_starts = ctx.sent_starts
         for a, b in spans:
             cands.extend(_find(relaxed, a, b))
-    cands = _select(cands)
+    cands = _select([c for c in cands if not _in_a_name(ctx, c)])
     _modifiers(ctx, cands)
     cands = _ranges(ctx, cands)
     _anaphora(ctx, cands)

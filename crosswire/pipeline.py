@@ -23,7 +23,8 @@ from crosswire.model import Analysis, Article, Comparison, Note, Problem, QuoteS
 # v5: one quotation given to two different people is a conflict over who said it; an event on the day of
 # publication told in the future is scheduled; the writer's own voice, questions, prescriptions and judgements
 # are opinion; a duration naming what a figure is measured over is no conflict, nor an age band a duration,
-# nor two gaps from two events; quotes name speakers as the people table does).
+# nor two gaps from two events; quotes name speakers as the people table does, and quoted words no one says
+# are not listed).
 COMPARISON_VERSION = "compare.v5"
 
 PIPELINE_VERSION = "compare.v1"
@@ -273,10 +274,13 @@ def _named(speaker: str, names: set[str]) -> bool:
 
 
 def _is_speech(quote, text: str, speakers: set[str]) -> bool:
-    """Direct quotes always; reported speech of three words or more when a named person or organisation,
-    an anonymous source or a body described in a few words ("the drugmaker", "the ministry") says it."""
-    if quote.kind in ("direct", "mixed"):
+    """Direct quotes always, partly quoted speech with a speaker; reported speech of three words or more
+    when a named person or organisation, an anonymous source or a body described in a few words ("the
+    drugmaker", "the ministry") says it."""
+    if quote.kind == "direct":
         return True
+    if quote.kind == "mixed":  # words in quotation marks inside a sentence, with no one saying them, are a
+        return bool(quote.speaker)  # name or a scare quote ("known only as “Executive Assistant #1”")
     if len(text[quote.content_start : quote.content_end].split()) < 3:
         return False  # "Mr. Schumer announced the deal": what was announced, not what was said
     if quote.cue_start is None or not (quote.anonymous or _named(quote.speaker or "", speakers)

@@ -30,3 +30,11 @@ def test_speakers_listed_are_people_organisations_or_bodies_and_never_a_bare_pro
         ("The ministry", "the fix held"),
         ("Acme Corp", "it would pay refunds"),
     ]
+
+
+def test_words_in_quotation_marks_no_one_says_are_not_listed():
+    text = "The aide was known only as “Executive Assistant No. 1” in the report, the paper said."
+    article = Article(id="a", source="a.txt", raw_text=text, text=text, outlet="A")
+    content = text.index("The aide"), text.index(" in the report") + len(" in the report")
+    scare = Quote(*content, text.index("known"), text.index("known") + 5, None, None, None, False, "mixed")
+    assert quote_summaries([article], [Analysis(text=text, quotes=(scare,))]) == []

@@ -798,3 +798,10 @@ def test_it_as_a_speaker_is_the_body_that_spoke_just_before(analyse):
 def test_a_dateline_is_not_part_of_what_was_said(analyse, text, content):
     doc, _, quotes = analyse(text)
     assert [_content(doc.text, q) for q in quotes] == [content]
+
+
+def test_a_place_that_only_qualifies_the_speaker_is_not_the_speaker(analyse):
+    text = "The New York City Board of Elections called for \u201cpatience\u201d from voters on Tuesday."
+    doc, _, quotes = analyse(text)
+    speaker = _find(text, quotes, "patience").speaker
+    assert speaker != "New York City" and speaker.endswith("Board of Elections")

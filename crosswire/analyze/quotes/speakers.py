@@ -243,12 +243,13 @@ class _SpeakerResolver:
         return inside[0]
 
     def _modifies_common_noun(self, entity: Entity) -> bool:
-        """"the U.S. ambassador": the entity only qualifies the noun the phrase is about."""
+        """"the U.S. ambassador", "the New York City Board of Elections": the entity only qualifies the
+        noun the phrase is about (a name the model did not tag, when that noun is capitalised)."""
         i = _token_at(self.doc, entity.end - 1)
         if i is None:
             return False
         token = self.doc[i]
-        return token.dep_ in ("compound", "amod") and token.head.tag_ in ("NN", "NNS")
+        return token.dep_ in ("compound", "amod") and token.head.tag_ in ("NN", "NNS", "NNP", "NNPS")
 
     def _anonymous_description(self, span, head) -> str | None:
         """"a senior U.S. official" -> itself; a later "the official" -> the first description."""

@@ -515,6 +515,8 @@ def _place_conflicts(facts, scores, by_id, seen) -> list[Finding]:
         if len(pa) != 1 or len(pb) != 1:
             continue
         a, b = pa[0], pb[0]
+        if a.unit != b.unit:
+            continue  # "in New Zealand" / "at Aoraki Mount Cook": a country and a mountain in it, maybe
         ta = by_id[facts[i].sentence.article_id].text
         tb = by_id[facts[j].sentence.article_id].text
         if a.value.casefold() in tb.casefold() or b.value.casefold() in ta.casefold():

@@ -35,7 +35,8 @@ def slots_in(analysis: Analysis, sentence: Sentence, published: dt.date | None =
         name = _ENTITY_SLOTS.get(entity.label)
         if name and a <= entity.start and entity.end <= b and (name, entity.name) not in seen:
             seen.add((name, entity.name))
-            slots.append(Slot(name, entity.text, entity.start, entity.end, value=entity.name, display=entity.name))
+            slots.append(Slot(name, entity.text, entity.start, entity.end, value=entity.name, display=entity.name,
+                              unit=entity.label if name == "place" else None))  # a country, a mountain, a building
     actor = _actor(analysis, sentence)
     if actor:
         slots.append(actor)

@@ -264,6 +264,18 @@ def test_a_place_conflict_needs_two_places(place_a, place_b, conflict):
     assert bool(conflicts([a, b], claims)) is conflict
 
 
+@pytest.mark.parametrize(("kind_a", "kind_b", "conflict"), [("GPE", "GPE", True), ("GPE", "LOC", False)])
+def test_places_of_two_kinds_are_no_conflict(kind_a, kind_b, conflict):
+    # "in Norland" / "on Mount Vell": a country and a mountain that may stand in it
+    words = ["climber", "fall", "death", "ice", "slip", "british", "mountain"]
+    places = ("Norland", "Mount Vell")
+    sentences = [f"A British climber slipped on ice and fell to his death in {p}." for p in places]
+    a, b = article("daily", sentences[0]), article("wire", sentences[1])
+    claims = [claim(art, s, words, Slot("place", p, s.index(p), s.index(p) + len(p), value=p, display=p, unit=kind))
+              for art, s, p, kind in zip((a, b), sentences, places, (kind_a, kind_b))]
+    assert bool(conflicts([a, b], claims)) is conflict
+
+
 def test_an_event_later_in_the_month_of_publication_is_scheduled_and_one_of_the_day_is_past():
     def dated(text, iso_begin, iso_end, granularity):
         def build(sentence):

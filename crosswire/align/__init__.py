@@ -378,12 +378,14 @@ _MEASURES = frozenset("""inflation spike high low rate rates yield yields averag
     notes gain gains increase rise jump drop decline change growth peak record moving rolling trailing""".split())
 
 
-_ANCHOR = re.compile(r"\s*(?:after|before|since|ahead of|prior to|earlier than|later than)\b", re.IGNORECASE)
+# What a gap counts from; "ago" counts back from the article's own day
+_ANCHOR = re.compile(r"\s*(?:after|before|since|ahead of|prior to|earlier than|later than|ago)\b", re.IGNORECASE)
 
 
 def _same_anchor(text_a: str, sa: Slot, text_b: str, sb: Slot) -> bool:
     """Two durations are one gap when neither counts from an event, or both count from one: a word
-    (any case: "the Taliban") in common in the few words after "after", "before", "since"."""
+    (any case: "the Taliban") in common in the few words after "after", "before", "since" ("eight days
+    ago" counts from the day of its article, and is never held against another)."""
     anchors = [_ANCHOR.match(text, slot.end) for text, slot in ((text_a, sa), (text_b, sb))]
     if not any(anchors):
         return True
@@ -462,7 +464,15 @@ def _in_quotes(text: str, claim: Claim, slot: Slot) -> bool:
 
 
 def _relative_day(slot: Slot) -> bool:
+    """A day told from the publication date: "Thursday", "yesterday", or a time of day alone ("shortly
+    before midnight", "at 3 a.m."), which is the day of the article that gives it."""
+    if (slot.value or {}).get("granularity") == "time":
+        return not _NAMES_A_DAY.search(slot.text)
     return bool(_RELATIVE_DAY.search(slot.text)) and not re.search(r"\d", slot.text)
+
+
+# A month or a year in a date's words: it names its day itself ("at noon on March 5", "3 a.m. on 5/3/2021").
+_NAMES_A_DAY = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b\.?|\b\d{4}\b|\d/\d")
 
 
 def _add_conflict(drafts: list[dict], slot: str, members: dict[int, Slot]) -> None:

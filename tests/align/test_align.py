@@ -220,6 +220,7 @@ def test_a_duration_that_names_what_a_figure_is_measured_over_is_no_conflict(sen
     ("after the harbor vote", "after the harbor vote", True),
     ("after the harbor vote", "after the Valdor strike began", False),  # two gaps from two events
     ("after the harbor vote", "", False),  # a gap, and how long something lasted
+    ("ago", "", False),  # a gap back from the article's day, and how long something lasted
 ])
 def test_two_gaps_conflict_only_when_they_count_from_one_event(after_a, after_b, conflict):
     words = ["union", "signed", "contract", "harbor", "valdor", "port", "deal"]
@@ -248,6 +249,17 @@ def test_a_weekday_conflicts_only_between_articles_of_one_day(published, conflic
                              "The ceasefire in Gaza took effect on Thursday, ending the fighting with Israel.",
                              on_day("Friday", "2021-05-21"), on_day("Thursday", "2021-05-20"), words, published)
     assert bool(conflicts(articles, claims)) is conflict
+
+
+def test_a_time_of_day_alone_is_the_day_of_its_article_and_no_conflict_with_another_days():
+    # a report of the arrest and one of the trial two years on: "at midnight" is each article's own night
+    published = (dt.date(2005, 7, 26), dt.date(2007, 3, 20))
+    words = ["suspect", "arrest", "building", "street", "away", "police", "shortly"]
+    articles, claims = _pair("Police arrested the suspect five buildings away on the street at midnight.",
+                             "Police arrested the suspect five buildings away on the street at midnight.",
+                             on_day("midnight", f"{published[0]}T24:00", "time"),
+                             on_day("midnight", f"{published[1]}T24:00", "time"), words, published)
+    assert conflicts(articles, claims) == []
 
 
 @pytest.mark.parametrize(("place_a", "place_b", "conflict"), [

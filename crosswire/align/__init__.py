@@ -336,8 +336,9 @@ def _one_thing(a: Claim, b: Claim, sa: Slot, sb: Slot, article_a: Article, artic
     - no other date in the two sentences sets them apart ("this year" / "next year");
     - a duration that names what a figure is measured over ("the sharpest 12-month inflation
       spike" / "the largest 1-month spike", "the 30-year mortgage rate") is no duration of an event,
-      and two gaps count from the same event ("one week after the U.S. left" / "three weeks after the
-      Taliban took Kabul" do not);
+      two gaps count from the same event ("one week after the U.S. left" / "three weeks after the
+      Taliban took Kabul" do not), and two ages are of the same person ("a 17-year-old boy" /
+      "an 18-year-old boy", not "... woman");
     - two dates hang from the same preposition ("on Thursday" / "on Friday"; not "by 2030" /
       "from 2005", and not "said Tuesday", which dates the saying);
     - a day named relative to publication ("Thursday", "yesterday") is compared only between
@@ -346,7 +347,8 @@ def _one_thing(a: Claim, b: Claim, sa: Slot, sb: Slot, article_a: Article, artic
     """
     text_a, text_b = article_a.text, article_b.text
     if sa.name == "duration" and (_measuring_window(text_a, sa) or _measuring_window(text_b, sb)
-                                  or not _same_anchor(text_a, sa, text_b, sb)):
+                                  or not _same_anchor(text_a, sa, text_b, sb)
+                                  or not _same_age_of(text_a, sa, text_b, sb)):
         return False
     if sa.name == "count":
         if not _counted(text_a, sa) & _counted(text_b, sb):
@@ -399,6 +401,28 @@ def _same_anchor(text_a: str, sa: Slot, text_b: str, sb: Slot) -> bool:
 def _clause_start(text: str) -> str:
     """`text` up to the end of its clause (a period only where a sentence ends: "the U.S. left" runs on)."""
     return re.split(r"[,;:—–]|\.(?=\s+[A-Z]|\s*$)", text, maxsplit=1)[0]
+
+
+def _aged(text: str, slot: Slot) -> frozenset[str] | None:
+    """Who an age is of, by the first word after it ("a 38-year-old Troy resident" -> {resident}, "a
+    17-year-old boy was shot" -> {boy}; empty for "he is 38 years old.") when the duration is an age,
+    else None."""
+    if not re.search(r"\bold$", slot.text) and not re.match(r"-old\b", text[slot.end : slot.end + 4]):
+        return None
+    words = re.findall(r"(?<![A-Za-z-])[a-z]{3,}", text[slot.end : slot.end + 60].split(",")[0])
+    return frozenset([w for w in words if w not in _NOT_WHO][:1])
+
+
+def _same_age_of(text_a: str, sa: Slot, text_b: str, sb: Slot) -> bool:
+    """Two ages are of one person when both qualify the same word ("resident"), or neither names one;
+    an age is never held against a span of time ("a 38-year-old" / "38 years in prison")."""
+    a, b = _aged(text_a, sa), _aged(text_b, sb)
+    if a is None or b is None:
+        return a is None and b is None
+    return bool(a & b) or not (a or b)
+
+
+_NOT_WHO = frozenset("old was were has had have who that and the his her its said says is are will would".split())
 
 
 def _measuring_window(text: str, slot: Slot) -> bool:

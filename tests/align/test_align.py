@@ -230,6 +230,28 @@ def test_two_gaps_conflict_only_when_they_count_from_one_event(after_a, after_b,
     assert bool(conflicts(articles, claims)) is conflict
 
 
+@pytest.mark.parametrize(("sentence_a", "sentence_b", "conflict"), [
+    # two ages of the same person
+    ("Police said a 17-year-old boy was shot near the harbor district on Monday.",
+     "Police said an 18-year-old boy was shot near the harbor district on Monday.", True),
+    # the ages of two people in one story
+    ("Police said a 17-year-old boy was shot near the harbor district on Monday.",
+     "Police said an 18-year-old woman was shot near the harbor district on Monday.", False),
+])
+def test_two_ages_conflict_only_when_they_are_of_one_person(sentence_a, sentence_b, conflict):
+    def aged(text, years):
+        def build(sentence):
+            start = sentence.index(text)
+            return Slot("duration", text, start, start + len(text),
+                        value={"amount": years, "unit": "year", "per": None, "from": None, "approx": None},
+                        unit="year", display=f"{years} years")
+        return build
+
+    words = ["police", "shot", "harbor", "district", "monday", "boy", "near"]
+    articles, claims = _pair(sentence_a, sentence_b, aged("17-year-old", 17), aged("18-year-old", 18), words)
+    assert bool(conflicts(articles, claims)) is conflict
+
+
 def test_two_dates_of_different_kinds_are_no_conflict():
     words = ["registration", "cancel", "voter", "roll", "georgia", "state", "removal"]
     articles, claims = _pair("Georgia cancelled voter registrations in the state rolls in 2017, a large removal.",

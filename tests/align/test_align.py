@@ -194,12 +194,12 @@ def test_two_counts_of_different_things_are_no_conflict():
     assert sorted(e.value["amount"] for e in found.evidence) == [38, 56]
 
 
-def lasting(text, months):
+def lasting(text, amount, unit="month"):
     def build(sentence):
         start = sentence.index(text)
         return Slot("duration", text, start, start + len(text),
-                    value={"amount": months, "unit": "month", "per": None, "from": None, "approx": None},
-                    unit="month", display=f"{months:g} months")
+                    value={"amount": amount, "unit": unit, "per": None, "from": None, "approx": None},
+                    unit=unit, display=f"{amount:g} {unit}s")
     return build
 
 
@@ -239,16 +239,9 @@ def test_two_gaps_conflict_only_when_they_count_from_one_event(after_a, after_b,
      "Police said an 18-year-old woman was shot near the harbor district on Monday.", False),
 ])
 def test_two_ages_conflict_only_when_they_are_of_one_person(sentence_a, sentence_b, conflict):
-    def aged(text, years):
-        def build(sentence):
-            start = sentence.index(text)
-            return Slot("duration", text, start, start + len(text),
-                        value={"amount": years, "unit": "year", "per": None, "from": None, "approx": None},
-                        unit="year", display=f"{years} years")
-        return build
-
     words = ["police", "shot", "harbor", "district", "monday", "boy", "near"]
-    articles, claims = _pair(sentence_a, sentence_b, aged("17-year-old", 17), aged("18-year-old", 18), words)
+    articles, claims = _pair(sentence_a, sentence_b, lasting("17-year-old", 17, "year"),
+                             lasting("18-year-old", 18, "year"), words)
     assert bool(conflicts(articles, claims)) is conflict
 
 

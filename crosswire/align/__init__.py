@@ -318,6 +318,7 @@ def _conflicts(facts, scores, by_id, pairs) -> list[Finding]:
             _add_conflict(drafts, sa.name, {i: sa, j: sb})
     for draft in drafts:
         _add_supporters(draft, facts, scores, pairs)
+    drafts = [draft for draft in drafts if not _one_source_gives_two(draft, facts)]
     findings = [_conflict_finding(draft, facts, by_id) for draft in drafts]
     seen = {(i, j, d["slot"]) for d in drafts for i in d["members"] for j in d["members"]}
     findings += _place_conflicts(facts, scores, by_id, seen)
@@ -506,6 +507,17 @@ def _add_conflict(drafts: list[dict], slot: str, members: dict[int, Slot]) -> No
                 draft["members"].setdefault(k, value)
             return
     drafts.append({"slot": slot, "members": dict(members)})
+
+
+def _one_source_gives_two(draft: dict, facts) -> bool:
+    """One article gives two of a conflict's different values: the pairs joined into it were of different
+    figures ("two touchdowns in his last two games" / "11 touchdowns this year" in one game report), not
+    one figure the sources tell differently."""
+    by_article: dict[str, list[Slot]] = defaultdict(list)
+    for k, slot in draft["members"].items():
+        by_article[facts[k].sentence.article_id].append(slot)
+    return any(compare_values(draft["slot"], a.value, b.value) is Agreement.DIFFERENT
+               for slots in by_article.values() for a, b in itertools.combinations(slots, 2))
 
 
 def _add_supporters(draft: dict, facts, scores, pairs) -> None:

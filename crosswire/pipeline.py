@@ -23,8 +23,9 @@ from crosswire.model import Analysis, Article, Comparison, Note, Problem, QuoteS
 # v5: one quotation given to two different people is a conflict over who said it; an event on the day of
 # publication told in the future is scheduled; the writer's own voice, questions, prescriptions and judgements
 # are opinion; a duration naming what a figure is measured over is no conflict, nor an age band a duration,
-# nor two gaps from two events, nor two places of different kinds; quotes name speakers as the people table
-# does, and quoted words no one says are not listed).
+# nor two gaps from two events, nor two places of different kinds, nor two people's ages, nor figures one
+# source gives both of; a time of day alone is its article's day; quotes name speakers as the people table
+# does, and quoted words no one says are not listed; a finding names the source that reported it first).
 COMPARISON_VERSION = "compare.v5"
 
 PIPELINE_VERSION = "compare.v1"

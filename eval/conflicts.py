@@ -2,6 +2,8 @@
 
     python -m eval.conflicts               # every 3rd AllSides story (169 of 506)
     python -m eval.conflicts --every 1 --json
+    python -m eval.conflicts --data ../shared/data/ecbplus-traindev/docs.jsonl --every 1 --articles 10
+                                           # the 66 ECB+ events, full articles, 10 at most each
 
 Each AllSides roundup is one story told by three outlets: a conflict found there is either a
 real difference between the outlets or a false alarm, and only reading tells which. This
@@ -27,13 +29,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--every", type=int, default=3, help="compare every Nth story (default 3)")
     parser.add_argument("--json", action="store_true", help="print JSON instead of text")
+    parser.add_argument("--articles", type=int, default=0, metavar="N", help="compare N articles of a story at most")
     args = parser.parse_args(argv)
     if not args.data.is_file():
         print(f"skipped: AllSides data not found at {args.data}", file=sys.stderr)
         return 0
     stories = _stories(args.data)
     chosen = sorted(stories)[:: max(1, args.every)]
-    found = list(_conflicts(stories, chosen))
+    found = list(_conflicts(stories, chosen, args.articles))
     if args.json:
         print(json.dumps({"stories": len(chosen), "conflicts": found}, indent=1))
         return 0
@@ -54,7 +57,7 @@ def _stories(path: Path) -> dict[str, list[dict]]:
     return stories
 
 
-def _conflicts(stories: dict[str, list[dict]], chosen: list[str]):
+def _conflicts(stories: dict[str, list[dict]], chosen: list[str], most: int = 0):
     from crosswire.analyze.nlp import load_nlp
     from crosswire.pipeline import compare
 
@@ -62,7 +65,7 @@ def _conflicts(stories: dict[str, list[dict]], chosen: list[str]):
     with tempfile.TemporaryDirectory() as tmp:
         for story in chosen:
             paths = []
-            for i, record in enumerate(stories[story]):
+            for i, record in enumerate(stories[story][:most] if most else stories[story]):
                 path = Path(tmp) / f"{story}-{i}.json"
                 path.write_text(json.dumps({k: record[k] for k in _FIELDS if k in record}), encoding="utf-8")
                 paths.append(path)

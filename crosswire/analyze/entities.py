@@ -169,7 +169,7 @@ def find_entities(doc) -> list[Entity]:
     nicknames = nickname_marks(doc.text)
     mentions = _without_overlaps([m for m in (_trim(doc, m, nicknames) for m in mentions) if m is not None])
     mentions = [m for m in mentions if not _is_credit(doc, m, lines) and not _is_false_positive(doc, m)
-                and _has_capital(doc, m)]
+                and _has_capital(doc, m) and not _names_a_product(doc, m)]
     mentions = _corroborate_headlines(doc, mentions, lines)
     _fix_person_labels(doc, mentions)
     _resolve_names(doc, mentions)
@@ -312,6 +312,17 @@ def _is_false_positive(doc, mention: _Mention) -> bool:
     return mention.label in FALSE_POSITIVES.get(text.lower(), ())
 
 
+def _names_a_product(doc, mention: _Mention) -> bool:
+    """"the drug Aduhelm", "the vaccine, Comirnaty,": a product the small model takes for a person or a
+    place (an organisation after the word may be its maker: "the vaccine, Pfizer's,")."""
+    i = mention.start - 1
+    if i >= 0 and doc[i].text == ",":
+        i -= 1
+    return mention.label in ("PERSON", "GPE") and i >= 0 and doc[i].lower_ in _PRODUCT_NOUNS
+
+
+# Nouns that, right before a name, say it is a product: no person, no organisation
+_PRODUCT_NOUNS = frozenset("drug vaccine medicine medication pill treatment therapy product app device brand".split())
 _BILL_NUMBER = re.compile(r"(?:(?:H|S)\.\s?(?:J\.\s?|Con\.\s?)?)?(?:Res|Con)\.?|(?:H|S)\.\s?R\.?")
 
 

@@ -283,3 +283,12 @@ def test_a_name_after_a_noun_for_a_body_is_an_organisation(analyse, text, name, 
 def test_name_suffixes_places_with_their_state_and_scales(analyse, text, names):
     _, entities, _ = analyse(text)
     assert {e.name: e.label for e in entities} == names
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("The drug, Molvera, cut hospital stays by a third.", "Molvera"),  # the model's place
+    ("Regulators approved the drug Talmora on Monday.", "Talmora"),  # the model's person
+])
+def test_a_name_right_after_a_word_for_a_product_is_no_person_or_place(analyse, text, name):
+    _, entities, _ = analyse(text)
+    assert name not in {e.name for e in entities}

@@ -33,7 +33,8 @@ def kind_of_outlet(record: dict) -> str | None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=DATA)
-    parser.add_argument("--show", type=int, default=0, metavar="N", help="list N sentences of each kind read as opinion")
+    parser.add_argument("--show", type=int, default=0, metavar="N",
+                        help="list N sentences of each kind read as opinion")
     args = parser.parse_args(argv)
     if not args.data.is_file():
         print(f"skipped: AllSides data not found at {args.data}", file=sys.stderr)

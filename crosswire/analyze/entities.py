@@ -321,7 +321,7 @@ def _names_a_product(doc, mention: _Mention) -> bool:
     return mention.label in ("PERSON", "GPE") and i >= 0 and doc[i].lower_ in _PRODUCT_NOUNS
 
 
-# Nouns that, right before a name, say it is a product: no person, no organisation
+# Nouns that, right before a name, say it is a product: no person, no place
 _PRODUCT_NOUNS = frozenset("drug vaccine medicine medication pill treatment therapy product app device brand".split())
 _BILL_NUMBER = re.compile(r"(?:(?:H|S)\.\s?(?:J\.\s?|Con\.\s?)?)?(?:Res|Con)\.?|(?:H|S)\.\s?R\.?")
 

@@ -44,7 +44,8 @@ from crosswire.model import Analysis, Sentence
 # Fahrenheit, Celsius and a lone "Jr." are no names; "than expected in April" plans nothing; "16 cents more than
 # a month ago" is a difference; "CBS This Morning" and the Today show are no times;
 # a place before a capitalised noun ("the New York City Board of Elections") is not the speaker; a name right
-# after "drug", "vaccine" ... is a product, no person or place).
+# after "drug", "vaccine" ... is a product, no person or place; a figure in brackets in another unit is a rounded
+# conversion, "about").
 ANALYSIS_VERSION = "analyze.v8"
 
 # Parts of speech whose lemmas say what a sentence is about.

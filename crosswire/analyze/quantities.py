@@ -197,6 +197,7 @@ def find_quantities(text: str, *, spans: list[tuple[int, int]] | None = None) ->
             pos = cand.end
     cands = _join_ranges(text, cands)
     _money_of_money(text, cands)
+    _conversions(text, cands)
     hints = spans or []
     out = []
     for c in cands:
@@ -213,6 +214,18 @@ def find_quantities(text: str, *, spans: list[tuple[int, int]] | None = None) ->
 
 
 _PART_OF = re.compile(r"\s+of\s+(?:the|a|an|its|their|his|her)\s+")
+
+
+def _conversions(text: str, cands: list[_Cand]) -> None:
+    """"58km (36 miles)", "1 billion euros ($1.2 billion)": the figure in brackets is the one before it
+    in another unit, rounded, so it is approximate."""
+    for a, b in zip(cands, cands[1:]):
+        converted = a.kind == b.kind and a.unit != b.unit and _OPENS_BRACKET.fullmatch(text, a.end, b.start)
+        if converted and b.approx is None:
+            b.approx = "about"
+
+
+_OPENS_BRACKET = re.compile(r"\s*\(\s*")
 
 
 def _money_of_money(text: str, cands: list[_Cand]) -> None:

@@ -261,3 +261,9 @@ def test_falling_below_or_rising_above_a_figure_is_a_level_and_rising_by_more_th
     text = "Protection falls below 50 percent, fuel rose above $3 a gallon and shares rose more than 4%."
     assert [(q.text, q.change) for q in find_quantities(text)] == [
         ("below 50 percent", None), ("above $3 a gallon", None), ("more than 4%", "up")]
+
+
+def test_a_figure_in_brackets_in_another_unit_is_a_rounded_conversion():
+    text = "The quake struck 58km (36 miles) from the port; the fund holds 1 billion euros ($1.2 billion)."
+    assert [(q.text, q.approx) for q in find_quantities(text)] == [
+        ("58km", None), ("36 miles", "about"), ("1 billion euros", None), ("$1.2 billion", "about")]

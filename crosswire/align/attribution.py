@@ -30,37 +30,39 @@ MIN_WORDS = 8  # a shorter quotation is a slogan or a stock phrase that two peop
 def speaker_conflicts(articles: list[Article], analyses: list[Analysis], claims: list[Claim],
                       aliases: dict[str, str]) -> list[Finding]:
     """One conflicting finding (slot "speaker") per quotation that sources give to different people."""
-    quoted = [(article, analysis, quote) for article, analysis in zip(articles, analyses)
-              for quote in analysis.quotes if _named_person_quote(quote, article, analysis, aliases)]
-    runs = [_word_runs(article.text[q.content_start : q.content_end]) for article, _, q in quoted]
-    groups = _groups([(a.id, r) for (a, _, _), r in zip(quoted, runs)])
+    quoted = []  # (article, quote) of each direct quotation given to a person named at its cue
+    for article, analysis in zip(articles, analyses):
+        people = {_speaker_key(e.name, aliases) for e in analysis.entities if e.label == "PERSON"}
+        quoted += [(article, q) for q in analysis.quotes if _named_person_quote(q, article, people, aliases)]
+    runs = [_word_runs(article.text[q.content_start : q.content_end]) for article, q in quoted]
+    groups = _groups([(a.id, r) for (a, _), r in zip(quoted, runs)])
     order = {a.id: n for n, a in enumerate(articles)}
     findings = []
     for members in groups:
-        if not _different_people([quoted[k][2].speaker for k in members], aliases):
+        if not _different_people([quoted[k][1].speaker for k in members], aliases):
             continue
         first = {}  # one quotation per source: the first
-        for k in sorted(members, key=lambda k: quoted[k][2].content_start):
+        for k in sorted(members, key=lambda k: quoted[k][1].content_start):
             first.setdefault(quoted[k][0].id, k)
-        evidence = tuple(_evidence(quoted[k][0], quoted[k][2], claims)
+        evidence = tuple(_evidence(quoted[k][0], quoted[k][1], claims)
                          for k in sorted(first.values(), key=lambda k: order[quoted[k][0].id]))
         names = list(dict.fromkeys(e.display for e in evidence))
-        article, _, quote = quoted[members[0]]
+        article, quote = quoted[members[0]]
         words = clip(article.text[quote.content_start : quote.content_end], 120)
         findings.append(Finding(verdict="conflicting", statement=f"speaker: {' vs '.join(names)}: “{words}”",
                                 evidence=evidence, slot="speaker", topic="who said it"))
     return findings
 
 
-def _named_person_quote(quote: Quote, article: Article, analysis: Analysis, aliases: dict[str, str]) -> bool:
-    """A direct quotation whose speaker is one person, named where the cue is (not "he")."""
+def _named_person_quote(quote: Quote, article: Article, people: set[str], aliases: dict[str, str]) -> bool:
+    """A direct quotation whose speaker is one person (`people`: the article's, by speaker key), named where
+    the cue is (not "he")."""
     if quote.kind != "direct" or quote.anonymous or not quote.speaker or quote.speaker_start is None:
         return False
     written = article.text[quote.speaker_start : quote.speaker_end]
     if re.search(r"\band\b|&", written) or _surname(quote.speaker) not in name_key(written):
         return False
-    key = _speaker_key(quote.speaker, aliases)
-    return any(e.label == "PERSON" and _speaker_key(e.name, aliases) == key for e in analysis.entities)
+    return _speaker_key(quote.speaker, aliases) in people
 
 
 def _different_people(names: list[str], aliases: dict[str, str]) -> bool:

@@ -203,16 +203,26 @@ def lasting(text, amount, unit="month"):
     return build
 
 
-@pytest.mark.parametrize(("sentence_a", "sentence_b", "conflict"), [
+@pytest.mark.parametrize(("sentence_a", "sentence_b", "figures", "conflict"), [
     # what each figure is measured over, not how long something lasted
     ("Prices rose in June, the sharpest 12-month inflation spike in the harbor district since 2008.",
-     "Prices rose in June, the largest 1-month spike in the harbor district since 2008.", False),
+     "Prices rose in June, the largest 1-month spike in the harbor district since 2008.",
+     (("12-month", 12, "month"), ("1-month", 1, "month")), False),
     ("The harbor district strike ended in June after a 12-month standoff over prices.",
-     "The harbor district strike ended in June after a 1-month standoff over prices.", True),
+     "The harbor district strike ended in June after a 1-month standoff over prices.",
+     (("12-month", 12, "month"), ("1-month", 1, "month")), True),
+    # two ages of the same person
+    ("Police said a 17-year-old boy was shot near the harbor district on Monday.",
+     "Police said an 18-year-old boy was shot near the harbor district on Monday.",
+     (("17-year-old", 17, "year"), ("18-year-old", 18, "year")), True),
+    # the ages of two people in one story
+    ("Police said a 17-year-old boy was shot near the harbor district on Monday.",
+     "Police said an 18-year-old woman was shot near the harbor district on Monday.",
+     (("17-year-old", 17, "year"), ("18-year-old", 18, "year")), False),
 ])
-def test_a_duration_that_names_what_a_figure_is_measured_over_is_no_conflict(sentence_a, sentence_b, conflict):
-    words = ["price", "rise", "june", "harbor", "district", "spike", "strike"]
-    articles, claims = _pair(sentence_a, sentence_b, lasting("12-month", 12), lasting("1-month", 1), words)
+def test_two_durations_conflict_only_when_they_are_one_figure(sentence_a, sentence_b, figures, conflict):
+    words = ["harbor", "district", "june", "price", "spike", "police", "shot"]
+    articles, claims = _pair(sentence_a, sentence_b, lasting(*figures[0]), lasting(*figures[1]), words)
     assert bool(conflicts(articles, claims)) is conflict
 
 
@@ -228,33 +238,6 @@ def test_two_gaps_conflict_only_when_they_count_from_one_event(after_a, after_b,
     sentence_b = f"The Valdor port union signed the contract three months {after_b}, a deal.".replace(" ,", ",")
     articles, claims = _pair(sentence_a, sentence_b, lasting("one month", 1), lasting("three months", 3), words)
     assert bool(conflicts(articles, claims)) is conflict
-
-
-@pytest.mark.parametrize(("sentence_a", "sentence_b", "conflict"), [
-    # two ages of the same person
-    ("Police said a 17-year-old boy was shot near the harbor district on Monday.",
-     "Police said an 18-year-old boy was shot near the harbor district on Monday.", True),
-    # the ages of two people in one story
-    ("Police said a 17-year-old boy was shot near the harbor district on Monday.",
-     "Police said an 18-year-old woman was shot near the harbor district on Monday.", False),
-])
-def test_two_ages_conflict_only_when_they_are_of_one_person(sentence_a, sentence_b, conflict):
-    words = ["police", "shot", "harbor", "district", "monday", "boy", "near"]
-    articles, claims = _pair(sentence_a, sentence_b, lasting("17-year-old", 17, "year"),
-                             lasting("18-year-old", 18, "year"), words)
-    assert bool(conflicts(articles, claims)) is conflict
-
-
-def test_a_conflict_one_source_would_have_with_itself_is_of_different_figures():
-    # a game report gives both figures, for the final and for the season: the other source's is neither
-    words = ["striker", "scored", "goals", "harbor", "cup", "valdor", "team"]
-    final = "The Valdor striker scored two goals for the team in the harbor cup."
-    season = "The Valdor striker scored eleven goals for the team in the harbor cup."
-    other = "The Valdor striker scored three goals for the team in the harbor cup."
-    a, b = article("daily", final + " " + season), article("wire", other)
-    claims = [claim(a, final, words, count("two", 2)(final)), claim(a, season, words, count("eleven", 11)(season)),
-              claim(b, other, words, count("three", 3)(other))]
-    assert conflicts([a, b], claims) == []
 
 
 def test_two_dates_of_different_kinds_are_no_conflict():

@@ -240,6 +240,18 @@ def test_two_gaps_conflict_only_when_they_count_from_one_event(after_a, after_b,
     assert bool(conflicts(articles, claims)) is conflict
 
 
+def test_a_conflict_one_source_would_have_with_itself_is_of_different_figures():
+    # a game report gives both figures, for the final and for the season: the other source's is neither
+    words = ["striker", "scored", "goals", "harbor", "cup", "valdor", "team"]
+    final = "The Valdor striker scored two goals for the team in the harbor cup."
+    season = "The Valdor striker scored eleven goals for the team in the harbor cup."
+    other = "The Valdor striker scored three goals for the team in the harbor cup."
+    a, b = article("daily", final + " " + season), article("wire", other)
+    claims = [claim(a, final, words, count("two", 2)(final)), claim(a, season, words, count("eleven", 11)(season)),
+              claim(b, other, words, count("three", 3)(other))]
+    assert conflicts([a, b], claims) == []
+
+
 def test_two_dates_of_different_kinds_are_no_conflict():
     words = ["registration", "cancel", "voter", "roll", "georgia", "state", "removal"]
     articles, claims = _pair("Georgia cancelled voter registrations in the state rolls in 2017, a large removal.",

@@ -69,9 +69,11 @@ def stream(base: list[StoryFeatures], n: int) -> list[StoryFeatures]:
             noise = rng.standard_normal(DIM).astype(np.float32) * 0.02
             v = f.vector + noise
             day = dt.date.fromordinal(lo + (f.published.toordinal() - lo) % span + rep * span)
-            shift = day - f.published  # the days an article names move with it
+            shift = day - f.published  # the days and months an article names move with it
+            days = tuple(d + shift for d in f.mentioned_days)
+            months = tuple((d + shift).replace(day=1) for d in f.mentioned_months)
             out.append(dataclasses.replace(f, article_id=f"{f.article_id}#{rep}", published=day, vector=v / np.linalg.norm(v),
-                                           mentioned_days=tuple(d + shift for d in f.mentioned_days)))
+                                           mentioned_days=days, mentioned_months=months))
     return out
 
 

@@ -17,8 +17,10 @@ Per new article (`StoryIndex.add`):
    inside a dated story's date range gains same_day_bonus instead.
 4. a follow-up beyond the window (a trial months after the crime): a day the article
    names (`StoryFeatures.mentioned_days`) outside its window opens one more search,
-   in that day's bucket; a story whose date range holds that day is scored as if
-   `recall_days` apart. At most MAX_MENTIONS searches more, so the work stays flat.
+   in that day's bucket, and a month it names with its year (`mentioned_months`) one
+   in each of that month's buckets; a story whose date range meets that day or month
+   is scored as if `recall_days` apart. At most MAX_MENTIONS days and MAX_MONTHS
+   months are searched, so the work stays flat.
 5. join the best story at or above `join_threshold`, else start a story; every
    other story at or above `merge_threshold` is merged into the oldest of them
    (any other story the article joins, when it and both stories are undated).
@@ -145,6 +147,10 @@ class Assignment:
 
 def _day(published: dt.date | None) -> int | None:
     return None if published is None else published.toordinal()
+
+
+def _month_end(first: dt.date) -> dt.date:
+    return (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
 
 
 # How typical an article is of its day: the mean cosine of its ORDER_NEIGHBOURS nearest that day, among at most
@@ -465,35 +471,48 @@ class StoryIndex:
         return day is None and all(self._spans[r][0] is None for r in roots)
 
     def _recalled(self, f: StoryFeatures, day: int | None, lexical: TermVector) -> dict[int, float]:
-        """Stories beyond the window that the article names a day of, scored `recall_days` apart.
+        """Stories beyond the window that the article names a day or a month of, scored `recall_days` apart.
 
         A follow-up months later (the trial of a crime, a death years after the
         scandal) names the day of the event it follows ("the Sept. 10, 2010
-        shooting"): that day's bucket is searched and a story whose date range
-        holds the day is scored as a story `recall_days` away. A later story on
-        the same subject that names no day of the earlier one stays apart.
+        shooting") or its month ("killed in October 2011"): that day's bucket,
+        or the month's, is searched and a story whose date range holds the day
+        (overlaps the month) is scored as a story `recall_days` away. A later
+        story on the same subject that names no day or month of the earlier one
+        stays apart.
         """
         s = self.settings
-        if day is None or not f.mentioned_days:
+        if day is None or not (f.mentioned_days or f.mentioned_months):
             return {}
+        tol, weeks = s.mention_tolerance, s.bucket_days
+        searches = [(named - tol, named + tol, [named // weeks]) for named in {d.toordinal() for d in f.mentioned_days}
+                    if abs(named - day) > s.window_days]  # fmt: skip
+        for month in f.mentioned_months:
+            lo, hi = month.toordinal(), _month_end(month).toordinal()
+            if max(abs(lo - day), abs(hi - day)) > s.window_days:
+                searches.append((lo, hi, range(lo // weeks, hi // weeks + 1)))
         vector = np.asarray(f.vector, dtype=np.float32)
-        tol = s.mention_tolerance
         scores: dict[int, float] = {}
-        for named in {d.toordinal() for d in f.mentioned_days}:
-            index = self._buckets.get(named // s.bucket_days)
-            if abs(named - day) <= s.window_days or index is None or len(index) == 0:
-                continue
-            keys, cosines = index.search(vector, s.neighbours)
-            roots = {self._find(self._story[k]) for k, c in zip(keys.tolist(), cosines.tolist())
-                     if c >= s.min_cosine and abs(self._days[k] - named) <= tol}  # fmt: skip
-            for root in roots:
+        for lo, hi, buckets in searches:
+            for root in self._stories_within(vector, lo, hi, buckets):
                 first, last = self._spans[root]
-                if not first - tol <= named <= last + tol:
-                    continue
                 apart = min(float(max(first - day, day - last, 0)), s.recall_days)
                 score = self._score(f, root, lexical, s.day_weight * apart)
                 scores[root] = max(score, scores.get(root, -np.inf))
         return scores
+
+    def _stories_within(self, vector: np.ndarray, lo: int, hi: int, buckets: Iterable[int]) -> set[int]:
+        """Stories whose date range meets the days lo..hi, among the nearest articles of those days in `buckets`."""
+        s = self.settings
+        roots = set()
+        for key in buckets:
+            index = self._buckets.get(key)
+            if index is None or len(index) == 0:
+                continue
+            keys, cosines = index.search(vector, s.neighbours)
+            roots |= {self._find(self._story[k]) for k, c in zip(keys.tolist(), cosines.tolist())
+                      if c >= s.min_cosine and self._days[k] is not None and lo <= self._days[k] <= hi}  # fmt: skip
+        return {r for r in roots if self._spans[r][0] <= hi and self._spans[r][1] >= lo}
 
     def _day_penalty(self, day: int | None, root: int, apart: float, named: set[int]) -> float:
         """The score lost for `apart` days; between dated sides lower when the article names a day of the story's."""

@@ -27,7 +27,8 @@ from crosswire.align.people import name_key
 from crosswire.model import Analysis, Article
 
 __all__ = ["DIM", "LEAD_WORDS", "NUM_PERM", "StoryFeatures", "features_from_row", "features_to_row",
-           "infer_date", "latest_year", "lead_text", "mentioned_days", "minhash", "signature_jaccard", "story_features", "cheap_entities", "term_counts"]
+           "infer_date", "latest_year", "lead_text", "mentioned_days", "mentioned_months", "minhash",
+           "signature_jaccard", "story_features", "cheap_entities", "term_counts"]
 
 DIM = 384
 #: The lead: the first ~60 words, where a news story says what happened, to whom, where.
@@ -40,6 +41,8 @@ ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT"})
 TERM_WORDS = 400
 #: At most this many days named in an article's text are kept (the first ones): bounded work per article.
 MAX_MENTIONS = 8
+#: ...and this many months named with their year: a month is searched in each of its 5-6 weekly buckets.
+MAX_MONTHS = 2
 _NO_TERMS = np.zeros(0, dtype=np.uint32)
 _NO_COUNTS = np.zeros(0, dtype=np.uint16)
 
@@ -66,6 +69,9 @@ class StoryFeatures:
     # days other than its own that a dated article names in its title and opening (TERM_WORDS), resolved against
     # its date ("on Sept. 10, 2010", "last Tuesday"): a follow-up names the day of the event it follows up
     mentioned_days: tuple[dt.date, ...] = ()
+    # months other than its own that it names with their year ("shot in October 2011"), as each month's first day:
+    # a trial or verdict a year on names the month of the crime more often than its day
+    mentioned_months: tuple[dt.date, ...] = ()
     # an undated article's latest year named in its title and opening (any four digits 1900-2099): news of
     # the day names its own year or none, so a story two years later than every year it names is not its story
     latest_year: int | None = None
@@ -109,13 +115,31 @@ def mentioned_days(article: Article) -> tuple[dt.date, ...]:
     event. An undated article has none (a day named in its lead is its
     `inferred_date`).
     """
+    return _mentions(article)[0]
+
+
+def mentioned_months(article: Article) -> tuple[dt.date, ...]:
+    """Months other than its own that a dated article's title and opening name with their year ("in October
+    2011"), as each month's first day, in text order. A month without its year ("in May") is most often this
+    year's recent past, which the story window already covers."""
+    return _mentions(article)[1]
+
+
+def _mentions(article: Article) -> tuple[tuple[dt.date, ...], tuple[dt.date, ...]]:
+    """`mentioned_days` and `mentioned_months` from one reading of the opening's time expressions."""
     if article.published is None:
-        return ()
+        return (), ()
+    own_month = article.published.replace(day=1)
     days: dict[dt.date, None] = {}
+    months: dict[dt.date, None] = {}
     for t in _opening_times(article):
-        if t.granularity == "day" and t.begin is not None and t.begin.year >= 1900 and t.begin != article.published:
+        if t.begin is None or t.begin.year < 1900:
+            continue
+        if t.granularity == "day" and t.begin != article.published:
             days[t.begin] = None
-    return tuple(days)[:MAX_MENTIONS]
+        elif t.granularity == "month" and _YEAR.search(t.text) and t.begin.replace(day=1) != own_month:
+            months[t.begin.replace(day=1)] = None
+    return tuple(days)[:MAX_MENTIONS], tuple(months)[:MAX_MONTHS]
 
 
 def opening_text(article: Article) -> str:
@@ -248,6 +272,7 @@ def story_features(articles: list[Article], analyses: list[Analysis] | None, emb
         else:
             entities = cheap_entities(" ".join(article.text.split()[:LEAD_WORDS])) | _title_entities(article.title)
         terms, counts = term_counts(opening_text(article))
+        days, months = _mentions(article)
         out.append(
             StoryFeatures(
                 article_id=article.id,
@@ -258,7 +283,8 @@ def story_features(articles: list[Article], analyses: list[Analysis] | None, emb
                 terms=terms,
                 counts=counts,
                 inferred_date=None if article.published is not None else infer_date(article),
-                mentioned_days=mentioned_days(article),
+                mentioned_days=days,
+                mentioned_months=months,
                 latest_year=latest_year(article),
             )
         )
@@ -277,6 +303,7 @@ def features_to_row(f: StoryFeatures) -> dict:
         "counts": np.asarray(f.counts, dtype=np.uint16).tobytes(),
         "inferred_date": f.inferred_date.isoformat() if f.inferred_date else None,
         "mentioned_days": [d.isoformat() for d in f.mentioned_days],
+        "mentioned_months": [d.isoformat() for d in f.mentioned_months],
         "latest_year": f.latest_year,
     }
 
@@ -284,8 +311,8 @@ def features_to_row(f: StoryFeatures) -> dict:
 def features_from_row(row: dict) -> StoryFeatures:
     """Inverse of `features_to_row`; also takes a date object and entities as a JSON string.
 
-    Rows stored before a field existed (no "terms"/"counts"/"inferred_date"/"mentioned_days"/"latest_year") get its
-    empty default.
+    Rows stored before a field existed (no "terms"/"counts"/"inferred_date"/"mentioned_days"/"mentioned_months"/
+    "latest_year") get its empty default.
     """
     published, inferred = _date(row.get("published")), _date(row.get("inferred_date"))
     entities = row.get("entities") or []
@@ -301,6 +328,7 @@ def features_from_row(row: dict) -> StoryFeatures:
         counts=np.frombuffer(bytes(row.get("counts") or b""), dtype=np.uint16).copy(),
         inferred_date=inferred,
         mentioned_days=tuple(_date(d) for d in row.get("mentioned_days") or ()),
+        mentioned_months=tuple(_date(d) for d in row.get("mentioned_months") or ()),
         latest_year=row.get("latest_year"),
     )
 

@@ -278,6 +278,16 @@ def test_a_follow_up_months_later_that_names_the_events_day_joins_its_story():
     assert _strike_story(later_weeks).add(named).story_id == "s-s0"
 
 
+def test_a_follow_up_that_names_the_events_month_joins_its_story():
+    later_weeks = feat("other", [("budget", 1)], day=200)
+    trial = feat("t", [("strike", 1)], day=200, entities={"harlowe"})
+    named = dataclasses.replace(trial, mentioned_months=(DAY.replace(day=1),))
+    assert _strike_story(later_weeks).add(named).story_id == "s-s0"
+    month_after = DAY.replace(day=28) + dt.timedelta(days=10)  # a month in which the story has no day
+    elsewhere = dataclasses.replace(trial, mentioned_months=(month_after.replace(day=1),))
+    assert _strike_story(later_weeks).add(elsewhere).story_id == "s-t"
+
+
 def test_a_day_named_outside_the_storys_dates_recalls_nothing():
     elsewhere = dataclasses.replace(feat("t", [("strike", 1)], day=200, entities={"harlowe"}),
                                     mentioned_days=(DAY + dt.timedelta(days=30),))

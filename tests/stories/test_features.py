@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from crosswire.model import Analysis, Article, Entity
-from crosswire.stories import DIM, StoryIndex, features_from_row, features_to_row, story_features
+from crosswire.stories import DIM, StoryFeatures, StoryIndex, features_from_row, features_to_row, story_features
 from crosswire.stories.features import cheap_entities, minhash, signature_jaccard
 
 
@@ -155,20 +155,37 @@ def test_a_dateline_in_capitals_gives_the_inferred_date(embedder_or_fake):
     assert story_features([undated], None, embedder_or_fake)[0].inferred_date == dt.date(2019, 3, 8)
 
 
+def _features_of(text: str, published: dt.date | None, embedder) -> StoryFeatures:
+    article = Article(id="d", source="d.txt", raw_text=text, text=text, title="Trial opens", published=published)
+    return story_features([article], None, embedder)[0]
+
+
 def test_a_dated_article_keeps_the_other_days_it_names(embedder_or_fake):
     text = ("The trial of the driver charged over the crash on Sept. 10, 2010 opened on Monday; "
             "the court heard the lorry's brakes had been checked on Aug. 2, 2010.")
-    dated = Article(id="d", source="d.txt", raw_text=text, text=text, title="Crash trial opens",
-                    published=dt.date(2012, 9, 12))
-    f = story_features([dated], None, embedder_or_fake)[0]
+    f = _features_of(text, dt.date(2012, 9, 12), embedder_or_fake)
     # in text order; "on Monday" is read against the article's own date
     assert f.mentioned_days == (dt.date(2010, 9, 10), dt.date(2012, 9, 10), dt.date(2010, 8, 2))
     assert dt.date(2012, 9, 12) not in f.mentioned_days  # its own day is no mention
-    assert features_from_row(features_to_row(f)).mentioned_days == f.mentioned_days
-    old = {k: v for k, v in features_to_row(f).items() if k != "mentioned_days"}
-    assert features_from_row(old).mentioned_days == ()
-    undated = Article(id="u", source="u.txt", raw_text=text, text=text, title="Crash trial opens", published=None)
-    assert story_features([undated], None, embedder_or_fake)[0].mentioned_days == ()
+    assert _features_of(text, None, embedder_or_fake).mentioned_days == ()
+
+
+def test_a_dated_article_keeps_the_months_it_names_with_their_year(embedder_or_fake):
+    text = ("The jury convicted the man who set fire to the Orchard Lane depot in October 2011; sentencing is "
+            "due in May. He was questioned on Nov. 3, 2011, arrested in November 2011 and charged in March 2013.")
+    f = _features_of(text, dt.date(2013, 3, 21), embedder_or_fake)
+    # the first two, in text order; "in May" (no year) and the article's own month are none
+    assert f.mentioned_months == (dt.date(2011, 10, 1), dt.date(2011, 11, 1))
+    assert f.mentioned_days == (dt.date(2011, 11, 3),)
+    assert _features_of(text, None, embedder_or_fake).mentioned_months == ()
+
+
+def test_stored_features_keep_the_days_and_months_named(embedder_or_fake):
+    f = _features_of("Charged on Nov. 3, 2011 over the fire of October 2011.", dt.date(2013, 3, 21), embedder_or_fake)
+    stored = features_from_row(features_to_row(f))
+    assert (stored.mentioned_days, stored.mentioned_months) == (f.mentioned_days, f.mentioned_months) != ((), ())
+    before = {k: v for k, v in features_to_row(f).items() if k not in ("mentioned_days", "mentioned_months")}
+    assert features_from_row(before).mentioned_months == features_from_row(before).mentioned_days == ()
 
 
 def test_an_undated_article_keeps_the_latest_year_it_names(embedder_or_fake):

@@ -45,8 +45,8 @@ from crosswire.model import Analysis, Sentence
 # a month ago" is a difference; "CBS This Morning" and the Today show are no times;
 # a place before a capitalised noun ("the New York City Board of Elections") is not the speaker; a name right
 # after "drug", "vaccine" ... is a product, no person or place; a figure in brackets in another unit is a rounded
-# conversion, "about").
-ANALYSIS_VERSION = "analyze.v8"
+# conversion, "about"; v9: "$160MM" is millions and "$140-150MM", "$140m-150m" are ranges of money).
+ANALYSIS_VERSION = "analyze.v9"
 
 # Parts of speech whose lemmas say what a sentence is about.
 _CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}

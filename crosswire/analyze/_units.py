@@ -23,7 +23,7 @@ TENS = {
 # Scale words after a number ("1.5 million", "3bn", "10k").
 SCALES = {
     "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
-    "k": 1e3, "K": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "M": 1e6, "bn": 1e9,
+    "k": 1e3, "K": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "M": 1e6, "MM": 1e6, "bn": 1e9,
     "b": 1e9, "B": 1e9, "bln": 1e9, "tn": 1e12, "trn": 1e12, "tr": 1e12,
 }
 # Vague plural scales: "dozens of" = 12..120, "millions of" = 1e6..1e7 (the

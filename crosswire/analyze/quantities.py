@@ -60,7 +60,9 @@ _NUMBER_RE = re.compile(
 )
 
 _SCALE_WORD_RE = re.compile(r"[\s-]*(?i:(hundred|thousand|million|billion|trillion|dozen))\b")
-_SCALE_ABBR_RE = re.compile(r"(\s?)(bn|bln|mn|mln|tn|trn|k|K|M|m|B)(?![A-Za-z])")
+# The second figure of a money range: "$140-150MM", "$1 - 2B", "$140m-150m" (the first has the currency).
+_RANGE_AFTER_MONEY = re.compile(r"(?:[$€£¥]|\b[A-Z]{3} ?)[\d.,]+(?:bn|mn|MM|[kKmMB])?\s?(?:-|–|to)\s?$")
+_SCALE_ABBR_RE = re.compile(r"(\s?)(bn|bln|mn|mln|tn|trn|k|K|MM|M|m|B)(?![A-Za-z])")  # MM: million (finance)
 _PERCENT_RE = re.compile(
     r"\s?(?:(?P<pp>(?i:percentage[\s-]points?))|(?P<bp>(?i:basis[\s-]points?)|bps|bp\b)"
     r"|(?P<pc>%|(?i:per\s?cent|percent)|pc\b|pct\b))"
@@ -293,7 +295,7 @@ def _read(text: str, m: re.Match) -> _Cand | None:
     elif re.search(r"(?i)\bminus[\s-]$", before):
         value = -value
         sign_start = start - len(re.search(r"(?i)minus[\s-]$", before)[0])
-    elif re.search(r"[A-Za-z]-$", before) and how == "digits":
+    elif re.search(r"[A-Za-z]-$", before) and how == "digits" and not _RANGE_AFTER_MONEY.search(before):
         if not re.search(r"(?i)\b(?:sub|to|now|over|under)-$", before):
             return None  # a model name: "F-35", "TA-35"
 
@@ -328,7 +330,7 @@ def _read(text: str, m: re.Match) -> _Cand | None:
         am = _SCALE_ABBR_RE.match(text, pos)
         if am:
             abbr, spaced = am[2], bool(am[1])
-            needs_money = abbr in ("m", "B")
+            needs_money = abbr in ("m", "B", "MM") and not _RANGE_AFTER_MONEY.search(before)  # "$140-150MM"
             if (currency or not needs_money) and (not spaced or currency or abbr in ("bn", "mn", "mln", "bln", "tn")):
                 value *= U.SCALES[abbr]
                 pos, scaled = am.end(), True
@@ -591,7 +593,8 @@ def _join(text: str, a: _Cand, b: _Cand) -> _Cand | None:
             return None
         if word in ("-", "–", "—") and b.value <= a.value:
             return None  # a score: "2-0", "89-89"
-    if a.explicit_unit and b.bare and not after_from and not reverse and not (b.scaled and not a.scaled):
+    if a.explicit_unit and b.bare and not after_from and not reverse and not (b.scaled and not a.scaled) and not (
+            a.scaled and b.scaled and word in ("-", "–", "to")):  # "$140m-150m" is a range
         return None  # "rose 8.15% to 3.65": the 3.65 is a price, not the end of a range
     if a.explicit_unit and b.explicit_unit and (a.unit != b.unit or a.kind != b.kind):
         return None

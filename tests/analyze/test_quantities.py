@@ -38,6 +38,7 @@ MONEY = [
     ("The levy raises 2 billion euros each year.", "2 billion", 2e9, "EUR", "year"),
     ("The plant earns $3 million per day at full output.", "$3", 3e6, "USD", "day"),
     ("Rent is $900 weekly in the new towers.", "$900", 900, "USD", "week"),
+    ("The pitcher is seeking at least $160MM.", "$160MM", 1.6e8, "USD", None),
 ]
 
 
@@ -89,6 +90,10 @@ RANGES = [
     ("The trail is 12-15 km long.", "12-15", 12, 15, "kilometre"),
     ("The bill could reach $3 to 5 billion.", "$3", 3e9, 5e9, "USD"),
     ("Between 200 and 300 people marched.", "200", 200, 300, ""),
+    # the second figure takes the first's currency for its scale letter; MM is a million in finance and sport
+    ("The Orioles offered about $140-150MM over seven years.", "$140", 1.4e8, 1.5e8, "USD"),
+    ("The yard's bid was $140m-150m.", "$140m", 1.4e8, 1.5e8, "USD"),
+    ("The sale could bring $1 - 2B.", "$1", 1e9, 2e9, "USD"),
 ]
 
 
@@ -193,6 +198,7 @@ NOT_QUANTITIES = [
     "The category 4 storm weakened overnight.",
     "He scored in the 96th minute.",
     "The 1990s were a decade of growth.",
+    "The festival shows the films on 35MM prints.",  # no currency: a film gauge, not millions
 ]
 
 

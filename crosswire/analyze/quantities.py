@@ -205,6 +205,8 @@ def find_quantities(text: str, *, spans: list[tuple[int, int]] | None = None) ->
     for c in cands:
         if c.bare and not c.plain_ok and not any(a <= c.start and c.end <= b for a, b in hints):
             continue
+        if c.kind == "count" and c.from_value is None and _TALLY_BEFORE.search(text, 0, c.start):
+            continue  # the second figure of a score or tally: "a 14-0 lead", "a 2-1 decision"
         out.append(
             Quantity(
                 start=c.start, end=c.end, text=text[c.start:c.end], value=c.value,
@@ -215,6 +217,7 @@ def find_quantities(text: str, *, spans: list[tuple[int, int]] | None = None) ->
     return out
 
 
+_TALLY_BEFORE = re.compile(r"\d[-–]$")
 _PART_OF = re.compile(r"\s+of\s+(?:the|a|an|its|their|his|her)\s+")
 
 

@@ -199,6 +199,8 @@ NOT_QUANTITIES = [
     "He scored in the 96th minute.",
     "The 1990s were a decade of growth.",
     "The festival shows the films on 35MM prints.",  # no currency: a film gauge, not millions
+    "A late field goal gave the visitors a 17-7 halftime lead.",  # a score is no count of 7
+    "The court ruled against the port in a 5-4 decision.",
 ]
 
 

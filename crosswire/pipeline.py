@@ -25,8 +25,10 @@ from crosswire.model import Analysis, Article, Comparison, Note, Problem, QuoteS
 # are opinion; a duration naming what a figure is measured over is no conflict, nor an age band a duration,
 # nor two gaps from two events, nor two places of different kinds, nor two people's ages, nor figures one
 # source gives both of; a time of day alone is its article's day; quotes name speakers as the people table
-# does, and quoted words no one says are not listed; a finding names the source that reported it first).
-COMPARISON_VERSION = "compare.v5"
+# does, and quoted words no one says are not listed; a finding names the source that reported it first;
+# v6: two counts conflict only when they count the same plural noun ("two pirate boats" / "23 pirates" do not),
+# and what a count counts is read within its sentence).
+COMPARISON_VERSION = "compare.v6"
 
 PIPELINE_VERSION = "compare.v1"
 

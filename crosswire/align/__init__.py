@@ -352,7 +352,11 @@ def _one_thing(a: Claim, b: Claim, sa: Slot, sb: Slot, article_a: Article, artic
                                   or not _same_age_of(text_a, sa, text_b, sb)):
         return False
     if sa.name == "count":
-        if not _counted(text_a, sa) & _counted(text_b, sb):
+        heads = _count_head(text_a, sa), _count_head(text_b, sb)
+        if all(heads):
+            if heads[0] != heads[1]:
+                return False  # "two pirate boats" / "1,500 pirates", "four prior arrests" / "seven bullets"
+        elif not _counted(text_a, sa) & _counted(text_b, sb):
             return False
     elif not _near_words(text_a, sa) & _near_words(text_b, sb):
         return False
@@ -436,10 +440,32 @@ def _measuring_window(text: str, slot: Slot) -> bool:
 def _counted(text: str, slot: Slot) -> set[str]:
     """What a count counts: the first lower-case words after it, up to an "of" ("1,800 domestic
     flights" -> domestic, flight; "1.6 billion doses of its vaccine" -> dose), plural or not."""
+    return {w[:-1] if w.endswith("s") and not w.endswith("ss") else w for w in _counted_words(text, slot)[:2]}
+
+
+def _counted_words(text: str, slot: Slot) -> list[str]:
+    """The lower-case content words after a count, up to an "of" ("1.6 billion doses of ...": doses) or the
+    end of its clause ("forecasts of 750,000. The ..." counts nothing)."""
     after = re.sub(r"^\s*of\s+", "", _whole_words(text, slot.end, slot.end + 40))
-    after = re.split(r"\bof\b", after, maxsplit=1)[0]
-    words = [w for w in re.findall(r"(?<![A-Za-z])[a-z]{3,}", after) if w not in _COUNT_STOP]
-    return {w[:-1] if w.endswith("s") and not w.endswith("ss") else w for w in words[:2]}
+    after = re.split(r"\n|[.!?](?=\s+[^a-z\s])", after, maxsplit=1)[0]  # the sentence ends: "750,000.\n“With ..."
+    after = re.split(r"\bof\b", _clause_start(after), maxsplit=1)[0]
+    return [w for w in re.findall(r"(?<![A-Za-z])[a-z]{3,}", after) if w not in _COUNT_STOP]
+
+
+_IRREGULAR_PLURALS = frozenset("people men women children police personnel staff feet teeth mice geese".split())
+
+
+def _count_head(text: str, slot: Slot) -> str | None:
+    """The plural noun a count counts, when one comes within its first three words ("two pirate boats" ->
+    boat, "23 pirates arrested" -> pirate, "five people" -> people), else None (a verb or a singular:
+    "five were hurt", "one dead")."""
+    words = _counted_words(text, slot)[:3]
+    for word in words:
+        if word in _IRREGULAR_PLURALS:
+            return "people" if word in ("men", "women") else word  # "three men" / "four people" arrested
+        if word.endswith("s") and not word.endswith(("ss", "us", "is", "ous")):
+            return word[:-1]
+    return None
 
 
 def _near_words(text: str, slot: Slot) -> set[str]:

@@ -194,6 +194,24 @@ def test_two_counts_of_different_things_are_no_conflict():
     assert sorted(e.value["amount"] for e in found.evidence) == [38, 56]
 
 
+@pytest.mark.parametrize(("sentence_a", "sentence_b", "figures", "conflict"), [
+    # the noun counted is the plural after the figure, not a word that qualifies it
+    ("The army seized two pirate boats near the coast, a record over the strait on Monday.",
+     "The army seized 23 pirates near the coast, a record over the strait on Monday.", ("two", 2, "23", 23), False),
+    ("The army seized four boats near the coast, a record over the strait on Monday.",
+     "The army seized seven pirate boats near the coast, a record over the strait on Monday.",
+     ("four", 4, "seven", 7), True),
+    # men and women are people; a count with no plural noun after it is judged by its next words
+    ("The army arrested three men yesterday near the coast, a record over the strait on Monday.",
+     "The army arrested five people overnight near the coast, a record over the strait on Monday.",
+     ("three", 3, "five", 5), True),
+])
+def test_a_count_counts_the_plural_noun_after_it(sentence_a, sentence_b, figures, conflict):
+    text_a, value_a, text_b, value_b = figures
+    articles, claims = _pair(sentence_a, sentence_b, count(text_a, value_a), count(text_b, value_b), WORDS)
+    assert bool(conflicts(articles, claims)) is conflict
+
+
 def lasting(text, amount, unit="month"):
     def build(sentence):
         start = sentence.index(text)

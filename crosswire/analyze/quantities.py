@@ -438,6 +438,10 @@ def _set(cand: _Cand, kind: str, end: int) -> int:
     return end
 
 
+# A capitalised plural of members of a group: "67 Republicans", "218 Democrats", "three Israelis".
+_GROUP_NOUN = re.compile(r"[A-Z][a-z]+(?:ans|ats|ists|ites|is)")
+
+
 def _judge_bare(text: str, cand: _Cand, m: re.Match, how: str, before: str) -> None:
     """Decide whether a number with no unit counts things ("12 people")."""
     nm = _NEXT_WORD_RE.match(text, cand.end)
@@ -464,8 +468,8 @@ def _judge_bare(text: str, cand: _Cand, m: re.Match, how: str, before: str) -> N
         cand.plain_ok = noun_like or how == "frac" or cand.scaled or (nxt.lower() == "of" and how != "a")
         if how == "frac":
             cand.bare = False
-    elif noun_like and nxt[0].islower():
-        cand.plain_ok = True
+    elif noun_like and (nxt[0].islower() or _GROUP_NOUN.fullmatch(nxt)):
+        cand.plain_ok = True  # "12 people", "67 Republicans"
     elif cand.scaled or "," in digits or "." in digits:
         cand.plain_ok = True  # "4.3M", "1,334.20", "64,900"
     elif len(digits) >= 5 and not (nxt[:1].isupper()):

@@ -122,6 +122,7 @@ def test_durations(text, needle, value, unit):
 
 COUNTS = [
     ("Police detained 12 people near the square.", "12", 12, None),
+    ("A minority of 67 Republicans backed the bill.", "67", 67, None),  # members of a group, capitalised
     ("Three ministers resigned on Tuesday.", "Three", 3, None),
     ("Dozens of fishermen blocked the harbour.", "Dozens", 120, "dozens"),
     ("She bought a dozen eggs.", "a dozen", 12, None),

@@ -9,11 +9,13 @@ value is only *incompatible* when both are precise enough to tell them apart.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from enum import Enum
 
 # Relative difference under which two amounts are the same figure.
 EXACT_TOLERANCE = 0.005
 APPROX_TOLERANCE = 0.03  # "about $38 million" and "roughly $40 million" are two estimates
+ROUND_TOLERANCE = 0.10  # "about 10,000" is 10,503 rounded, but not 11,200 (which is "about 11,000")
 # Expressions this vague never contradict a day ("this week", "recently").
 VAGUE_GRANULARITIES = {"week", "season", "decade", None}
 NUMERIC_SLOTS = ("amount", "rate", "count", "duration")
@@ -59,7 +61,7 @@ def _compare_amounts(a: dict, b: dict) -> Agreement:
         return Agreement.UNRELATED
     if a.get("change") == "range" and a.get("approx") or b.get("change") == "range" and b.get("approx"):
         return Agreement.UNRELATED  # "millions of doses", "dozens of Republicans": no figure to hold against one
-    tolerance = APPROX_TOLERANCE if (a.get("approx") or b.get("approx")) else EXACT_TOLERANCE
+    tolerance = max(_tolerance(a), _tolerance(b))
     if (_bound(a) or _bound(b)) and not _close(va, vb, tolerance):
         # "at least 1,800" and "more than 1,000", "nearly six hours" and "more than five":
         # a bound that the other figure satisfies says nothing against it
@@ -76,6 +78,17 @@ def _compare_amounts(a: dict, b: dict) -> Agreement:
     if b.get("from") is not None and _close(b["from"], va, tolerance):
         return Agreement.UNRELATED
     return Agreement.DIFFERENT
+
+
+def _tolerance(value: dict) -> float:
+    """How far off a figure may be and still be the same: an estimate rounded to one significant digit
+    ("about 10,000" migrants for a count of 10,503) more than another estimate ("about $38 million")."""
+    if not value.get("approx"):
+        return EXACT_TOLERANCE
+    amount = abs(value.get("amount") or 0)
+    if not _bound(value) and amount and (amount / 10 ** math.floor(math.log10(amount))).is_integer():
+        return ROUND_TOLERANCE
+    return APPROX_TOLERANCE
 
 
 def _as_percent(value: dict) -> dict:

@@ -18,6 +18,11 @@ def date(begin, end=None, granularity="day"):
         (money(3.5e11), money(2e11), Agreement.DIFFERENT),
         (money(3.5e11, approx="about"), money(3.48e11), Agreement.SAME),
         (money(3.5e11), money(3.48e11), Agreement.DIFFERENT),
+        # an estimate rounded to one significant digit covers more than another estimate
+        (money(10000, unit="", approx="about"), money(10503, unit=""), Agreement.SAME),
+        (money(10000, unit="", approx="about"), money(11200, unit=""), Agreement.DIFFERENT),
+        (money(1.1e4, unit="", approx="about"), money(11600, unit=""), Agreement.DIFFERENT),
+        (money(1e12, approx="roughly"), money(1.2e12), Agreement.DIFFERENT),
         (money(3.5e11), money(3.5e11, unit="KRW"), Agreement.UNRELATED),
         # a yearly rate and a total are different slots, never a conflict
         (money(2.5e10, per="year"), money(2e11), Agreement.UNRELATED),

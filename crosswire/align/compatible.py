@@ -61,7 +61,7 @@ def _compare_amounts(a: dict, b: dict) -> Agreement:
         return Agreement.UNRELATED
     if a.get("change") == "range" and a.get("approx") or b.get("change") == "range" and b.get("approx"):
         return Agreement.UNRELATED  # "millions of doses", "dozens of Republicans": no figure to hold against one
-    tolerance = max(_tolerance(a), _tolerance(b))
+    tolerance = _tolerance(a, b)
     if (_bound(a) or _bound(b)) and not _close(va, vb, tolerance):
         # "at least 1,800" and "more than 1,000", "nearly six hours" and "more than five":
         # a bound that the other figure satisfies says nothing against it
@@ -80,15 +80,21 @@ def _compare_amounts(a: dict, b: dict) -> Agreement:
     return Agreement.DIFFERENT
 
 
-def _tolerance(value: dict) -> float:
-    """How far off a figure may be and still be the same: an estimate rounded to one significant digit
-    ("about 10,000" migrants for a count of 10,503) more than another estimate ("about $38 million")."""
-    if not value.get("approx"):
+def _tolerance(a: dict, b: dict) -> float:
+    """How far apart two figures may be and still be the same: an exact figure and an estimate rounded to one
+    significant digit ("10,503" migrants and "about 10,000") more than two estimates ("about $38 million" and
+    "roughly $40 million") or an exact figure and a finer estimate."""
+    if not (a.get("approx") or b.get("approx")):
         return EXACT_TOLERANCE
-    amount = abs(value.get("amount") or 0)
-    if not _bound(value) and amount and (amount / 10 ** math.floor(math.log10(amount))).is_integer():
+    if bool(a.get("approx")) != bool(b.get("approx")) and _rounded(a if a.get("approx") else b):
         return ROUND_TOLERANCE
     return APPROX_TOLERANCE
+
+
+def _rounded(value: dict) -> bool:
+    """An estimate with one significant digit ("about 10,000", "some 300"), not a bound ("more than 300")."""
+    amount = abs(value.get("amount") or 0)
+    return not _bound(value) and amount > 0 and (amount / 10 ** math.floor(math.log10(amount))).is_integer()
 
 
 def _as_percent(value: dict) -> dict:

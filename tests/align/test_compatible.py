@@ -23,6 +23,7 @@ def date(begin, end=None, granularity="day"):
         (money(10000, unit="", approx="about"), money(11200, unit=""), Agreement.DIFFERENT),
         (money(1.1e4, unit="", approx="about"), money(11600, unit=""), Agreement.DIFFERENT),
         (money(1e12, approx="roughly"), money(1.2e12), Agreement.DIFFERENT),
+        (money(4e7, approx="roughly"), money(3.8e7, approx="about"), Agreement.DIFFERENT),  # two estimates
         (money(3.5e11), money(3.5e11, unit="KRW"), Agreement.UNRELATED),
         # a yearly rate and a total are different slots, never a conflict
         (money(2.5e10, per="year"), money(2e11), Agreement.UNRELATED),

@@ -27,7 +27,8 @@ from crosswire.model import Analysis, Article, Comparison, Note, Problem, QuoteS
 # source gives both of; a time of day alone is its article's day; quotes name speakers as the people table
 # does, and quoted words no one says are not listed; a finding names the source that reported it first;
 # v6: two counts conflict only when they count the same plural noun ("two pirate boats" / "23 pirates" do not),
-# and what a count counts is read within its sentence; "about 10,000" is 10,503 rounded).
+# and what a count counts is read within its sentence; "about 10,000" is 10,503 rounded; a sentence giving two
+# dates is in no date conflict).
 COMPARISON_VERSION = "compare.v6"
 
 PIPELINE_VERSION = "compare.v1"

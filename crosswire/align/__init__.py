@@ -308,8 +308,9 @@ def _conflicts(facts, scores, by_id, pairs) -> list[Finding]:
         for sa, sb in score.different:
             if any(x.name == sa.name and x.unit == sa.unit for x, _ in score.same):
                 continue  # they share a value of this kind: the clash is another sub-value
-            if not (_only_value(facts[i], sa) or _only_value(facts[j], sb)):
-                continue
+            single = _only_value(facts[i], sa), _only_value(facts[j], sb)
+            if not (all(single) if sa.name == "date" else any(single)):
+                continue  # which of a sentence's figures is the other's is unclear; of its dates, always
             a_id, b_id = facts[i].sentence.article_id, facts[j].sentence.article_id
             if _states(stated[b_id], sa) or _states(stated[a_id], sb):
                 continue  # each article also states the other's value somewhere

@@ -278,6 +278,18 @@ def test_two_dates_of_different_kinds_are_no_conflict():
     assert conflicts(articles, claims) == []  # "in 2017" is not what "since 2019" dates
 
 
+def test_a_date_conflicts_only_between_sentences_that_give_one_date_each():
+    words = ["ferry", "service", "restore", "harbor", "line", "cable", "repair"]
+    one = "The harbor ferry service was restored on 11 October after the cable repair on the line."
+    two = "The harbor ferry service was restored on 14 October after the cable repair on the line on 29 October."
+    a, b = article("daily", one), article("wire", two)
+    first, second = on_day("14 October", "2011-10-14")(two), on_day("29 October", "2011-10-29")(two)
+    claims = [claim(a, one, words, on_day("11 October", "2011-10-11")(one)), claim(b, two, words, first, second)]
+    assert conflicts([a, b], claims) == []  # which of the wire's two dates is the restoration's?
+    claims = [claim(a, one, words, on_day("11 October", "2011-10-11")(one)), claim(b, two, words, first)]
+    assert len(conflicts([a, b], claims)) == 1
+
+
 @pytest.mark.parametrize(("published", "conflict"), [
     ((dt.date(2021, 5, 21), dt.date(2021, 5, 21)), True),
     # "on Friday" a week later is another Friday: no one can tell which, so no conflict

@@ -278,6 +278,17 @@ def test_two_dates_of_different_kinds_are_no_conflict():
     assert conflicts(articles, claims) == []  # "in 2017" is not what "since 2019" dates
 
 
+def test_a_value_is_held_against_its_closest_match_in_a_sentence_of_several():
+    words = ["adult", "vaccinate", "fully", "dose", "county", "health", "share"]
+    one = "By Tuesday, 37.3% of county adults were fully vaccinated, the health office said."
+    two = "Over 55% of county adults have received at least one dose, and 39% have been fully vaccinated."
+    a, b = article("daily", one), article("wire", two)
+    ours = amount("37.3%", one, 37.3, "percent", name="rate")
+    dose, fully = amount("55%", two, 55, "percent", name="rate"), amount("39%", two, 39, "percent", name="rate")
+    (found,) = conflicts([a, b], [claim(a, one, words, ours), claim(b, two, words, dose, fully)])
+    assert sorted(e.value["amount"] for e in found.evidence) == [37.3, 39]
+
+
 def test_a_date_conflicts_only_between_sentences_that_give_one_date_each():
     words = ["ferry", "service", "restore", "harbor", "line", "cable", "repair"]
     one = "The harbor ferry service was restored on 11 October after the cable repair on the line."

@@ -287,9 +287,9 @@ def person_findings(articles: list[Article], analyses: list[Analysis],
             evidence_for_span(article, start, end, kind=kind),
             value=entity.name, display=entity.name, value_start=entity.start, value_end=entity.end,
         )
-        title = f"{entity.roles[0]} " if entity.roles else ""
+        role = f" ({entity.roles[0]})" if entity.roles else ""  # "names Maya Wiley (former counsel to the mayor)"
         findings.append(
-            Finding(verdict="unique", statement=f"names {title}{entity.name}", evidence=(evidence,), slot="person")
+            Finding(verdict="unique", statement=f"names {entity.name}{role}", evidence=(evidence,), slot="person")
         )
     return findings
 

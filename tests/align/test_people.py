@@ -184,3 +184,13 @@ def test_initials_that_keep_the_of_name_the_organisation():
     (b, ab) = _named("b", "The BOE said the count was wrong.", "BOE", label="ORG")
     (board,) = people_summary([a, b], [aa, ab])
     assert sorted(board.mentions) == ["a", "b"]
+
+
+def test_a_person_one_source_names_is_listed_by_name_then_role():
+    text_a = "Maya Ortiz, a former counsel to the harbour board, follows with 22 percent."
+    text_b = "The count goes on."
+    a = Article(id="a", source="a.txt", raw_text=text_a, text=text_a, outlet="Daily")
+    b = Article(id="b", source="b.txt", raw_text=text_b, text=text_b, outlet="Wire")
+    ortiz = Entity(0, 10, "Maya Ortiz", "PERSON", "Maya Ortiz", roles=("former counsel to the harbour board",))
+    (finding,) = person_findings([a, b], [Analysis(text=text_a, entities=(ortiz,)), Analysis(text=text_b)])
+    assert finding.statement == "names Maya Ortiz (former counsel to the harbour board)"

@@ -28,7 +28,8 @@ from crosswire.model import Analysis, Article, Comparison, Note, Problem, QuoteS
 # does, and quoted words no one says are not listed; a finding names the source that reported it first;
 # v6: two counts conflict only when they count the same plural noun ("two pirate boats" / "23 pirates" do not),
 # and what a count counts is read within its sentence; "about 10,000" is 10,503 rounded; a sentence giving two
-# dates is in no date conflict; a value is held against its closest match in a sentence of several).
+# dates is in no date conflict; a value is held against its closest match in a sentence of several; a modal
+# in a relative or purpose clause does not make the sentence speculation).
 COMPARISON_VERSION = "compare.v6"
 
 PIPELINE_VERSION = "compare.v1"

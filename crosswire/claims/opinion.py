@@ -106,9 +106,23 @@ def opinion_reason(sentence: str, *, has_values: bool = False, quoted: tuple[tup
     if reason := _writers_view(sentence, quoted):
         return reason
     for pattern in _OPINION_PATTERNS[1:]:
-        match = pattern.search(sentence)
+        match = _first_of_sentence(pattern, sentence)
         if match and not (has_values and pattern is not _SPECULATION_PATTERN):
             return f"interpretive wording ({match.group(0).strip()!r})"
+    return None
+
+
+# A modal in a clause that qualifies a noun or states a purpose speculates about that, not about what the
+# sentence reports: "urged voters Sunday to turn back a recall vote that could remove him", "cleared the
+# debris so rescuers could start".
+_SUBORDINATE_BEFORE = re.compile(r"(?:\b(?:that|which|who|whom|where)|\bso(?:\s+that)?\s+\w+)\s+$", re.I)
+
+
+def _first_of_sentence(pattern: re.Pattern, sentence: str) -> re.Match | None:
+    """The first match of `pattern`; for speculation, the first outside a subordinate clause."""
+    for match in pattern.finditer(sentence):
+        if pattern is not _SPECULATION_PATTERN or not _SUBORDINATE_BEFORE.search(sentence, 0, match.start()):
+            return match
     return None
 
 

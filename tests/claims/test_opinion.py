@@ -12,6 +12,7 @@ from crosswire.claims.opinion import is_opinion, opinion_reason
         "Analysts note that the agreement could reshape shipping in the region.",
         "Observers expect the two mayors to announce a joint plan next week.",
         "If approved, the bridge could become one of the longest in the country.",
+        "The port, which could close next year, may never reopen.",  # the sentence's own "may"
         "The timing of the vote is also significant for the governor.",
         "The decision underscores the council's commitment to the harbour.",
         "The remarks suggest that the union is ready to compromise.",
@@ -42,6 +43,9 @@ def test_opinion_and_speculation_are_recognised(sentence):
         "“We will not give up,” the mayor said.",  # the first person of a quotation
         "Council members argued over how the fund should be spent.",  # an indirect question
         "Republicans blocked what they see as a reckless spending plan.",  # their view, reported
+        # a modal in a clause about a noun or a purpose: the sentence still reports what happened
+        "The mayor urged voters on Sunday to reject a recall that could remove him from office.",
+        "Crews cleared the debris so rescuers could reach the garage.",
     ],
 )
 def test_reported_facts_are_not_opinion(sentence):

@@ -46,7 +46,8 @@ from crosswire.model import Analysis, Sentence
 # a place before a capitalised noun ("the New York City Board of Elections") is not the speaker; a name right
 # after "drug", "vaccine" ... is a product, no person or place; a figure in brackets in another unit is a rounded
 # conversion, "about"; v9: "$160MM" is millions and "$140-150MM", "$140m-150m" are ranges of money; a score
-# or tally ("a 14-0 lead", "a 5-4 decision") gives no count; "67 Republicans" is a count).
+# or tally ("a 14-0 lead", "a 5-4 decision") gives no count; "67 Republicans" is a count; "urged voters to
+# reject the recall" says whom and what, and a "while ..." clause after a cue is nobody's words).
 ANALYSIS_VERSION = "analyze.v9"
 
 # Parts of speech whose lemmas say what a sentence is about.

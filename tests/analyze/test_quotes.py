@@ -139,6 +139,12 @@ def test_pronoun_speaker_resolves_to_last_person(analyse):
             "the move reeks of panic",
             "Lena Park",
         ),
+        (  # whom she urged and to do what; the writer's "while ..." (which the parse makes what she said) is not
+            "California Democratic Gov. Ana Ruiz urged voters Sunday to turn back a looming recall vote that could "
+            "remove her from office, while leading Republican Tom Hale broadly criticized the media.",
+            "voters Sunday to turn back a looming recall vote that could remove her from office",
+            "Ana Ruiz",
+        ),
     ],
 )
 def test_reported_speech(analyse, text, content, speaker):

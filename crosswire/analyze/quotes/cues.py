@@ -72,7 +72,7 @@ RECORD_NOUNS = frozenset(
 XCOMP_CUES = frozenset(
     """
     agree decide seek offer intend aim hope expect promise vow pledge
-    refuse threaten propose want plan
+    refuse threaten propose want plan urge encourage
     """.split()
 )
 # Nouns of saying or believing whose that-clause is the content: "his claim that the

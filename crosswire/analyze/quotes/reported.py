@@ -141,7 +141,7 @@ def _complement(doc, cue):
     subject = _subject(cue)
     if subject is None:
         return None
-    clauses = [c for c in cue.children if c.dep_ == "ccomp"]
+    clauses = [c for c in cue.children if c.dep_ == "ccomp" and not _adverbial(cue, c)]
     if not clauses and cue.lemma_.lower() in XCOMP_CUES:
         clauses = [c for c in cue.rights if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
     if not clauses and (clause := _addressee_clause(cue)) is not None:
@@ -155,6 +155,9 @@ def _complement(doc, cue):
         return _parenthetical(doc, cue, subject)
     clause = clauses[0] if clauses[0].i > cue.i else clauses[-1]
     start_token = clause.left_edge
+    if clause.dep_ == "xcomp":  # "urged voters to reject the recall": whom and what, as PolNeAR marks it
+        start_token = next((c.left_edge for c in cue.children if c.dep_ == "dobj" and cue.i < c.i < clause.i),
+                           start_token)
     end_token = _run_on(cue, clause.right_edge)
     if clause.i < cue.i:
         # "<A, but B>, sources said": the parse keeps only B; the content is the
@@ -162,6 +165,15 @@ def _complement(doc, cue):
         start_token = doc[min(start_token.i, _sentence_start(doc, cue))]
         end_token = doc[min(end_token.i, subject.left_edge.i - 1, cue.i - 1)]
     return start_token.idx, end_token.idx + len(end_token), subject
+
+
+# A clause opening with one of these after the cue is a contrast the writer adds, however the parse hangs it:
+# "urged voters to reject the recall, while Larry Elder criticized the media".
+_CONTRAST_OPENERS = frozenset("while whereas although though".split())
+
+
+def _adverbial(cue, clause) -> bool:
+    return clause.i > cue.i and clause.left_edge.lower_ in _CONTRAST_OPENERS
 
 
 # Verbs of saying that take the person told before what they are told: "told reporters that ..."

@@ -116,7 +116,7 @@ NOT_PAST_ED = frozenset({
     "need", "needed", "speed", "red", "bed", "feed", "hundred", "indeed", "seed", "breed",
     "proceed", "exceed", "succeed", "shed", "bred", "fled", "led", "wed", "bleed", "weed",
     "steed", "greed", "creed", "deed", "heed", "reed", "freed", "embed", "naked", "sacred",
-    "wicked", "ragged", "rugged", "crooked", "beloved", "learned", "aged", "dogged",
+    "wicked", "ragged", "rugged", "crooked", "beloved", "aged", "dogged",
     "expected", "scheduled", "planned", "slated", "proposed", "anticipated", "intended",
     "based", "related", "united", "limited", "detailed", "advanced", "used", "supposed",
 })

@@ -64,6 +64,9 @@ CASES = [
      "Jan. 31", "DATE", "2022-01-31", D(2022, 1, 31), D(2022, 1, 31), "day", None),
     ("These are the statements the lawyers made Friday and Thursday.", "Thursday", SAT,
      "Thursday", "DATE", "2025-10-23", D(2025, 10, 23), D(2025, 10, 23), "day", None),
+    # "learned" is a verb in the past (published on a Wednesday: the Thursday before, not the next day)
+    ("On Thursday, the senator learned of the new ads.", "Thursday", D(2025, 10, 29),
+     "Thursday", "DATE", "2025-10-23", D(2025, 10, 23), D(2025, 10, 23), "day", None),
     ("Talks open Thursday, Oct. 30, in the capital.", "Thursday, Oct. 30", SAT,
      "Thursday, Oct. 30", "DATE", "2025-10-30", D(2025, 10, 30), D(2025, 10, 30), "day", None),
     ("The vote falls on Oct. 29 this year.", "Oct. 29", SAT,

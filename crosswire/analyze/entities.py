@@ -318,9 +318,13 @@ def _names_a_product(doc, mention: _Mention) -> bool:
     i = mention.start - 1
     if i >= 0 and doc[i].text == ",":
         i -= 1
+    if mention.label == "PERSON" and mention.end < len(doc) and doc[mention.end].lower_ in _WEAPON_NOUNS:
+        return True  # "the Patriot missile defense system", "Javelin missiles", "Abrams tanks"
     return mention.label in ("PERSON", "GPE") and i >= 0 and doc[i].lower_ in _PRODUCT_NOUNS
 
 
+# Nouns that, right after a name, say it is a weapon's
+_WEAPON_NOUNS = frozenset("missile missiles rocket rockets rifle rifles drone drones tank tanks launcher launchers".split())
 # Nouns that, right before a name, say it is a product: no person, no place
 _PRODUCT_NOUNS = frozenset("drug vaccine medicine medication pill treatment therapy product app device brand".split())
 _BILL_NUMBER = re.compile(r"(?:(?:H|S)\.\s?(?:J\.\s?|Con\.\s?)?)?(?:Res|Con)\.?|(?:H|S)\.\s?R\.?")

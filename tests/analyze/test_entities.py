@@ -288,7 +288,8 @@ def test_name_suffixes_places_with_their_state_and_scales(analyse, text, names):
 @pytest.mark.parametrize(("text", "name"), [
     ("The drug, Molvera, cut hospital stays by a third.", "Molvera"),  # the model's place
     ("Regulators approved the drug Talmora on Monday.", "Talmora"),  # the model's person
+    ("The corporal operates the Patriot missile battery near the port.", "Patriot"),  # a weapon's name
 ])
-def test_a_name_right_after_a_word_for_a_product_is_no_person_or_place(analyse, text, name):
+def test_a_name_beside_a_word_for_a_product_is_no_person_or_place(analyse, text, name):
     _, entities, _ = analyse(text)
     assert name not in {e.name for e in entities}

@@ -48,7 +48,8 @@ from crosswire.model import Analysis, Sentence
 # conversion, "about"; v9: "$160MM" is millions and "$140-150MM", "$140m-150m" are ranges of money; a score
 # or tally ("a 14-0 lead", "a 5-4 decision") gives no count; "67 Republicans" is a count; "urged voters to
 # reject the recall" says whom and what, and a "while ..." clause after a cue is nobody's words; "learned" is a
-# verb in the past; a name before "missile", "tank" ... is a weapon's, no person).
+# verb in the past; a name before "missile", "tank" ... is a weapon's, no person; "Customs and Border
+# Protection" is one organisation, "the U.S.-Mexico border" none, and "Border Patrol agents" work for a body).
 ANALYSIS_VERSION = "analyze.v9"
 
 # Parts of speech whose lemmas say what a sentence is about.

@@ -220,6 +220,10 @@ def _trim(doc, mention: _Mention, nicknames: set[int]) -> _Mention | None:
         end = _past_possessive(doc, end)
     if label == "ORG" and end < len(doc) and doc[end - 1].lower_ in _NUMBERED_UNITS and doc[end].is_digit:
         end += 1  # "Union Local 14"
+    if label == "ORG":
+        end = _through_and(doc, end)
+        if _pair_of_places(doc, start, end):
+            return None
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     while start < end and (doc[start].is_quote or doc[start].lower_ == "the" and start + 1 < end
@@ -244,6 +248,30 @@ def _trim(doc, mention: _Mention, nicknames: set[int]) -> _Mention | None:
     if end <= start:
         return None
     return _Mention(start, end, label)
+
+
+def _through_and(doc, end: int) -> int:
+    """An organisation the model ended before "and" runs on over the capitalised words after it that
+    no other name holds ("Customs" of "new Customs and Border Protection figures")."""
+    if end + 1 >= len(doc) or doc[end].lower_ != "and" or not doc[end + 1].is_title or doc[end + 1].ent_type_:
+        return end
+    k = end + 1
+    while k < len(doc) and doc[k].is_title and not doc[k].ent_type_:
+        k += 1
+    return k if k < len(doc) and (doc[k].is_lower or doc[k].is_punct) else end
+
+
+# What a pair of places joined by a hyphen qualifies: "the U.S.-Mexico border", "U.S.-China talks"
+_BETWEEN_PLACES = frozenset("border relations talks summit trade deal agreement alliance ties war conflict treaty pact "
+                            "partnership tensions rivalry".split())
+
+
+def _pair_of_places(doc, start: int, end: int) -> bool:
+    """"the U.S.-Mexico border": two places joined by a hyphen before what lies between them, no organisation."""
+    text = doc[start:end].text
+    return (end < len(doc) and doc[end].lower_ in _BETWEEN_PLACES
+            and re.fullmatch(r"(?:[A-Z]\.){2,3}-[A-Z][a-z]+|[A-Z][a-z]+-(?:[A-Z]\.){2,3}|[A-Z][a-z]+-[A-Z][a-z]+",
+                             text) is not None)
 
 
 def _past_nickname(doc, start: int, end: int, nicknames: set[int]) -> int:
@@ -422,6 +450,8 @@ def _fix_person_labels(doc, mentions: list[_Mention]) -> None:
             m.label = "ORG"
         elif m.label == "PERSON" and m.start > 0 and doc[m.start - 1].text in _BODY_NOUNS:
             m.label = "ORG"  # "the gun-control group Brady United": the noun before the name says what it is
+        elif m.label == "PERSON" and m.end - m.start >= 2 and m.end < len(doc) and doc[m.end].lower_ in _STAFF_NOUNS:
+            m.label = "ORG"  # "Border Patrol agents": people of a body, named by it
     gpe_starts = {m.start: m for m in mentions if m.label == "GPE"}
     for m in mentions:
         state = gpe_starts.get(m.end + 1) if m.end < len(doc) and doc[m.end].text == "," else None
@@ -432,6 +462,11 @@ def _fix_person_labels(doc, mentions: list[_Mention]) -> None:
 # Nouns that, right before a name, say it is a body and not a person ("the advocacy group Brady United")
 _BODY_NOUNS = frozenset("group organization organisation nonprofit charity company firm startup union coalition "
                         "network agency website newspaper magazine outlet broadcaster party foundation".split())
+
+
+# Nouns after a name that make it the body its people work for ("Border Patrol agents", "Park Service rangers")
+# (not "staffers" or "aides", which a person has: "Mike Pence staffers")
+_STAFF_NOUNS = frozenset("agents officers officials employees rangers troops personnel inspectors investigators".split())
 
 
 # Platforms, outlets and data firms the small model often takes for people ("said in a post on Twitter",

@@ -267,8 +267,9 @@ def test_a_platform_or_outlet_the_model_takes_for_a_person_is_an_organisation(an
 @pytest.mark.parametrize(("text", "name", "label"), [
     ("Port officials, helped by the gun-control group Brady United, filed a lawsuit.", "Brady United", "ORG"),
     ("The union president Marta Lindqvist said the deal was fair.", "Marta Lindqvist", "PERSON"),
+    ("Border Patrol agents made more than a million arrests this year.", "Border Patrol", "ORG"),  # its staff
 ])
-def test_a_name_after_a_noun_for_a_body_is_an_organisation(analyse, text, name, label):
+def test_a_name_beside_a_noun_for_a_body_or_its_staff_is_an_organisation(analyse, text, name, label):
     _, entities, _ = analyse(text)
     assert {e.name: e.label for e in entities}[name] == label
 
@@ -279,6 +280,9 @@ def test_a_name_after_a_noun_for_a_body_is_an_organisation(analyse, text, name, 
     ("Harbor chief Peter Olsen Jr. spoke on Monday. Olsen said the port would reopen.", {"Peter Olsen Jr.": "PERSON"}),
     ("Similarly, Chula Vista, California, reached 89 degrees Fahrenheit.",
      {"Chula Vista": "GPE", "California": "GPE"}),  # a place and its state; a temperature scale is no name
+    # a body's name runs on over "and"; two places joined by a hyphen before "border" are no organisation
+    ("Arrests rose at the U.S.-Mexico border, according to new Customs and Border Protection figures.",
+     {"Customs and Border Protection": "ORG"}),
 ])
 def test_name_suffixes_places_with_their_state_and_scales(analyse, text, names):
     _, entities, _ = analyse(text)

@@ -29,7 +29,8 @@ from crosswire.model import Analysis, Article, Comparison, Note, Problem, QuoteS
 # v6: two counts conflict only when they count the same plural noun ("two pirate boats" / "23 pirates" do not),
 # and what a count counts is read within its sentence; "about 10,000" is 10,503 rounded; a sentence giving two
 # dates is in no date conflict; a value is held against its closest match in a sentence of several; a modal
-# in a relative or purpose clause does not make the sentence speculation).
+# in a relative or purpose clause does not make the sentence speculation; "seemed" is the writer's reading, and
+# so is an aside set off by commas, "also, of course, withdrew").
 COMPARISON_VERSION = "compare.v6"
 
 PIPELINE_VERSION = "compare.v1"

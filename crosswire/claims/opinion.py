@@ -17,7 +17,7 @@ _VIEW_VERBS = r"(?:note|notes|say|says|said|expect|expects|believe|believes|argu
 # Words that present an interpretation, not an event.
 _ANALYSIS_VERBS = (
     r"(?:suggests?|suggested|underscores?|underscored|highlights?|highlighted|signals?|signaling|signalling|"
-    r"represents?|reflects?|indicates?|illustrates?|shows? how|aligns? with|seemingly|appears? to|seems? to)"
+    r"represents?|reflects?|indicates?|illustrates?|shows? how|aligns? with|seemingly|appears? to|seem(?:s|ed)?)"
 )
 _EVALUATIVE = (
     r"(?:significant|crucial|critical|pivotal|historic|remarkable|defining|unprecedented|"
@@ -61,6 +61,7 @@ _JUDGEMENT = re.compile(
 _STANCE_OPENER = re.compile(
     r"^(?:Of course|Indeed|Surely|Clearly|Obviously|Notably|Sadly|Fortunately|Unfortunately|Ironically|"
     r"Tellingly|Worse|Worse still|To be sure|In other words|Make no mistake)\b"
+    r"|, (?:of course|to be sure|sadly|ironically|tellingly|needless to say),"  # "Mr. Biden also, of course, withdrew"
 )
 _QUOTED = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)")
 

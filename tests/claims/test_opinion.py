@@ -23,6 +23,8 @@ from crosswire.claims.opinion import is_opinion, opinion_reason
         "The council should rebuild the pier before winter.",
         "These allegations are baseless.",
         "Of course, the council knew the risks all along.",
+        "The mayor also, of course, closed the pier.",
+        "The new fences seemed painfully reminiscent of the old port's.",
     ],
 )
 def test_opinion_and_speculation_are_recognised(sentence):

@@ -27,8 +27,8 @@ Per new article (`StoryIndex.add`):
 
 After a batch (`adopt_orphans`, which the store runs after each batch it stores and
 `add_many` at its end): each one-article story that the batch's articles came near is
-scored again against the stories around it and joins the best at join_threshold -
-orphan_margin; the story it joins keeps its id.
+scored again against the stories around it, and those it names a day or month of, and
+joins the best at join_threshold - orphan_margin; the story it joins keeps its id.
 
 No database code: the store keeps (features, story id) rows and calls `rebuild`.
 """
@@ -296,6 +296,9 @@ class StoryIndex:
             cands, cosines = self._candidates(f.vector, day)
             own = np.array([self._find(self._story[c]) != root for c in cands.tolist()], dtype=bool)
             scores = self._story_scores(f, day, cands[own], cosines[own], [], lexical)
+            for other, score in self._recalled(f, day, lexical).items():  # the story a follow-up names
+                if other != root:
+                    scores[other] = max(score, scores.get(other, -np.inf))
             if not scores:
                 continue
             best = max(scores, key=lambda r: (scores[r], -r))

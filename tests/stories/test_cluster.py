@@ -369,3 +369,15 @@ def test_orphans_are_looked_at_again_only_when_new_articles_come_near():
     index.add(feat("d", [("strike", 1), ("budget", 0.7)], day=60))  # near nothing within its window
     assert index.adopt_orphans() == [] and index.adopt_orphans() == []
     assert index.stories() == {"s-b": ["a", "b", "c"], "s-q": ["q"], "s-d": ["d"]}
+
+
+def test_a_follow_up_left_alone_joins_the_story_it_names_a_day_of_when_looked_at_again():
+    # cosine only; the trial report two months on scores just under the join threshold against the story whose
+    # day it names (recall_days apart), starts a story of its own, and the second look at orphans takes it there
+    plain = dict(entity_weight=0.0, lexical_weight=0.0, same_day_bonus=0.0, join_threshold=0.9, orphan_margin=0.25)
+    index = StoryIndex(settings=ClusterSettings(**plain))
+    for k in range(3):
+        index.add(feat(f"s{k}", [("strike", 1)]))
+    trial = dataclasses.replace(feat("t", [("strike", 1), ("budget", 0.3)], day=60), mentioned_days=(DAY,))
+    assert index.add(trial).story_id == "s-t"
+    assert index.adopt_orphans() == [("s-t", "s-s0")]

@@ -49,7 +49,8 @@ from crosswire.model import Analysis, Sentence
 # or tally ("a 14-0 lead", "a 5-4 decision") gives no count; "67 Republicans" is a count; "urged voters to
 # reject the recall" says whom and what, and a "while ..." clause after a cue is nobody's words; "learned" is a
 # verb in the past; a name before "missile", "tank" ... is a weapon's, no person; "Customs and Border
-# Protection" is one organisation, "the U.S.-Mexico border" none, and "Border Patrol agents" work for a body).
+# Protection" is one organisation, "the U.S.-Mexico border" none, and "Border Patrol agents" work for a body;
+# "testified at the trial" and "said of her injury" say nothing of what was said).
 ANALYSIS_VERSION = "analyze.v9"
 
 # Parts of speech whose lemmas say what a sentence is about.

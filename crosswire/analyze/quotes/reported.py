@@ -294,8 +294,9 @@ def _object(doc, cue):
         if child.dep_ == "prep" and child.lower_ in _ADJUNCT_PREPOSITIONS and _when_or_where(child):
             continue  # "officials said on Monday", "he asked on CNN": when and where, not what
         right.append(child)
-    if not right:
-        return None
+    if not right or (len(right) == 1 and right[0].dep_ == "prep" and (
+            right[0].lower_ in _SETTING_PREPOSITIONS or (right[0].lower_ == "of" and lemma == "say"))):
+        return None  # "testified at the trial", "said of her injury": where, when or of what, not what was said
     if lemma in RECORD_OBJECT_CUES and any(c.dep_ == "dobj" and c.lower_ in RECORD_NOUNS for c in right):
         return None  # records put out ("released video of the stop"), not words
     # "Responding to a request for comment, the agency said ...": the saying has the answer ("did not respond to
@@ -315,6 +316,9 @@ def _object(doc, cue):
     return start_token.idx, end_token.idx + len(end_token), subject
 
 
+# Prepositions whose phrase alone, after a cue, sets the scene of the saying ("believe in", "speak of" take
+# what is believed or spoken of; "said of" only names a quotation's subject)
+_SETTING_PREPOSITIONS = frozenset("at during before after outside inside near".split())
 _ASKING_NOUNS = frozenset("request requests inquiry inquiries query queries question questions email emails call calls "
                           "message messages".split())
 

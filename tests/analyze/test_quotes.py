@@ -595,6 +595,10 @@ def test_a_quote_after_a_long_subject_only_when_it_opens_the_sentence(analyse):
         # an adjective or a modifier inside a description is not the speaker's name
         ("The current Republican nominee said she would visit the border.", "The current Republican nominee"),
         ("The former U.S. ambassador said the talks had failed.", "The former U.S. ambassador"),
+        # nor by the person a phrase inside it says the speaker is with or speaks for
+        ("One of the mothers with Ana Ruiz that day testified that she saw him fall.",
+         "One of the mothers with Ana Ruiz"),
+        ("A spokesman for Tom Hale said the talks had failed.", "A spokesman for Tom Hale"),
     ],
 )
 def test_a_description_is_not_named_by_a_word_inside_it(analyse, text, speaker):

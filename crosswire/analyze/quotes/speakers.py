@@ -235,12 +235,26 @@ class _SpeakerResolver:
         for entity in inside:
             if entity.start <= head_pos < entity.end:
                 return entity
+        inside = [e for e in inside if not self._in_phrase_of(e, head_pos)]
         people = [e for e in inside if e.label == "PERSON"]
         if people:
             return people[-1]
         if len(inside) != 1 or inside[0].label == "NORP" or self._modifies_common_noun(inside[0]):
             return None  # "the current Democratic presidential nominee" is not "Democratic"
         return inside[0]
+
+    def _in_phrase_of(self, entity: Entity, head_pos: int) -> bool:
+        """"One of the mothers with Horton", "a spokesman for Ruiz": the person is in a phrase that
+        says whom the speaker is with or for, not the speaker."""
+        i, head = _token_at(self.doc, entity.end - 1), _token_at(self.doc, head_pos)
+        if i is None or head is None:
+            return False
+        token = self.doc[i]
+        while token.i != head and token.head.i != token.i:
+            if token.dep_ == "pobj" and token.head.lower_ in _BESIDE_PREPOSITIONS:
+                return True
+            token = token.head
+        return False
 
     def _modifies_common_noun(self, entity: Entity) -> bool:
         """"the U.S. ambassador", "the New York City Board of Elections": the entity only qualifies the
@@ -284,6 +298,10 @@ def _without_clauses(span, head):
     while end - 1 > head.i and (span.doc[end - 1].is_punct or span.doc[end - 1].is_space):
         end -= 1
     return span.doc[span.start : end] if end < span.end else span
+
+
+# "with X", "for X": the speaker is someone beside X or acting for X
+_BESIDE_PREPOSITIONS = frozenset("with for".split())
 
 
 def _before_writer_clause(subject, end: int) -> int:

@@ -277,6 +277,14 @@ def test_other_quotation_styles(analyse, text, words, speaker, cue):
     assert len(quotes) == 1
 
 
+def test_single_quotation_marks_quote_directly(analyse):
+    # the British style, with an apostrophe inside; "rock ‘n’ roll" and "the ‘90s" quote nothing
+    text = "‘I don’t think the pier will open,’ Mrs Brooks said of the rock ‘n’ roll festival of the ‘90s."
+    doc, _, quotes = analyse(text)
+    assert [(q.kind, q.speaker, _content(text, q)) for q in quotes] == [
+        ("direct", "Brooks", "I don’t think the pier will open,")]
+
+
 QUOTED_TRANSCRIPT = (
     "The mayor spoke to the local radio on Sunday.\n\n"
     '"HOST: Will the pier open this spring?\n\n'

@@ -1,4 +1,4 @@
-"""The quotation-mark scanner: spans in “curly”, "straight" or ''two-apostrophe'' marks.
+"""The quotation-mark scanner: spans in “curly”, "straight", ''two-apostrophe'' or ‘single’ marks.
 
 A span left open at a paragraph's end runs on when the next paragraph reopens
 with the same mark.
@@ -6,6 +6,7 @@ with the same mark.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -38,6 +39,26 @@ class _Quoted:
 
 
 def _quoted_spans(text: str) -> list[_Quoted]:
+    """Spans in double marks (`_double_quoted`) and, outside them, in single curly marks ‘...’ (the
+    British style: "‘I thought it was a brick,’ Mrs Armstead said"), in text order."""
+    spans = _double_quoted(text)
+    starts, ends = [s.opening for s in spans], [s.closing_end for s in spans]
+    for match in _SINGLE.finditer(text):
+        k = bisect.bisect_right(starts, match.start()) - 1
+        if k >= 0 and match.start() < ends[k]:
+            continue  # a quotation inside a quotation is part of it
+        if re.fullmatch(r"\w", match.group(1)):
+            continue  # rock ‘n’ roll
+        spans.append(_Quoted(match.start(1), match.end(1)))
+    return sorted(spans, key=lambda s: s.start)
+
+
+# ‘...’ with apostrophes inside (‘I don’t know’) and no paragraph break; the closing mark is not followed by a
+# letter (that is an apostrophe: ‘90s is no quote, nor is the ’ of don’t)
+_SINGLE = re.compile(r"‘((?:[^’‘\n]|’(?=[A-Za-z]))+)’(?![A-Za-z])")
+
+
+def _double_quoted(text: str) -> list[_Quoted]:
     """Spans between matching marks, paragraph by paragraph.
 
     An opening mark left open at the end of a paragraph runs on when the next

@@ -139,6 +139,16 @@ def test_pronoun_speaker_resolves_to_last_person(analyse):
             "the move reeks of panic",
             "Lena Park",
         ),
+        (  # when it was said is not what was said...
+            "A port spokesperson said late Tuesday the union would honor the timetable and an independent review.",
+            "the union would honor the timetable and an independent review",
+            "a port spokesperson",
+        ),
+        (  # ...unless the day is what the clause is about
+            "Tom Hale said Tuesday was the day the pier opened.",
+            "Tuesday was the day the pier opened",
+            "Tom Hale",
+        ),
         (  # whom she urged and to do what; the writer's "while ..." (which the parse makes what she said) is not
             "California Democratic Gov. Ana Ruiz urged voters Sunday to turn back a looming recall vote that could "
             "remove her from office, while leading Republican Tom Hale broadly criticized the media.",

@@ -155,6 +155,9 @@ def _complement(doc, cue):
         return _parenthetical(doc, cue, subject)
     clause = clauses[0] if clauses[0].i > cue.i else clauses[-1]
     start_token = clause.left_edge
+    if start_token.i == cue.i + 1:  # "said (late) Tuesday the group would ...": when it was said, not what
+        while start_token.i < clause.i and _dates_the_saying(start_token):
+            start_token = doc[start_token.i + 1]
     if clause.dep_ == "xcomp":  # "urged voters to reject the recall": whom and what, as PolNeAR marks it
         start_token = next((c.left_edge for c in cue.children if c.dep_ == "dobj" and cue.i < c.i < clause.i),
                            start_token)
@@ -174,6 +177,13 @@ _CONTRAST_OPENERS = frozenset("while whereas although though".split())
 
 def _adverbial(cue, clause) -> bool:
     return clause.i > cue.i and clause.left_edge.lower_ in _CONTRAST_OPENERS
+
+
+def _dates_the_saying(token) -> bool:
+    """A word of the date right after a cue, not the said clause's subject ("said Tuesday was the day")."""
+    in_date = token.ent_type_ in ("DATE", "TIME") or (
+        token.lower_ in ("late", "early") and token.i + 1 < len(token.doc) and token.doc[token.i + 1].ent_type_ == "DATE")
+    return in_date and token.dep_ not in ("nsubj", "nsubjpass") and token.head.dep_ not in ("nsubj", "nsubjpass")
 
 
 # Verbs of saying that take the person told before what they are told: "told reporters that ..."

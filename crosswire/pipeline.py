@@ -30,7 +30,8 @@ from crosswire.model import Analysis, Article, Comparison, Note, Problem, QuoteS
 # and what a count counts is read within its sentence; "about 10,000" is 10,503 rounded; a sentence giving two
 # dates is in no date conflict; a value is held against its closest match in a sentence of several; a modal
 # in a relative or purpose clause does not make the sentence speculation; "seemed" is the writer's reading, and
-# so is an aside set off by commas, "also, of course, withdrew").
+# so is an aside set off by commas, "also, of course, withdrew"; a quotation split around its attribution is
+# shown without it, "... the town, … It was our right").
 COMPARISON_VERSION = "compare.v6"
 
 PIPELINE_VERSION = "compare.v1"
@@ -239,12 +240,28 @@ def quote_summaries(articles: list[Article], analyses: list[Analysis],
                 QuoteSummary(
                     speaker=speaker,
                     anonymous=quote.anonymous,
-                    text=article.text[quote.content_start : end],
+                    text=_without_attribution(article.text[quote.content_start : end]),
                     kind=quote.kind,
                     evidence=evidence_for_span(article, quote.content_start, end),
                 )
             )
     return quotes
+
+
+# A quotation split around its attribution: '...the whole town,” he said. “This was ...'
+_SPLIT_ATTRIBUTION = re.compile(r"(?<=[,.?!—])[”\"]\s+([^“”\"\n]{1,80}?)\s*[“\"]")
+
+
+def _without_attribution(quoted: str) -> str:
+    """The words of a quotation split around its attribution, joined by an ellipsis: the attribution
+    is not part of what was said ('...the whole town, … This was our right')."""
+    from crosswire.align.evidence import SPEECH_WORDS
+
+    def joined(match: re.Match) -> str:
+        words = set(re.findall(r"[a-z]+", match.group(1).casefold()))
+        return " … " if words & SPEECH_WORDS else match.group(0)
+
+    return _SPLIT_ATTRIBUTION.sub(joined, quoted)
 
 
 def _closing_mark_end(text: str, start: int, end: int) -> int:

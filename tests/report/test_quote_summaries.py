@@ -38,3 +38,13 @@ def test_words_in_quotation_marks_no_one_says_are_not_listed():
     content = text.index("The aide"), text.index(" in the report") + len(" in the report")
     scare = Quote(*content, text.index("known"), text.index("known") + 5, None, None, None, False, "mixed")
     assert quote_summaries([article], [Analysis(text=text, quotes=(scare,))]) == []
+
+
+def test_a_quotation_split_around_its_attribution_is_shown_without_it():
+    text = "“We freed the port. It is a proud day for the town,” Ana Ruiz said. “It was our right.”"
+    article = Article(id="a", source="a.txt", raw_text=text, text=text, outlet="A")
+    start, end, cue = text.index("We freed"), text.index("our right.") + len("our right."), text.index("said")
+    quote = Quote(start, end, cue, cue + 4, text.index("Ana"), text.index("Ana") + 8, "Ana Ruiz", False, "direct")
+    (listed,) = quote_summaries([article], [Analysis(text=text, quotes=(quote,))])
+    assert listed.text == "We freed the port. It is a proud day for the town, … It was our right."
+    assert (listed.evidence.start, listed.evidence.end) == (start, end)  # the evidence is the sentence as printed

@@ -58,7 +58,9 @@ FALSE_POSITIVES = {"ai": _ANY, "ceo": {"ORG"}, "covid-19": _ANY, "covid": _ANY, 
                    # time zones, which the model takes for organisations ("1330 GMT")
                    **{zone: _ANY for zone in "gmt utc et pt ct est edt cst cdt mst mdt pst pdt bst cet cest".split()},
                    # temperature scales ("124 degrees Fahrenheit"); a name's "Jr.", which the model can take for a place
-                   "fahrenheit": _ANY, "celsius": _ANY, "jr.": _ANY, "jr": _ANY, "sr.": _ANY}
+                   "fahrenheit": _ANY, "celsius": _ANY, "jr.": _ANY, "jr": _ANY, "sr.": _ANY,
+                   # a body of law, which the model takes for an organisation ("within our framework of Sharia")
+                   "sharia": {"ORG", "PERSON"}, "sharia law": {"ORG", "PERSON"}}
 
 # An appositive that opens with one of these is a clause, not a title.
 _CLAUSE_OPENERS = frozenset(

@@ -52,7 +52,9 @@ from crosswire.model import Analysis, Sentence
 # Protection" is one organisation, "the U.S.-Mexico border" none, and "Border Patrol agents" work for a body;
 # "testified at the trial" and "said of her injury" say nothing of what was said; "one of the mothers with
 # Horton" is not Horton; ‘single’ quotation marks, the British style, quote directly; "said late Tuesday the
-# group would ..." says when, and the clause after it what; Sharia is no organisation).
+# group would ..." says when, and the clause after it what; Sharia is no organisation; "said live on X that
+# ..." says the that-clause; an untagged speaker is named without the description after it; "Senate Bill
+# 90" is no person).
 ANALYSIS_VERSION = "analyze.v9"
 
 # Parts of speech whose lemmas say what a sentence is about.

@@ -144,6 +144,13 @@ def test_pronoun_speaker_resolves_to_last_person(analyse):
             "the union would honor the timetable and an independent review",
             "a port spokesperson",
         ),
+        (  # the parse takes "live" for a clause of its own; the clause with a subject is what was said (and the
+            # speaker, whom the model does not tag, is named without her description)
+            'Ana Ruiz, a Republican, said live on "Harbor Hour" that the new ferry law would keep the night boats '
+            "running.",
+            "that the new ferry law would keep the night boats running",
+            "Ana Ruiz",
+        ),
         (  # ...unless the day is what the clause is about
             "Tom Hale said Tuesday was the day the pier opened.",
             "Tuesday was the day the pier opened",

@@ -154,6 +154,10 @@ def _complement(doc, cue):
     if not clauses:
         return _parenthetical(doc, cue, subject)
     clause = clauses[0] if clauses[0].i > cue.i else clauses[-1]
+    # "said live on "Fox & Friends" that the new law ...": the parse takes "live" for a clause too; a clause
+    # with a subject or a "that" of its own is what was said
+    clause = next((c for c in clauses if c.i > cue.i and c.dep_ == "ccomp"
+                   and any(ch.dep_ in ("nsubj", "nsubjpass", "mark") for ch in c.children)), clause)
     start_token = clause.left_edge
     if start_token.i == cue.i + 1:  # "said (late) Tuesday the group would ...": when it was said, not what
         while start_token.i < clause.i and _dates_the_saying(start_token):

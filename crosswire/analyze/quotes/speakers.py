@@ -185,6 +185,8 @@ class _SpeakerResolver:
         if anonymous is not None:
             return _Speaker(start, end, anonymous, True)
         entity = self._entity_in(start, end, head.idx)
+        if entity is None and head.tag_ in ("NNP", "NNPS"):
+            named = _without_appositive(named, head)  # "Ana Ruiz, a Republican," is named Ana Ruiz
         name = entity.name if entity is not None else self._surname_of(named.text, start) or named.text
         if entity is not None and entity.label == "PERSON":
             name = joined_names(self._people_joined_to(head, named) or [name])
@@ -298,6 +300,17 @@ def _without_clauses(span, head):
     while end - 1 > head.i and (span.doc[end - 1].is_punct or span.doc[end - 1].is_space):
         end -= 1
     return span.doc[span.start : end] if end < span.end else span
+
+
+def _without_appositive(span, head):
+    """A name's phrase up to the description after it ("DeSantis, a Republican," -> "DeSantis")."""
+    appos = next((c for c in head.rights if c.dep_ == "appos" and span.start < c.left_edge.i < span.end), None)
+    if appos is None:
+        return span
+    end = appos.left_edge.i
+    while end - 1 > head.i and (span.doc[end - 1].is_punct or span.doc[end - 1].is_space):
+        end -= 1
+    return span.doc[span.start : end]
 
 
 # "with X", "for X": the speaker is someone beside X or acting for X

@@ -339,6 +339,8 @@ def _is_false_positive(doc, mention: _Mention) -> bool:
     text = doc[mention.start : mention.end].text
     if mention.label == "PERSON" and _BILL_NUMBER.fullmatch(text):
         return True  # "H. Res. 601", "S. Con. Res. 14": a bill, which the model takes for initials and a name
+    if mention.label == "PERSON" and text == "Bill" and mention.end < len(doc) and doc[mention.end].like_num:
+        return True  # "Senate Bill 90"
     return mention.label in FALSE_POSITIVES.get(text.lower(), ())
 
 

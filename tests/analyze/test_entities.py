@@ -225,6 +225,9 @@ def test_a_title_before_a_form_of_address_is_the_persons_role(analyse):
 def test_a_bill_number_is_no_person(analyse):
     _, entities, _ = analyse("The House passed H. Res. 601 and the Senate took up S. Con. Res. 14, said Nancy Pelosi.")
     assert [e.name for e in entities if e.label == "PERSON"] == ["Nancy Pelosi"]
+    _, entities, _ = analyse("Highlighting the sharply partisan debate surrounding Senate Bill 90, passed by state "
+                             "lawmakers last week, the governor barred reporters.")
+    assert "Bill" not in {e.name for e in entities}
 
 
 @pytest.mark.parametrize("text", [

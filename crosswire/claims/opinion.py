@@ -55,7 +55,9 @@ _THEIR_VIEW = re.compile(
 _JUDGEMENT = re.compile(
     r"\b(?:absurd|appalling|baseless|brazen|deplorable|disgrace|disgraceful|farce|fiasco|foolish|hellish|"
     r"hypocrisy|hypocritical|ignominious|inexcusable|laughable|misguided|nonsense|outrageous|preposterous|"
-    r"reckless|ridiculous|sham|shameful|shameless|unconscionable|wrongheaded|wrong-headed)\b",
+    r"reckless|ridiculous|sham|shameful|shameless|unconscionable|wrongheaded|wrong-headed|"
+    r"riddled with|disingenuous|ludicrous|idiotic|despicable|grotesque|pathetic|delusional|egregious|"
+    r"blatantly)\b",  # not "hoax", "smear", "falsehoods": news reports who calls what so ("banned jab falsehoods")
     re.I,
 )
 _STANCE_OPENER = re.compile(

@@ -22,6 +22,8 @@ from crosswire.claims.opinion import is_opinion, opinion_reason
         "Are the tenants any safer now?",
         "The council should rebuild the pier before winter.",
         "These allegations are baseless.",
+        "The board's letter, however, is riddled with errors and exaggerations.",
+        "Since then the senator has become a pathetic figure.",
         "Of course, the council knew the risks all along.",
         "The mayor also, of course, closed the pier.",
         "The new fences seemed painfully reminiscent of the old port's.",
@@ -45,6 +47,7 @@ def test_opinion_and_speculation_are_recognised(sentence):
         "“We will not give up,” the mayor said.",  # the first person of a quotation
         "Council members argued over how the fund should be spent.",  # an indirect question
         "Republicans blocked what they see as a reckless spending plan.",  # their view, reported
+        "The video site has already banned vaccine falsehoods and hoax claims.",  # what a platform bans
         # a modal in a clause about a noun or a purpose: the sentence still reports what happened
         "The mayor urged voters on Sunday to reject a recall that could remove him from office.",
         "Crews cleared the debris so rescuers could reach the garage.",

@@ -7,6 +7,7 @@ with the same mark.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -43,7 +44,7 @@ def _quoted_spans(text: str) -> list[_Quoted]:
     British style: "‘I thought it was a brick,’ Mrs Armstead said"), in text order."""
     spans = _double_quoted(text)
     starts, ends = [s.opening for s in spans], [s.closing_end for s in spans]
-    for match in _SINGLE.finditer(text):
+    for match in itertools.chain(_SINGLE.finditer(text), _STRAIGHT_SINGLE.finditer(text)):
         k = bisect.bisect_right(starts, match.start()) - 1
         if k >= 0 and match.start() < ends[k]:
             continue  # a quotation inside a quotation is part of it
@@ -56,6 +57,13 @@ def _quoted_spans(text: str) -> list[_Quoted]:
 # ‘...’ with apostrophes inside (‘I don’t know’) and no paragraph break; the closing mark is not followed by a
 # letter (that is an apostrophe: ‘90s is no quote, nor is the ’ of don’t)
 _SINGLE = re.compile(r"‘((?:[^’‘\n]|’(?=[A-Za-z]))+)’(?![A-Za-z])")
+
+
+# 'Straight single marks' are apostrophes too, so only a span that reads as a quotation: opening at a word's
+# start with a capital, closing after , . ? or ! before a space ('I don't know,' she said); an apostrophe
+# between letters inside (don't) or ending a word (Lopez' half-brother) closes nothing.
+_STRAIGHT_SINGLE = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–]))'([A-Z](?:[^'\n]|(?<=[A-Za-z])'(?=[A-Za-z]))*?[,.?!])'(?=\s|$)",
+                              re.MULTILINE)
 
 
 def _double_quoted(text: str) -> list[_Quoted]:

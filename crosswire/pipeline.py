@@ -31,7 +31,7 @@ from crosswire.model import Analysis, Article, Comparison, Note, Problem, QuoteS
 # dates is in no date conflict; a value is held against its closest match in a sentence of several; a modal
 # in a relative or purpose clause does not make the sentence speculation; "seemed" is the writer's reading, and
 # so is an aside set off by commas, "also, of course, withdrew"; a quotation split around its attribution is
-# shown without it, "... the town, … It was our right").
+# shown without it, "... the town, … It was our right"; "ten years ago" is a date, not also a duration).
 COMPARISON_VERSION = "compare.v6"
 
 PIPELINE_VERSION = "compare.v1"

@@ -24,9 +24,11 @@ def slots_in(analysis: Analysis, sentence: Sentence, published: dt.date | None =
     """Every slot whose text lies inside `sentence`."""
     a, b = sentence.start, sentence.end
     slots: list[Slot] = []
+    dates = [(t.start, t.end) for t in analysis.times if t.type in ("DATE", "TIME") and a <= t.start < b]
     for quantity in analysis.quantities:
-        if a <= quantity.start and quantity.end <= b and not _age_band(analysis.text, quantity):
-            slots.append(quantity_slot(quantity))
+        if a <= quantity.start and quantity.end <= b and not _age_band(analysis.text, quantity) and not (
+                quantity.kind == "duration" and any(s <= quantity.start and quantity.end <= e for s, e in dates)):
+            slots.append(quantity_slot(quantity))  # "10 years ago" is a date, not also a duration
     for time in analysis.times:
         if a <= time.start and time.end <= b and time.type in ("DATE", "TIME"):
             slots.append(date_slot(time))

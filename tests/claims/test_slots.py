@@ -13,8 +13,10 @@ from crosswire.claims.slots import slots_in
     ("About 53 percent of residents 12 years and older had been vaccinated by June.", []),
     ("Children 5 years or younger were not counted.", []),
     ("The strike lasted 12 years and ended in June.", ["12 years"]),
+    # "ten years ago" is a date (a decade before the article), not also a duration
+    ("The two leaders last met ten years ago in Geneva.", []),
 ])
-def test_an_age_band_is_no_duration(nlp, text, durations):
+def test_an_age_band_or_a_date_is_no_duration(nlp, text, durations):
     analysis = analyze_text(text, dt.date(2021, 7, 27), nlp=nlp)
     slots = [s for sentence in analysis.sentences for s in slots_in(analysis, sentence)]
     assert [s.text for s in slots if s.name == "duration"] == durations

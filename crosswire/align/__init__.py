@@ -355,11 +355,12 @@ def _one_thing(a: Claim, b: Claim, sa: Slot, sb: Slot, article_a: Article, artic
                                   or not _same_age_of(text_a, sa, text_b, sb)):
         return False
     if sa.name == "count":
-        heads = _count_head(text_a, sa), _count_head(text_b, sb)
+        words_a, words_b = _counted_words(text_a, sa), _counted_words(text_b, sb)
+        heads = _count_head(words_a), _count_head(words_b)
         if all(heads):
             if heads[0] != heads[1]:
                 return False  # "two pirate boats" / "1,500 pirates", "four prior arrests" / "seven bullets"
-        elif not _counted(text_a, sa) & _counted(text_b, sb):
+        elif not _counted(words_a) & _counted(words_b):
             return False
     elif not _near_words(text_a, sa) & _near_words(text_b, sb):
         return False
@@ -457,10 +458,10 @@ def _measuring_window(text: str, slot: Slot) -> bool:
     return not _MEASURES.isdisjoint(re.findall(r"[a-z]+", text[slot.end : slot.end + 30].casefold())[:2])
 
 
-def _counted(text: str, slot: Slot) -> set[str]:
-    """What a count counts: the first lower-case words after it, up to an "of" ("1,800 domestic
-    flights" -> domestic, flight; "1.6 billion doses of its vaccine" -> dose), plural or not."""
-    return {w[:-1] if w.endswith("s") and not w.endswith("ss") else w for w in _counted_words(text, slot)[:2]}
+def _counted(words: list[str]) -> set[str]:
+    """What a count counts, from `_counted_words`: the first two ("1,800 domestic flights" -> domestic,
+    flight; "1.6 billion doses of its vaccine" -> dose), plural or not."""
+    return {w[:-1] if w.endswith("s") and not w.endswith("ss") else w for w in words[:2]}
 
 
 def _counted_words(text: str, slot: Slot) -> list[str]:
@@ -475,12 +476,11 @@ def _counted_words(text: str, slot: Slot) -> list[str]:
 _IRREGULAR_PLURALS = frozenset("people men women children police personnel staff feet teeth mice geese".split())
 
 
-def _count_head(text: str, slot: Slot) -> str | None:
-    """The plural noun a count counts, when one comes within its first three words ("two pirate boats" ->
-    boat, "23 pirates arrested" -> pirate, "five people" -> people), else None (a verb or a singular:
-    "five were hurt", "one dead")."""
-    words = _counted_words(text, slot)[:3]
-    for word in words:
+def _count_head(words: list[str]) -> str | None:
+    """The plural noun a count counts, when one comes within the first three of its `_counted_words` ("two
+    pirate boats" -> boat, "23 pirates arrested" -> pirate, "five people" -> people), else None (a verb or a
+    singular: "five were hurt", "one dead")."""
+    for word in words[:3]:
         if word in _IRREGULAR_PLURALS:
             return "people" if word in ("men", "women") else word  # "three men" / "four people" arrested
         if word.endswith("s") and not word.endswith(("ss", "us", "is", "ous")):

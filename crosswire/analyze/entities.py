@@ -356,7 +356,8 @@ def _names_a_product(doc, mention: _Mention) -> bool:
 
 
 # Nouns that, right after a name, say it is a weapon's
-_WEAPON_NOUNS = frozenset("missile missiles rocket rockets rifle rifles drone drones tank tanks launcher launchers".split())
+_WEAPON_NOUNS = frozenset("missile missiles rocket rockets rifle rifles drone drones tank tanks launcher "
+                          "launchers".split())
 # Nouns that, right before a name, say it is a product: no person, no place
 _PRODUCT_NOUNS = frozenset("drug vaccine medicine medication pill treatment therapy product app device brand".split())
 _BILL_NUMBER = re.compile(r"(?:(?:H|S)\.\s?(?:J\.\s?|Con\.\s?)?)?(?:Res|Con)\.?|(?:H|S)\.\s?R\.?")
@@ -470,7 +471,8 @@ _BODY_NOUNS = frozenset("group organization organisation nonprofit charity compa
 
 # Nouns after a name that make it the body its people work for ("Border Patrol agents", "Park Service rangers")
 # (not "staffers" or "aides", which a person has: "Mike Pence staffers")
-_STAFF_NOUNS = frozenset("agents officers officials employees rangers troops personnel inspectors investigators".split())
+_STAFF_NOUNS = frozenset("agents officers officials employees rangers troops personnel inspectors "
+                         "investigators".split())
 
 
 # Platforms, outlets and data firms the small model often takes for people ("said in a post on Twitter",

@@ -109,7 +109,7 @@ def opinion_reason(sentence: str, *, has_values: bool = False, quoted: tuple[tup
     if reason := _writers_view(sentence, quoted):
         return reason
     for pattern in _OPINION_PATTERNS[1:]:
-        match = _first_of_sentence(pattern, sentence)
+        match = _first_match(pattern, sentence)
         if match and not (has_values and pattern is not _SPECULATION_PATTERN):
             return f"interpretive wording ({match.group(0).strip()!r})"
     return None
@@ -121,7 +121,7 @@ def opinion_reason(sentence: str, *, has_values: bool = False, quoted: tuple[tup
 _SUBORDINATE_BEFORE = re.compile(r"(?:\b(?:that|which|who|whom|where)|\bso(?:\s+that)?\s+\w+)\s+$", re.I)
 
 
-def _first_of_sentence(pattern: re.Pattern, sentence: str) -> re.Match | None:
+def _first_match(pattern: re.Pattern, sentence: str) -> re.Match | None:
     """The first match of `pattern`; for speculation, the first outside a subordinate clause."""
     for match in pattern.finditer(sentence):
         if pattern is not _SPECULATION_PATTERN or not _SUBORDINATE_BEFORE.search(sentence, 0, match.start()):

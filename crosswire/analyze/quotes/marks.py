@@ -62,8 +62,8 @@ _SINGLE = re.compile(r"‘((?:[^’‘\n]|’(?=[A-Za-z]))+)’(?![A-Za-z])")
 # 'Straight single marks' are apostrophes too, so only a span that reads as a quotation: opening at a word's
 # start with a capital, closing after , . ? or ! before a space ('I don't know,' she said); an apostrophe
 # between letters inside (don't) or ending a word (Lopez' half-brother) closes nothing.
-_STRAIGHT_SINGLE = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–]))'([A-Z](?:[^'\n]|(?<=[A-Za-z])'(?=[A-Za-z]))*?[,.?!])'(?=\s|$)",
-                              re.MULTILINE)
+_STRAIGHT_SINGLE = re.compile(
+    r"(?:(?<=^)|(?<=[\s(\[—–]))'([A-Z](?:[^'\n]|(?<=[A-Za-z])'(?=[A-Za-z]))*?[,.?!])'(?=\s|$)", re.MULTILINE)
 
 
 def _double_quoted(text: str) -> list[_Quoted]:

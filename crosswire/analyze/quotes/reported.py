@@ -185,8 +185,9 @@ def _adverbial(cue, clause) -> bool:
 
 def _dates_the_saying(token) -> bool:
     """A word of the date right after a cue, not the said clause's subject ("said Tuesday was the day")."""
+    after = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     in_date = token.ent_type_ in ("DATE", "TIME") or (
-        token.lower_ in ("late", "early") and token.i + 1 < len(token.doc) and token.doc[token.i + 1].ent_type_ == "DATE")
+        token.lower_ in ("late", "early") and after is not None and after.ent_type_ == "DATE")
     return in_date and token.dep_ not in ("nsubj", "nsubjpass") and token.head.dep_ not in ("nsubj", "nsubjpass")
 
 

@@ -54,7 +54,8 @@ from crosswire.model import Analysis, Sentence
 # Horton" is not Horton; ‘single’ quotation marks, the British style, quote directly; "said late Tuesday the
 # group would ..." says when, and the clause after it what; Sharia is no organisation; "said live on X that
 # ..." says the that-clause; an untagged speaker is named without the description after it; "Senate Bill
-# 90" is no person; 'straight single' marks quote when they read as a quotation: 'I don't know,' she said).
+# 90" is no person; 'straight single' marks quote when they read as a quotation: 'I don't know,' she said;
+# "The Justice Department" had been named "Department"; a name ends before a bracket it does not close).
 ANALYSIS_VERSION = "analyze.v9"
 
 # Parts of speech whose lemmas say what a sentence is about.

@@ -109,6 +109,10 @@ _ARTICLES = ("the", "a", "an")
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
+# Words that make the title word before them part of a body's name, not a person's title
+_BODY_HEADS = frozenset("department ministry committee commission court office agency council bureau".split())
+
+
 def canonical_name(name: str, *, person: bool = True) -> str:
     """The display form used to match a name across articles.
 
@@ -122,7 +126,8 @@ def canonical_name(name: str, *, person: bool = True) -> str:
         words = words[1:]  # "the White House", "a Senate Health Committee" hearing
     last_title = max(  # "Martin Luther King Jr.": a title word with only a suffix after it is part of the name
         (i for i, w in enumerate(words[:-1]) if _word_key(w) in TITLE_WORDS | HONORIFICS
-         and any(_word_key(x) not in NAME_SUFFIXES for x in words[i + 1 :])),
+         and any(_word_key(x) not in NAME_SUFFIXES for x in words[i + 1 :])
+         and _word_key(words[i + 1]) not in _BODY_HEADS),  # "Justice Department" is no "Department"
         default=-1,
     )
     words = words[last_title + 1 :]
@@ -226,6 +231,9 @@ def _trim(doc, mention: _Mention, nicknames: set[int]) -> _Mention | None:
         end = _through_and(doc, end)
         if _pair_of_places(doc, start, end):
             return None
+    opened = next((i for i in range(start + 1, end) if doc[i].text == "("), None)
+    if opened is not None and not any(doc[i].text == ")" for i in range(opened, end)):
+        end = opened  # "the American Academy of Pediatrics (AAP": the model stopped inside the brackets
     while end > start and (doc[end - 1].tag_ == "POS" or doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     while start < end and (doc[start].is_quote or doc[start].lower_ == "the" and start + 1 < end

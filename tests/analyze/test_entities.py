@@ -35,6 +35,8 @@ def test_same_person(a, b, same):
         ("PARK SOO-MIN", "Park Soo-min"),
         ("the United Nations", "United Nations"),
         ("NATO", "NATO"),
+        ("The Justice Department", "Justice Department"),  # a title word that names a body is no title
+        ("Chief Justice Ana Ruiz", "Ana Ruiz"),
     ],
 )
 def test_canonical_name(name, canonical):
@@ -287,6 +289,9 @@ def test_a_name_beside_a_noun_for_a_body_or_its_staff_is_an_organisation(analyse
     # a body's name runs on over "and"; two places joined by a hyphen before "border" are no organisation
     ("Arrests rose at the U.S.-Mexico border, according to new Customs and Border Protection figures.",
      {"Customs and Border Protection": "ORG"}),
+    # a name the model ends inside an opening bracket ends before it
+    ("Cases rose among children, according to the latest data from the American Academy of Pediatrics (AAP).",
+     {"American Academy of Pediatrics": "ORG"}),
 ])
 def test_name_suffixes_places_with_their_state_and_scales(analyse, text, names):
     _, entities, _ = analyse(text)

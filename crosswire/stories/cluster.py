@@ -35,6 +35,7 @@ No database code: the store keeps (features, story id) rows and calls `rebuild`.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import math
 from collections import Counter
@@ -150,7 +151,8 @@ def _day(published: dt.date | None) -> int | None:
 
 
 def _month_end(first: dt.date) -> dt.date:
-    return (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+    """The last day of `first`'s month, as analyze.times.values._month_end (not imported: no analysis code here)."""
+    return first.replace(day=calendar.monthrange(first.year, first.month)[1])
 
 
 # How typical an article is of its day: the mean cosine of its ORDER_NEIGHBOURS nearest that day, among at most

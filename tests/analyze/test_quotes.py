@@ -306,6 +306,21 @@ def test_single_quotation_marks_quote_directly(analyse, text):
         ("direct", "Brooks", "I don't think the pier will open,")]
 
 
+def test_a_sentence_in_marks_right_after_its_verb_is_a_direct_quote(analyse):
+    # no comma, and it ends in a period; a scare-quoted phrase there has no verb and subject
+    text = "On the radio Mayor Helen Brooks declared “I think the pier may be too old. Things are different now.”"
+    doc, _, quotes = analyse(text)
+    assert [(q.kind, q.speaker, _cue(text, q), _content(text, q)) for q in quotes] == [
+        ("direct", "Helen Brooks", "declared", "I think the pier may be too old. Things are different now.")]
+
+
+def test_a_verb_inside_the_next_sentences_clause_attributes_no_quote(analyse):
+    # "defend" hangs from "forced", not from the words in marks: the closure is not a speaker
+    text = "Helen Brooks had a sign put up, “Closed for the winter.” Brooks was annoyed when forced to defend the closure."
+    doc, _, quotes = analyse(text)
+    assert [(_cue(text, q), q.speaker) for q in quotes if "defend" in (_cue(text, q) or "")] == []
+
+
 QUOTED_TRANSCRIPT = (
     "The mayor spoke to the local radio on Sunday.\n\n"
     '"HOST: Will the pier open this spring?\n\n'

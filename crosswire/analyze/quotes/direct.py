@@ -119,11 +119,19 @@ def _adjacent(doc, span: _Quoted, verb, first: int, end: int) -> bool:
     cue_right_before = first - verb.i == 2 and _is_cue(verb) and text[span.start : span.start + 1].isupper()
     if cue_right_before and text[span.start : span.end].rstrip()[-1:] in "?!":
         return True  # a cry, however short: protesters chanted “What curfew?”
+    if cue_right_before and _is_clause(doc[first:end]):
+        return True  # Trump declared “I think NATO may be obsolete.”
     if not _is_utterance(text, span):
         return False
     if before and before[-1] in ":," and first - verb.i <= 3:
         return True
     return cue_right_before  # Trump declared “I think ...”
+
+
+def _is_clause(tokens) -> bool:
+    """The quoted words hold a verb with its subject: a sentence, not a title or a phrase."""
+    return any(t.dep_ in ("nsubj", "nsubjpass") and t.head.pos_ in ("VERB", "AUX") and t.head in tokens
+               for t in tokens)
 
 
 def _cue_after(doc, span: _Quoted):
@@ -145,9 +153,11 @@ def _cue_after(doc, span: _Quoted):
             if token.i - first >= _WINDOW:  # only after the whole of a long subject, the quote a sentence
                 long_subject = subject is not None and subject.left_edge.i == first
                 return token if long_subject and _quote_opens_sentence(doc_text(doc), span) else None
-            if subject is None or subject.left_edge.i == first or token.i == first:
-                return token
-            return None
+            if subject is not None:
+                return token if subject.left_edge.i == first or token.i == first else None
+            # no subject: “...,” said Kim; not a verb inside the next sentence's clause
+            # (“...” Trump was defensive when forced to defend ...)
+            return None if any(t.pos_ in ("VERB", "AUX") for t in doc[first : token.i]) else token
     return None
 
 

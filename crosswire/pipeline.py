@@ -32,7 +32,7 @@ from crosswire.model import Analysis, Article, Comparison, Note, Problem, QuoteS
 # in a relative or purpose clause does not make the sentence speculation; "seemed" is the writer's reading, and
 # so is an aside set off by commas, "also, of course, withdrew"; a quotation split around its attribution is
 # shown without it, "... the town, … It was our right"; "ten years ago" is a date, not also a duration).
-COMPARISON_VERSION = "compare.v6"
+COMPARISON_VERSION = "compare.v7"
 
 PIPELINE_VERSION = "compare.v1"
 

@@ -65,15 +65,38 @@ def clause_cuts(text: str) -> list[int]:
 
 
 def shares_wording(texts: list[str]) -> bool:
-    """True when two of the texts share a run of SHINGLE_WORDS identical words."""
+    """True when two of the texts share a run of SHINGLE_WORDS identical words (see wording_shingles)."""
     seen: set[tuple[str, ...]] = set()
     for text in texts:
-        words = re.findall(r"\w+", text.casefold())
-        shingles = {tuple(words[k : k + SHINGLE_WORDS]) for k in range(len(words) - SHINGLE_WORDS + 1)}
+        shingles = wording_shingles(text)
         if shingles & seen:
             return True
         seen |= shingles
     return False
+
+
+# A quotation on one line: two outlets quoting one statement share the speaker's words, not an origin.
+_QUOTATION = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"")
+_FUNCTION_WORDS = frozenset("""
+    about after also been before from have into more most once only over said says since some than that their them
+    then there these they this those under until very were what when where which while will with would your
+""".split())
+
+
+def wording_shingles(text: str) -> set[tuple[str, ...]]:
+    """The runs of SHINGLE_WORDS words (case-folded) that only copying repeats: outside quotation marks,
+    and holding two or more ordinary words (lower-case, four letters or more, not "from" or "which"):
+    a long name ("the Justice Department's Office of Legal Counsel") or a list of places is written
+    the same way by everyone."""
+    shingles = set()
+    for part in _QUOTATION.split(text):
+        words = re.findall(r"\w+", part)
+        ordinary = [w.islower() and len(w) >= 4 and w not in _FUNCTION_WORDS for w in words]
+        folded = [w.casefold() for w in words]
+        for k in range(len(words) - SHINGLE_WORDS + 1):
+            if sum(ordinary[k : k + SHINGLE_WORDS]) >= 2:
+                shingles.add(tuple(folded[k : k + SHINGLE_WORDS]))
+    return shingles
 
 
 def evidence_for_span(article: Article, start: int, end: int, kind: str = "fact") -> Evidence:

@@ -10,27 +10,22 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
-import re
 
+from crosswire.align.evidence import SHINGLE_WORDS, wording_shingles
 from crosswire.model import Article, Finding, Note
 
-SHINGLE_WORDS = 8
 COPY_SHARE = 0.5  # share of a text's sentences with copied wording that makes it a copy
 REWRITE_SHARE = 0.2
 
 
-def _shingles(text: str) -> set[tuple[str, ...]]:
-    words = re.findall(r"\w+", text.casefold())
-    return {tuple(words[k : k + SHINGLE_WORDS]) for k in range(len(words) - SHINGLE_WORDS + 1)}
-
-
 def copied_share(article: Article, other: Article) -> float:
-    """Share of `article`'s paragraphs that repeat eight or more words of `other` verbatim."""
-    theirs = _shingles(other.text)
+    """Share of `article`'s paragraphs that repeat eight or more words of `other` verbatim (outside quotations,
+    not only a name: evidence.wording_shingles)."""
+    theirs = wording_shingles(other.text)
     paragraphs = [p for p in article.text.split("\n") if len(p.split()) >= SHINGLE_WORDS]
     if not paragraphs:
         return 0.0
-    return sum(1 for p in paragraphs if _shingles(p) & theirs) / len(paragraphs)
+    return sum(1 for p in paragraphs if wording_shingles(p) & theirs) / len(paragraphs)
 
 
 def origin_notes(articles: list[Article]) -> tuple[dict[str, list[Note]], set[frozenset[str]]]:

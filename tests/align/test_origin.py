@@ -1,5 +1,6 @@
 import datetime as dt
 
+from crosswire.align.evidence import shares_wording
 from crosswire.align.origin import mark_shared_origin, origin_notes
 from crosswire.model import Article, Evidence, Finding
 
@@ -36,3 +37,21 @@ def test_agreement_between_a_copy_and_its_source_is_marked_shared_origin():
     related = {frozenset(("wire", "daily"))}
     copied, independent = mark_shared_origin([finding("wire", "daily"), finding("wire", "own")], related)
     assert copied.shared_origin and not independent.shared_origin
+
+
+def test_outlets_quoting_one_statement_and_naming_one_body_are_not_copies():
+    # the same statement quoted word for word, and a long name, are written alike by everyone
+    first = (
+        "The Halvergate Port Authority Board of Harbour Commissioners met in closed session on Monday.\n"
+        "“We will not sign any agreement that puts the future of this port at risk,” the chairwoman said.\n"
+        "Talks are expected to resume later in the week."
+    )
+    second = (
+        "Negotiators left the table again, a day after the Halvergate Port Authority Board of Harbour "
+        "Commissioners rejected the union's offer.\n"
+        "Its chairwoman told reporters: “We will not sign any agreement that puts the future of this port at risk.”"
+    )
+    notes, related = origin_notes([article("first", first, 13), article("second", second, 14)])
+    assert related == set() and notes == {"first": [], "second": []}
+    assert not shares_wording([first, second])
+    assert shares_wording([WIRE, REPRINT])

@@ -56,7 +56,7 @@ from crosswire.model import Analysis, Sentence
 # ..." says the that-clause; an untagged speaker is named without the description after it; "Senate Bill
 # 90" is no person; 'straight single' marks quote when they read as a quotation: 'I don't know,' she said;
 # "The Justice Department" had been named "Department"; a name ends before a bracket it does not close).
-ANALYSIS_VERSION = "analyze.v9"
+ANALYSIS_VERSION = "analyze.v10"
 
 # Parts of speech whose lemmas say what a sentence is about.
 _CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}

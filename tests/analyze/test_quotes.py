@@ -316,7 +316,8 @@ def test_a_sentence_in_marks_right_after_its_verb_is_a_direct_quote(analyse):
 
 def test_a_verb_inside_the_next_sentences_clause_attributes_no_quote(analyse):
     # "defend" hangs from "forced", not from the words in marks: the closure is not a speaker
-    text = "Helen Brooks had a sign put up, “Closed for the winter.” Brooks was annoyed when forced to defend the closure."
+    text = ("Helen Brooks had a sign put up, “Closed for the winter.” "
+            "Brooks was annoyed when forced to defend the closure.")
     doc, _, quotes = analyse(text)
     assert [(_cue(text, q), q.speaker) for q in quotes if "defend" in (_cue(text, q) or "")] == []
 
@@ -776,6 +777,15 @@ def test_thats_according_to_a_source_attributes_the_sentence_before(analyse):
     (quote,) = quotes
     assert (_content(doc.text, quote), _cue(doc.text, quote), quote.anonymous) == (
         "The agency wants to delay the rollout by two weeks", "according to", True)
+
+
+def test_according_to_inside_a_sentence_attributes_the_clause_after_it_not_the_quote_before(analyse):
+    # the quotation ends the sentence before; "Under the board's reading of the statute" is no clause
+    text = ("The ruling runs to forty pages.\n“The council has given sufficient reasons for its request.” "
+            "Under the board’s reading of the statute, according to the ruling, the port must release the files.")
+    doc, _, quotes = analyse(text)
+    assert [(q.speaker, _cue(text, q), _content(text, q), q.kind) for q in quotes] == [
+        ("the ruling", "according to", "the port must release the files", "indirect")]
 
 
 def _hand_parsed(nlp, rows):

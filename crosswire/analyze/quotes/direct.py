@@ -156,9 +156,16 @@ def _cue_after(doc, span: _Quoted):
             if subject is not None:
                 return token if subject.left_edge.i == first or token.i == first else None
             # no subject: “...,” said Kim; not a verb inside the next sentence's clause
-            # (“...” Trump was defensive when forced to defend ...)
-            return None if any(t.pos_ in ("VERB", "AUX") for t in doc[first : token.i]) else token
+            # (“...” Trump was defensive when forced to defend ...), nor a cue further into the
+            # sentence after a quote that ends one (“... information.” Under the law, according to ...)
+            if any(t.pos_ in ("VERB", "AUX") for t in doc[first : token.i]):
+                return None
+            return token if token.i == first or not _ends_sentence(doc_text(doc), span) else None
     return None
+
+
+def _ends_sentence(text: str, span: _Quoted) -> bool:
+    return text[span.start : span.end].rstrip()[-1:] == "."
 
 
 def _quote_opens_sentence(text: str, span: _Quoted) -> bool:

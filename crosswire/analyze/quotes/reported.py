@@ -405,6 +405,9 @@ def _according_to(doc, cue):
         if source_end >= sentence.end:
             return None
         start_token, end_token = doc[source_end], doc[sentence.end - 1]
+    elif _no_verb(doc[sentence.start : cue.i]) and doc[source_end].text == "," and source_end + 1 < sentence.end - 1:
+        # "Under the board's reading, according to the ruling, the port must ...": the clause follows
+        start_token, end_token = doc[source_end + 1], doc[sentence.end - 1]
     else:
         if cue.i - 1 <= sentence.start:
             return None
@@ -416,6 +419,12 @@ def _according_to(doc, cue):
                 return None
             start_token, end_token = doc[_sentence_start(doc, before[0])], doc[before.end - 1]
     return start_token.idx, end_token.idx + len(end_token), source
+
+
+def _no_verb(tokens) -> bool:
+    """Words that are no clause: neither a verb nor the subject of one ("Meanwhile", "In the end";
+    not "The Orioles" of "The Orioles, according to reports, have offered ...")."""
+    return not any(t.pos_ in ("VERB", "AUX") or t.dep_ in ("nsubj", "nsubjpass") for t in tokens)
 
 
 def _points_back(tokens) -> bool:

@@ -545,7 +545,7 @@ def _roles(doc, mention: _Mention, titles: list[tuple[int, int]]) -> tuple[str, 
     prefix = _prefix_title(doc, mention)
     if prefix is not None:
         titles.append((prefix.start, prefix.end))
-    roles = [prefix.text if prefix is not None else None, _appositive_title(doc, mention)]
+    roles = [" ".join(prefix.text.split()) if prefix is not None else None, _appositive_title(doc, mention)]
     return tuple(dict.fromkeys(r for r in roles if r))
 
 
@@ -579,11 +579,17 @@ def _prefix_title(doc, mention: _Mention):
 
 
 def _is_title_modifier(token) -> bool:
-    if token.tag_ in ("POS", "HYPH"):
+    if token.tag_ in ("POS", "HYPH") or token.lower_ in _TITLE_QUALIFIERS:
         return True
-    if token.is_punct or token.is_space:
+    if token.is_space:
+        return "\n" not in token.text  # "former\xa0President": a no-break space the tokenizer keeps
+    if token.is_punct:
         return False
     return token.pos_ in ("PROPN", "ADJ", "NOUN") or _is_title_word(token)
+
+
+# Words that say when or how a title is held, whatever the parse makes of them ("acting" a verb)
+_TITLE_QUALIFIERS = frozenset("acting former interim outgoing incoming then".split())
 
 
 def _newline_between(doc, i: int, j: int) -> bool:

@@ -97,6 +97,11 @@ def test_bare_surname_resolves_to_most_recent_full_name(analyse):
             "Lina Ortiz",
             (),
         ),
+        # a no-break space inside the title, as web pages print it; "acting" read as a verb
+        ("The board met former\xa0Energy Secretary Ellen Marsh on Tuesday.", "Ellen Marsh",
+         ("former Energy Secretary",)),
+        ("The memo came from acting Assistant Attorney General Ellen Marsh.", "Ellen Marsh",
+         ("acting Assistant Attorney General",)),
     ],
 )
 def test_roles(analyse, text, mention, roles):

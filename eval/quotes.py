@@ -78,11 +78,11 @@ def _load(folder: Path, limit: int) -> list[dict]:
 
 def _predict(records: list[dict], processes: int) -> Iterator[dict[str, set]]:
     from crosswire.analyze.entities import find_entities
-    from crosswire.analyze.nlp import load_nlp
+    from crosswire.analyze.nlp import load_nlp, parser_text
     from crosswire.analyze.quotes import find_quotes
 
     nlp = load_nlp()
-    texts = ((r["text"], None) for r in records)
+    texts = ((parser_text(r["text"]), None) for r in records)  # as crosswire's analysis reads a text
     for doc, _ in nlp.pipe(texts, as_tuples=True, n_process=processes, batch_size=8):
         quotes = find_quotes(doc, find_entities(doc))
         text = doc.text

@@ -73,10 +73,10 @@ def analyze_texts(
     n_process: int = 1,
 ) -> list[Analysis]:
     """Analyse many texts in one batched pass; `published` gives each text's date."""
-    from crosswire.analyze.nlp import load_nlp
+    from crosswire.analyze.nlp import load_nlp, parser_text
 
     nlp = nlp or load_nlp()
-    pairs = zip(texts, range(len(texts)))
+    pairs = zip(map(parser_text, texts), range(len(texts)))
     analyses: list[Analysis] = [None] * len(texts)  # type: ignore[list-item]
     for doc, i in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size, n_process=n_process):
         analyses[i] = analysis_of_doc(doc, published[i])

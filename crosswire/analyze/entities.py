@@ -583,8 +583,8 @@ def _is_title_modifier(token) -> bool:
         return True
     if token.is_space:
         return "\n" not in token.text  # "former\xa0President": a no-break space the tokenizer keeps
-    if token.is_punct:
-        return False
+    if token.is_punct or token.ent_type_ in ("DATE", "TIME"):
+        return False  # "On Monday California Gov. ...": a day is no part of a title
     return token.pos_ in ("PROPN", "ADJ", "NOUN") or _is_title_word(token)
 
 

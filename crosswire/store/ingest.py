@@ -181,7 +181,7 @@ def _analysed(batches: Iterator[list[Article]], nlp, processes: int) -> Iterator
     from collections import deque
 
     from crosswire.analyze import analysis_of_doc
-    from crosswire.analyze.nlp import load_nlp
+    from crosswire.analyze.nlp import load_nlp, parser_text
 
     nlp = nlp or load_nlp()
     waiting: deque[list[Article]] = deque()  # batches whose texts went into the pipe, oldest first
@@ -190,7 +190,7 @@ def _analysed(batches: Iterator[list[Article]], nlp, processes: int) -> Iterator
         for batch in batches:
             waiting.append(batch)
             for article in batch:
-                yield article.text, article.published
+                yield parser_text(article.text), article.published
 
     analyses: list[Analysis] = []
     for doc, published in nlp.pipe(texts(), as_tuples=True, batch_size=16, n_process=processes):

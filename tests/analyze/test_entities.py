@@ -311,3 +311,15 @@ def test_name_suffixes_places_with_their_state_and_scales(analyse, text, names):
 def test_a_name_beside_a_word_for_a_product_is_no_person_or_place(analyse, text, name):
     _, entities, _ = analyse(text)
     assert name not in {e.name for e in entities}
+
+
+def test_no_break_spaces_read_as_spaces_and_offsets_stay(analyse):
+    # web pages put no-break spaces inside names and titles; the parser reads them as spaces,
+    # and every offset still slices the text as given
+    from crosswire.analyze import analyze_text
+
+    text = "On Monday\xa0California\xa0Gov. Ellen Marsh\xa0signed the budget."
+    analysis = analyze_text(text)
+    marsh = [e for e in analysis.entities if e.name == "Ellen Marsh"]
+    assert [e.roles for e in marsh] == [("California Gov.",)]
+    assert text[marsh[0].start : marsh[0].end] == "Ellen Marsh"

@@ -16,7 +16,8 @@ The rules, in the order they are tried on each line (one paragraph per line):
 4. reporter and outlet sign-offs near the end (signoffs.py)
 5. photo captions: credit removed, caption kept and listed in `captions`
 6. the closing promotional section ("Final Thoughts from ...") (structure.py)
-7. section headings (structure.py)
+7. section headings (structure.py), and a newsletter's run-in label ("Why it matters: ...")
+   before the paragraph's sentence, which is kept
 """
 
 from __future__ import annotations
@@ -99,6 +100,10 @@ def _first_pass(article: Article, line: Line, n_lines: int) -> _Verdict:
         else:
             verdict.caption = False
         return verdict
+    if label_end := structure.run_in_label_end(text):
+        label = text[:label_end].rstrip(" :\t\xa0")
+        return _Verdict(line.start + label_end, line.end,
+                        [Note("boilerplate", f"removed: run-in label \"{label}\"", line.start, line.start + label_end)])
     return _Verdict(line.start, line.end)
 
 

@@ -37,6 +37,26 @@ PROMO_HEADINGS = tuple(
 PROMO_MAX_PARAGRAPHS = 6
 
 
+# Run-in labels that open a paragraph of a newsletter-style article ("Why it matters: The summit
+# offers ..."): a signpost of the outlet's format, not part of the sentence after it.
+_RUN_IN_LABEL = re.compile(
+    r"^(?:why\s+it\s+matters?|the\s+big\s+picture|driving\s+the\s+news|what\s+(?:they|we|he|she)(?:'|’)(?:re|s)"
+    r"\s+(?:saying|hearing|watching)|by\s+the\s+numbers|state\s+of\s+play|(?:the\s+)?details|what(?:'|’)s\s+"
+    r"(?:happening|next|new|inside)|between\s+the\s+lines|yes,?\s+but|be\s+smart|(?:the\s+)?context|what\s+to\s+watch|"
+    r"(?:the\s+)?bottom\s+line|go\s+deeper|flashback|zoom\s+(?:in|out)|catch\s+up\s+quick|reality\s+check|"
+    r"the\s+other\s+side|(?:the\s+)?backstory|behind\s+the\s+scenes|the\s+intrigue|our\s+thought\s+bubble|"
+    r"worth\s+noting|of\s+note|the\s+fine\s+print|follow\s+the\s+money|the\s+catch|the\s+kicker)"
+    r"\s*:[\s\xa0]+(?=\S)",
+    re.IGNORECASE,
+)
+
+
+def run_in_label_end(text: str) -> int:
+    """Where the text after a run-in label starts (0 when the paragraph opens with none)."""
+    match = _RUN_IN_LABEL.match(text)
+    return match.end() if match else 0
+
+
 def is_heading(text: str) -> bool:
     """A short title-cased line without a sentence's final punctuation."""
     if len(text) > 100 or len(text) < 3:

@@ -145,6 +145,7 @@ LINES = st.sampled_from(
         "Final Thoughts from the Harbor Post",
         "JANE DOE [jane@example.com]",
         "with the Harbor Post",
+        "Why it matters: The strike stops a third of the country's exports.",
         "",
         "   ",
     ]
@@ -187,3 +188,19 @@ def test_offsets_hold_through_the_reader_too(lines):
         assert type(exc).__name__ in ("NoArticleText", "EmptyInput")
         return
     assert all(raw.replace("\r", "")[article.to_raw(i)] == ch for i, ch in enumerate(article.text))
+
+
+def test_a_newsletters_run_in_label_leaves_the_paragraph_and_its_sentence_stays():
+    raw = ("The two mayors will meet in Halvergate on June 16.\n"
+           "Why it matters:\xa0The meeting is the first test of the new harbour pact.\n"
+           "What they're saying: The port authority called it overdue.\n"
+           "The mayor said: the pact is fair.")
+    article = clean(Article(id="x", source="t", raw_text=raw, text=raw))
+    assert article.text == ("The two mayors will meet in Halvergate on June 16.\n"
+                            "The meeting is the first test of the new harbour pact.\n"
+                            "The port authority called it overdue.\n"
+                            "The mayor said: the pact is fair.")
+    assert [n.message for n in article.notes] == [
+        'removed: run-in label "Why it matters"', 'removed: run-in label "What they\'re saying"']
+    assert clean(article).text == article.text
+    assert all(article.text[i] == raw[article.to_raw(i)] for i in range(len(article.text)))

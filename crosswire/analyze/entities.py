@@ -66,6 +66,7 @@ FALSE_POSITIVES = {"ai": _ANY, "ceo": {"ORG"}, "covid-19": _ANY, "covid": _ANY, 
 _CLAUSE_OPENERS = frozenset(
     {"who", "whom", "whose", "which", "that", "where", "when", "while", "and", "or", "but"}
 )
+_RELATIVE_WORDS = frozenset({"who", "which", "that", "whose"})
 _ROLE_STOP = frozenset({",", ";", ")", "(", "—", "–", ":", "[", "]"})
 _MAX_PREFIX = 8  # tokens; longer runs are sentence text, not a title
 _MAX_APPOSITIVE = 14
@@ -626,6 +627,8 @@ def _appositive_title(doc, mention: _Mention) -> str | None:
             break
         if token.text == "." and token.is_sent_end:
             break
+        if end > start and token.lower_ in _RELATIVE_WORDS and token.tag_ in ("WP", "WDT", "WP$"):
+            break  # "a former tax attorney in Arkansas who is serving ...": the title ends before its clause
         end += 1
     if end == start or end - start > _MAX_APPOSITIVE:
         return None

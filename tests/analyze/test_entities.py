@@ -102,6 +102,9 @@ def test_bare_surname_resolves_to_most_recent_full_name(analyse):
          ("former Energy Secretary",)),
         ("The memo came from acting Assistant Attorney General Ellen Marsh.", "Ellen Marsh",
          ("acting Assistant Attorney General",)),
+        # a title with a long relative clause after it
+        ("The suit was filed by Marcus Webb, a former county attorney in Maine who now runs a ferry service "
+         "between the islands off the coast.", "Marcus Webb", ("former county attorney in Maine",)),
     ],
 )
 def test_roles(analyse, text, mention, roles):

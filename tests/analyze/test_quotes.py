@@ -162,6 +162,12 @@ def test_pronoun_speaker_resolves_to_last_person(analyse):
             "voters Sunday to turn back a looming recall vote that could remove her from office",
             "Ana Ruiz",
         ),
+        # the parse hangs the that-clause on the letter it was written in
+        (
+            "Tom Reyes wrote in a letter that the harbour would need two more years of repairs.",
+            "that the harbour would need two more years of repairs",
+            "Tom Reyes",
+        ),
     ],
 )
 def test_reported_speech(analyse, text, content, speaker):
@@ -384,6 +390,13 @@ def test_seeing_something_as_something_is_a_stance_and_seeing_someone_is_not(ana
     doc, _, quotes = analyse(text)
     assert [(q.speaker, _cue(text, q), _content(text, q)) for q in quotes] == [
         ("Dock workers", "see", "the new cranes as a threat to their jobs")]
+
+
+def test_writing_a_book_or_a_letter_says_nothing(analyse):
+    # what was written is a document, not words anyone said
+    text = "Tom Reyes wrote a letter to the council. Lina Ortiz wrote the 2015 ruling on the harbour."
+    _, _, quotes = analyse(text)
+    assert quotes == []
 
 
 def test_infinitive_commitment_is_reported_speech(analyse):

@@ -47,7 +47,7 @@ OBJECT_CUES = frozenset(
 NO_OBJECT = frozenset(
     """
     tell know think assume add continue expect consider learn maintain recall
-    understand believe hope fear feel confirm post
+    understand believe hope fear feel confirm post write
     """.split()
 )
 # "call" that convenes or phones, not speaks: "called an emergency meeting", "called off the strike",

@@ -146,6 +146,8 @@ def _complement(doc, cue):
         clauses = [c for c in cue.rights if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
     if not clauses and (clause := _addressee_clause(cue)) is not None:
         clauses = [clause]
+    if not clauses and (clause := _clause_in_medium(cue)) is not None:
+        clauses = [clause]
     if not clauses and (clause := _clause_after_adjunct(cue)) is not None:
         start = next(c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")).left_edge
         return start.idx, clause.right_edge.idx + len(clause.right_edge), subject
@@ -207,6 +209,19 @@ def _addressee_clause(cue):
     return next((t for t in addressee.subtree if t.i > addressee.i and t.dep_ in ("relcl", "acl")
                  and any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children)
                  and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)), None)  # fmt: skip
+
+
+def _clause_in_medium(cue):
+    """"wrote in a letter that federal officials see two issues": the parse hangs the that-clause on the
+    letter, statement or interview the words were given in; with "that" as its conjunction and a subject
+    of its own it is what was said."""
+    medium = next((c for c in cue.rights if c.dep_ == "prep" and c.lower_ == "in"), None)
+    noun = next((c for c in medium.children if c.dep_ == "pobj"), None) if medium is not None else None
+    if noun is None:
+        return None
+    return next((c for c in noun.rights if c.dep_ in ("relcl", "acl")
+                 and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                 and any(m.dep_ in ("nsubj", "nsubjpass") for m in c.children)), None)  # fmt: skip
 
 
 def _clause_after_adjunct(cue):

@@ -642,4 +642,7 @@ def _appositive_title(doc, mention: _Mention) -> str | None:
         return None
     if first.lower_ in ("a", "an", "the"):
         phrase = phrase[1:]
-    return phrase.text or None
+    cut = phrase.text.endswith(("...", "…"))  # the page's text stops inside the title
+    while len(phrase) and phrase[-1].is_punct:  # a paragraph's last full stop, which ends no parsed sentence
+        phrase = phrase[:-1]
+    return (phrase.text + "…" if cut and phrase.text else phrase.text) or None

@@ -105,6 +105,12 @@ def test_bare_surname_resolves_to_most_recent_full_name(analyse):
         # a title with a long relative clause after it
         ("The suit was filed by Marcus Webb, a former county attorney in Maine who now runs a ferry service "
          "between the islands off the coast.", "Marcus Webb", ("former county attorney in Maine",)),
+        # a paragraph's last full stop is no part of the title; a page cut inside one says so
+        ("Council members voted on Monday to name the pier after Helen Brooks, the first county attorney in Maine."
+         "\nThe vote was 9 to 2. Seven members voted with the mayor.", "Helen Brooks",
+         ("first county attorney in Maine",)),
+        ("The report quoted Marcus Webb, chief economist at the Harbour Bank...", "Marcus Webb",
+         ("chief economist at the Harbour Bank…",)),
     ],
 )
 def test_roles(analyse, text, mention, roles):

@@ -43,6 +43,11 @@ CASES = [
     # "than expected" compares, it plans nothing: "added" says April is the past one
     ("The harbor added far fewer jobs than expected in April, the ministry reported.", "April", D(2021, 5, 7),
      "April", "DATE", "2021-04", D(2021, 4, 1), D(2021, 4, 30), "month", None),
+    # "plans" as a noun plans nothing: "pressed on" says Tuesday is the past one (the DCT a Wednesday)
+    ("Harbour officials pressed on with the mayor's repair plans Tuesday after the vote.", "Tuesday",
+     D(2021, 8, 25), "Tuesday", "DATE", "2021-08-24", D(2021, 8, 24), D(2021, 8, 24), "day", None),
+    ("The union plans a vote Tuesday.", "Tuesday",
+     D(2021, 8, 25), "Tuesday", "DATE", "2021-08-31", D(2021, 8, 31), D(2021, 8, 31), "day", None),
     # a participle used as an adjective is no past tense: June is the coming one
     ("The ministry will ship 2 million doses of newly approved vaccines abroad by the end of June.", "June",
      D(2021, 5, 17), "the end of June", "DATE", "2021-06", D(2021, 6, 21), D(2021, 6, 30), "month", "END"),

@@ -38,6 +38,8 @@ def _cue(words: list[str], i: int) -> str | None:
         return None  # "the office building next to the embassy": a place, not a time
     if prev in ("than", "as") and low in _COMPARED_WITH:
         return None  # "fewer jobs than expected in April": a comparison, not a plan
+    if low in ("plan", "plans") and nxt not in _PLANS_WHAT:
+        return None  # "forged ahead with Biden's economic plans Tuesday": a noun, no tense
     if low in W.FUTURE_CUES:
         return "future"
     past = low in W.PAST_CUES or (
@@ -49,6 +51,7 @@ def _cue(words: list[str], i: int) -> str | None:
     return None
 
 
+_PLANS_WHAT = frozenset("to a an the for on its their his her".split())  # "plans to vote", "plans a vote"
 _COMPARED_WITH = frozenset({"expected", "anticipated", "planned", "scheduled", "forecast", "predicted", "hoped"})
 _EXTENT_WORDS = frozenset({"until", "till", "through", "into", "thru"})
 _EXTENT_FILLER = frozenset("at least the end of early late mid beginning start middle".split())

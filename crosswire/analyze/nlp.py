@@ -12,6 +12,8 @@ import functools
 from pathlib import Path
 
 import spacy
+from spacy.language import Language
+from spacy.symbols import ORTH
 
 from crosswire.errors import ModelError
 
@@ -26,9 +28,34 @@ def load_nlp(model: str | None = None) -> spacy.Language:
     """
     name = model or DEFAULT_MODEL
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
     except OSError as exc:  # spaCy's E050/E053: no such package or directory
         raise ModelError(_missing_message(name)) from exc
+    if "parser" in nlp.pipe_names and _BILL_NUMBERS not in nlp.pipe_names:
+        for abbreviation in ("Res.", "Con."):  # one token each, as "Sen." is
+            nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
+        nlp.add_pipe(_BILL_NUMBERS, before="parser")
+    return nlp
+
+
+_BILL_NUMBERS = "crosswire_bill_numbers"
+# The parts of a bill's or resolution's number ("H. Res. 601", "S. Con. Res. 14", "H.J. Res. 7"), which the
+# parser takes for the ends of sentences
+_BILL_PARTS = frozenset({"h.", "s.", "res.", "con.", "j.", "h.j.", "s.j.", "h.con.", "s.con."})
+
+
+@Language.component(_BILL_NUMBERS)
+def _keep_bill_numbers_whole(doc):
+    """No sentence starts inside a bill's number: after "H." or "S." before "Res."/"Con.", or after
+    "Res."/"Con." before the number or "Res."."""
+    for token in doc[1:]:
+        before = doc[token.i - 1].lower_
+        if before not in _BILL_PARTS:
+            continue
+        if (before in ("res.", "con.") and (token.like_num or token.lower_ == "res.")) or \
+                (before in ("h.", "s.", "h.j.", "s.j.") and token.lower_ in ("res.", "con.")):
+            token.is_sent_start = False
+    return doc
 
 
 def _missing_message(name: str) -> str:

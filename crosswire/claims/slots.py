@@ -136,6 +136,8 @@ def format_time(time: TimeExpr) -> str:
         return time.value + (f" ({time.mod.lower()})" if time.mod else "")
     if time.begin:
         return time.begin.isoformat()
+    if "X" in time.value or time.value.endswith("_REF"):  # "XXXX-WXX-5": a day no date pins down
+        return " ".join(time.text.split())  # is shown as written ("Friday")
     return time.value
 
 

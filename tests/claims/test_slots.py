@@ -20,3 +20,13 @@ def test_an_age_band_or_a_date_is_no_duration(nlp, text, durations):
     analysis = analyze_text(text, dt.date(2021, 7, 27), nlp=nlp)
     slots = [s for sentence in analysis.sentences for s in slots_in(analysis, sentence)]
     assert [s.text for s in slots if s.name == "duration"] == durations
+
+
+@pytest.mark.parametrize(("published", "display"), [
+    (dt.date(2021, 7, 27), "2021-07-23"),  # a Tuesday article's "Friday" is the 23rd
+    (None, "Friday"),  # an undated article's is shown as written, not as "XXXX-WXX-5"
+])
+def test_a_day_no_date_pins_down_is_shown_as_written(nlp, published, display):
+    analysis = analyze_text("The council voted on Friday to close the pier.", published, nlp=nlp)
+    slots = [s for sentence in analysis.sentences for s in slots_in(analysis, sentence)]
+    assert [s.display for s in slots if s.name == "date"] == [display]

@@ -392,6 +392,18 @@ def test_seeing_something_as_something_is_a_stance_and_seeing_someone_is_not(ana
         ("Dock workers", "see", "the new cranes as a threat to their jobs")]
 
 
+@pytest.mark.parametrize(("text", "speaker"), [
+    # a person or a country that only qualifies the speaker does not speak
+    ("The Halvergate administration said the pier would reopen in May.", "The Halvergate administration"),
+    ("Helen Brooks's lawyer said the pier would reopen in May.", "Helen Brooks's lawyer"),
+    ("The report cites a fact sheet issued by the Brooks administration, which said the pier would reopen in May.",
+     "the Brooks administration"),
+])
+def test_a_name_that_qualifies_the_speaker_is_not_the_speaker(analyse, text, speaker):
+    _, _, quotes = analyse(text)
+    assert _find(text, quotes, "the pier would reopen in May").speaker == speaker
+
+
 def test_writing_a_book_or_a_letter_says_nothing(analyse):
     # what was written is a document, not words anyone said
     text = "Tom Reyes wrote a letter to the council. Lina Ortiz wrote the 2015 ruling on the harbour."

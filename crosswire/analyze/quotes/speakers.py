@@ -238,10 +238,12 @@ class _SpeakerResolver:
             if entity.start <= head_pos < entity.end:
                 return entity
         inside = [e for e in inside if not self._in_phrase_of(e, head_pos)]
-        people = [e for e in inside if e.label == "PERSON"]
+        # "the Trump administration", "Trump's lawyer": the person only qualifies who speaks
+        people = [e for e in inside if e.label == "PERSON" and not self._qualifies_head(e, head_pos)]
         if people:
             return people[-1]
-        if len(inside) != 1 or inside[0].label == "NORP" or self._modifies_common_noun(inside[0]):
+        if len(inside) != 1 or inside[0].label == "NORP" or self._modifies_common_noun(inside[0]) \
+                or self._qualifies_head(inside[0], head_pos):
             return None  # "the current Democratic presidential nominee" is not "Democratic"
         return inside[0]
 
@@ -257,6 +259,15 @@ class _SpeakerResolver:
                 return True
             token = token.head
         return False
+
+    def _qualifies_head(self, entity: Entity, head_pos: int) -> bool:
+        """The entity is a compound or possessive of the phrase's head, a common noun."""
+        i, head = _token_at(self.doc, entity.end - 1), _token_at(self.doc, head_pos)
+        if i is None or head is None:
+            return False
+        token = self.doc[i]
+        token = token.head if token.dep_ == "case" else token  # the entity ends with its "'s"
+        return token.head.i == head and token.dep_ in ("compound", "poss") and token.head.tag_ in ("NN", "NNS")
 
     def _modifies_common_noun(self, entity: Entity) -> bool:
         """"the U.S. ambassador", "the New York City Board of Elections": the entity only qualifies the

@@ -398,6 +398,9 @@ def test_seeing_something_as_something_is_a_stance_and_seeing_someone_is_not(ana
     ("Helen Brooks's lawyer said the pier would reopen in May.", "Helen Brooks's lawyer"),
     ("The report cites a fact sheet issued by the Brooks administration, which said the pier would reopen in May.",
      "the Brooks administration"),
+    # "which" after a participle phrase set off by commas is the noun that phrase describes
+    ("The report goes beyond a harbour fact sheet, issued in the final days of the Brooks administration, which "
+     "said the pier would reopen in May.", "a harbour fact sheet"),
 ])
 def test_a_name_that_qualifies_the_speaker_is_not_the_speaker(analyse, text, speaker):
     _, _, quotes = analyse(text)

@@ -51,7 +51,8 @@ def _speaker_of(doc, cue, speakers, after: int | None, subject=None,
         subject = None
     if subject is not None and (clause := _relative_clause(cue, subject)) is not None:
         # "Senator Ruiz, who said ...": the span stays "who" (as PolNeAR marks it); the name is the noun's
-        antecedent = speakers.resolve(clause.head, end_before=clause.left_edge.i)
+        noun, end = _antecedent(clause)
+        antecedent = speakers.resolve(noun, end_before=end)
         return _Speaker(subject.idx, subject.idx + len(subject), antecedent.name, antecedent.anonymous)
     if subject is not None:
         return speakers.resolve(subject, end_before=cue.i if subject.i < cue.i else None)
@@ -62,6 +63,20 @@ def _speaker_of(doc, cue, speakers, after: int | None, subject=None,
         if end > cue.i + 1:
             return speakers.resolve_span(doc[cue.i + 1 : end])
     return None
+
+
+def _antecedent(clause):
+    """The noun a relative clause is about, and the token its phrase ends before: the noun it hangs from,
+    or, after a participle phrase set off by commas, the noun that phrase describes ("a fact sheet, issued
+    in the final days of the Trump administration, which said ...": the fact sheet said it)."""
+    doc, node = clause.doc, clause.head
+    if clause.left_edge.i == 0 or doc[clause.left_edge.i - 1].text != ",":
+        return clause.head, clause.left_edge.i
+    while node.dep_ in ("pobj", "prep", "acl") and node.head.i != node.i:
+        if node.dep_ == "acl" and node.tag_ == "VBN" and doc[node.left_edge.i - 1].text == ",":
+            return node.head, node.left_edge.i - 1
+        node = node.head
+    return clause.head, clause.left_edge.i
 
 
 def _relative_clause(cue, subject):

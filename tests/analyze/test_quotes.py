@@ -398,6 +398,12 @@ def test_seeing_something_as_something_is_a_stance_and_seeing_someone_is_not(ana
     ("Helen Brooks's lawyer said the pier would reopen in May.", "Helen Brooks's lawyer"),
     ("The report cites a fact sheet issued by the Brooks administration, which said the pier would reopen in May.",
      "the Brooks administration"),
+    # a body or place in a phrase on the speaker says where the speaker works or is, unless a record speaks
+    ("Helen Brooks saw the crash. Brooks, 39, a clerk at Kings County Hospital, said the pier would reopen in May.",
+     "Helen Brooks"),
+    ("The head of the Harbour Authority said the pier would reopen in May.", "The head of the Harbour Authority"),
+    ("Officials in Halvergate, Maine, said the pier would reopen in May.", "Officials in Halvergate, Maine"),
+    ("Data from the Labor Department showed the pier would reopen in May.", "Labor Department"),
     # "which" after a participle phrase set off by commas is the noun that phrase describes
     ("The report goes beyond a harbour fact sheet, issued in the final days of the Brooks administration, which "
      "said the pier would reopen in May.", "a harbour fact sheet"),

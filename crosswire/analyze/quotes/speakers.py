@@ -258,19 +258,30 @@ class _SpeakerResolver:
         if people:
             return people[-1]
         if len(inside) != 1 or inside[0].label == "NORP" or self._modifies_common_noun(inside[0]) \
-                or self._qualifies_head(inside[0], head_pos):
+                or self._qualifies_head(inside[0], head_pos) or self._place_of(inside[0], head_pos):
             return None  # "the current Democratic presidential nominee" is not "Democratic"
         return inside[0]
 
+    def _place_of(self, entity: Entity, head_pos: int) -> bool:
+        """"police in Palermo, Sicily": a place beside people named by a common noun is where they are."""
+        head = _token_at(self.doc, head_pos)
+        if head is None or entity.label not in ("GPE", "LOC"):
+            return False
+        token = self.doc[head]
+        return token.tag_ in ("NN", "NNS") and token.lemma_.lower() not in _RECORD_HEADS
+
     def _in_phrase_of(self, entity: Entity, head_pos: int) -> bool:
-        """"One of the mothers with Horton", "a spokesman for Ruiz": the person is in a phrase that
-        says whom the speaker is with or for, not the speaker."""
+        """"One of the mothers with Horton", "a spokesman for Ruiz", "a clerk at Kings County Hospital",
+        "the head of the WHO": the name is in a phrase that says whom the speaker is with, for or part
+        of, not the speaker; but "data from the Labor Department", "the state of Mississippi" speak
+        for the body they come from."""
         i, head = _token_at(self.doc, entity.end - 1), _token_at(self.doc, head_pos)
         if i is None or head is None:
             return False
         token = self.doc[i]
+        from_record = self.doc[head].lemma_.lower() in _RECORD_HEADS
         while token.i != head and token.head.i != token.i:
-            if token.dep_ == "pobj" and token.head.lower_ in _BESIDE_PREPOSITIONS:
+            if token.dep_ == "pobj" and (token.head.lower_ in _BESIDE_PREPOSITIONS or not from_record):
                 return True
             token = token.head
         return False
@@ -341,6 +352,13 @@ def _without_appositive(span, head):
 
 # "with X", "for X": the speaker is someone beside X or acting for X
 _BESIDE_PREPOSITIONS = frozenset("with for".split())
+# Heads that speak for the body named after them: a record it put out, or the place itself
+_RECORD_HEADS = frozenset("""
+    data datum figure report statement study survey estimate analysis memo release suit lawsuit filing poll number
+    statistic document letter excerpt book assessment calculation footage plan order ruling opinion complaint
+    record article story tweet post video transcript projection forecast review audit investigation inquiry
+    state city government county country nation people
+""".split())
 
 
 def _before_writer_clause(subject, end: int) -> int:

@@ -100,7 +100,8 @@ def format_quantity(quantity: Quantity) -> str:
         return f"{' '.join(quantity.text.split())} ({format_number(quantity.from_value)} to {shown})"
     if quantity.from_value is not None:
         start = format_number(quantity.from_value)
-        shown = f"from {start}{'%' if unit == 'percent' else ' ' + unit if unit else ''} to {shown}"
+        start_unit = "%" if unit == "percent" else " " + _plural(unit, quantity.from_value) if unit else ""
+        shown = f"from {start}{start_unit} to {shown}"
     if quantity.per:
         shown += f" per {quantity.per}"
     if quantity.approx:

@@ -30,3 +30,15 @@ def test_a_day_no_date_pins_down_is_shown_as_written(nlp, published, display):
     analysis = analyze_text("The council voted on Friday to close the pier.", published, nlp=nlp)
     slots = [s for sentence in analysis.sentences for s in slots_in(analysis, sentence)]
     assert [s.display for s in slots if s.name == "date"] == [display]
+
+
+@pytest.mark.parametrize(("text", "display"), [
+    ("Temperatures rose 10 to 30 degrees above average.", "from 10 degrees to 30 degrees"),
+    ("The crossing took 1 to 2 hours.", "from 1 hour to 2 hours"),
+    ("The tax rate fell from 25 percent to 15 percent.", "from 25% to 15%"),
+])
+def test_a_range_is_shown_with_each_end_in_its_unit(nlp, text, display):
+    from crosswire.claims.slots import format_quantity
+
+    analysis = analyze_text(text, nlp=nlp)
+    assert [format_quantity(q) for q in analysis.quantities] == [display]

@@ -462,6 +462,8 @@ def _fix_person_labels(doc, mentions: list[_Mention]) -> None:
         if m.label == "PERSON" and m.end - m.start == 1 and (name_key(doc[m.start].text) in companies - surnames
                                                                or doc[m.start].lower_ in _PLATFORMS):
             m.label = "ORG"
+        elif m.label == "PERSON" and any(_BRAND_CASE.search(t.text) for t in doc[m.start : m.end]):
+            m.label = "ORG"  # "Pfizer-BioNTech", "BioNTech": capitals run on inside a word, as a brand writes it
         elif m.label == "PERSON" and m.start > 0 and doc[m.start - 1].text in _BODY_NOUNS:
             m.label = "ORG"  # "the gun-control group Brady United": the noun before the name says what it is
         elif m.label == "PERSON" and m.end - m.start >= 2 and m.end < len(doc) and doc[m.end].lower_ in _STAFF_NOUNS:
@@ -472,6 +474,10 @@ def _fix_person_labels(doc, mentions: list[_Mention]) -> None:
         if m.label == "PERSON" and state is not None and (state.end == len(doc) or doc[state.end].is_punct):
             m.label = "GPE"  # "Chula Vista, California, reached 89": a place and its state
 
+
+# Two capitals after a small letter inside a word ("BioNTech"), which names of people do not have
+# ("McConnell", "DeSantis" have one)
+_BRAND_CASE = re.compile(r"[a-z][A-Z]{2}")
 
 # Nouns that, right before a name, say it is a body and not a person ("the advocacy group Brady United")
 _BODY_NOUNS = frozenset("group organization organisation nonprofit charity company firm startup union coalition "

@@ -294,6 +294,15 @@ def test_a_name_beside_a_noun_for_a_body_or_its_staff_is_an_organisation(analyse
     assert {e.name: e.label for e in entities}[name] == label
 
 
+@pytest.mark.parametrize(("text", "name", "label"), [
+    ("Teenagers can now get the Pfizer-BioNTech vaccine, the agency said.", "Pfizer-BioNTech", "ORG"),
+    ("Mitch McConnell and Ron DeSantis spoke in Miami on Monday.", "Ron DeSantis", "PERSON"),
+])
+def test_a_name_written_as_a_brand_is_an_organisation(analyse, text, name, label):
+    _, entities, _ = analyse(text)
+    assert {e.name: e.label for e in entities}[name] == label
+
+
 @pytest.mark.parametrize(("text", "names"), [
     ("Martin Luther King Jr. spoke in the harbor town.", {"Martin Luther King Jr.": "PERSON"}),  # no king's title
     # the bare surname is the full name's

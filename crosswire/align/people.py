@@ -265,9 +265,11 @@ def person_findings(articles: list[Article], analyses: list[Analysis],
     first_mention: dict[str, dict[str, tuple]] = defaultdict(dict)  # key -> article id -> (entity, analysis)
     outlets = _outlet_keys(articles)
     aliases = name_aliases(analyses) if aliases is None else aliases
+    named_in: dict[str, set[str]] = defaultdict(set)  # any label: "Pfizer" a person here, an organisation there
     for article, analysis in zip(articles, analyses):
         for entity in analysis.entities:
             key = aliases.get(name_key(entity.name), name_key(entity.name))
+            named_in[key].add(article.id)
             if entity.label != "PERSON" or not key or key in outlets:
                 continue
             seen = first_mention[key].get(article.id)
@@ -276,8 +278,8 @@ def person_findings(articles: list[Article], analyses: list[Analysis],
                 first_mention[key][article.id] = (entity, analysis, in_caption)
     findings = []
     by_id = {a.id: a for a in articles}
-    for per_article in first_mention.values():
-        if len(per_article) != 1:
+    for key, per_article in first_mention.items():
+        if len(per_article) != 1 or len(named_in[key]) != 1:
             continue
         (article_id, (entity, analysis, _)), = per_article.items()
         article = by_id[article_id]

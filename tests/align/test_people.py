@@ -194,3 +194,14 @@ def test_a_person_one_source_names_is_listed_by_name_then_role():
     ortiz = Entity(0, 10, "Maya Ortiz", "PERSON", "Maya Ortiz", roles=("former counsel to the harbour board",))
     (finding,) = person_findings([a, b], [Analysis(text=text_a, entities=(ortiz,)), Analysis(text=text_b)])
     assert finding.statement == "names Maya Ortiz (former counsel to the harbour board)"
+
+
+def test_a_name_another_source_gives_under_another_label_is_not_named_by_one_source_alone():
+    text_a = "The vaccine developed by Halcorp was approved."
+    text_b = "Halcorp said the vaccine works. Tom Reed, a nurse, agreed."
+    a = Article(id="a", source="a.txt", raw_text=text_a, text=text_a, outlet="A")
+    b = Article(id="b", source="b.txt", raw_text=text_b, text=text_b, outlet="B")
+    analyses = [Analysis(text=text_a, entities=(Entity(25, 32, "Halcorp", "PERSON", "Halcorp"),)),  # the model's slip
+                Analysis(text=text_b, entities=(Entity(0, 7, "Halcorp", "ORG", "Halcorp"),
+                                                Entity(32, 40, "Tom Reed", "PERSON", "Tom Reed")))]
+    assert [f.statement for f in person_findings([a, b], analyses)] == ["names Tom Reed"]

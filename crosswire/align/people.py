@@ -282,6 +282,8 @@ def person_findings(articles: list[Article], analyses: list[Analysis],
         if len(per_article) != 1 or len(named_in[key]) != 1:
             continue
         (article_id, (entity, analysis, _)), = per_article.items()
+        if _written_elsewhere(entity.name, article_id, articles):
+            continue  # another source writes the name, where the model did not tag it
         article = by_id[article_id]
         start, end = _sentence_of(analysis, entity)
         kind = "caption" if article.in_caption(start, end) else "fact"
@@ -294,6 +296,12 @@ def person_findings(articles: list[Article], analyses: list[Analysis],
             Finding(verdict="unique", statement=f"names {entity.name}{role}", evidence=(evidence,), slot="person")
         )
     return findings
+
+
+def _written_elsewhere(name: str, article_id: str, articles: list[Article]) -> bool:
+    """The name, as a whole word or words, in the text of another article."""
+    pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
+    return any(a.id != article_id and pattern.search(a.text) for a in articles)
 
 
 # Ages are compared only between reports this close in time: a birthday can fall between two articles a year apart.

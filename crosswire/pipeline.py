@@ -31,7 +31,9 @@ from crosswire.model import Analysis, Article, Comparison, Note, Problem, QuoteS
 # dates is in no date conflict; a value is held against its closest match in a sentence of several; a modal
 # in a relative or purpose clause does not make the sentence speculation; "seemed" is the writer's reading, and
 # so is an aside set off by commas, "also, of course, withdrew"; a quotation split around its attribution is
-# shown without it, "... the town, … It was our right"; "ten years ago" is a date, not also a duration).
+# shown without it, "... the town, … It was our right"; "ten years ago" is a date, not also a duration;
+# v7: wording shared inside quotation marks, or only a long name, makes no copy; a person another source
+# names, under any label or untagged, is not named by one source alone; an undated "Friday" is shown so).
 COMPARISON_VERSION = "compare.v7"
 
 PIPELINE_VERSION = "compare.v1"

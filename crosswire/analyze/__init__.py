@@ -55,7 +55,12 @@ from crosswire.model import Analysis, Sentence
 # group would ..." says when, and the clause after it what; Sharia is no organisation; "said live on X that
 # ..." says the that-clause; an untagged speaker is named without the description after it; "Senate Bill
 # 90" is no person; 'straight single' marks quote when they read as a quotation: 'I don't know,' she said;
-# "The Justice Department" had been named "Department"; a name ends before a bracket it does not close).
+# "The Justice Department" had been named "Department"; a name ends before a bracket it does not close;
+# v10: no-break spaces read as spaces; "H. Res. 601" ends no sentence; "declared “I think ...”" quotes directly;
+# "wrote a letter" says nothing, "wrote in a letter that ..." the that-clause; "Meanwhile, according to X, ..."
+# the clause after X; "the Trump administration", "Reid's rep", "a clerk at Kings County Hospital" are not
+# Trump, Reid or the hospital; roles keep "former", "acting" and end before a relative clause; "Pfizer-BioNTech"
+# is an organisation; "economic plans Tuesday" gives no tense).
 ANALYSIS_VERSION = "analyze.v10"
 
 # Parts of speech whose lemmas say what a sentence is about.

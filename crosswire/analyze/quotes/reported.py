@@ -206,9 +206,14 @@ def _addressee_clause(cue):
     addressee = next((c for c in cue.rights if c.dep_ == "dobj"), None)
     if addressee is None:
         return None
-    return next((t for t in addressee.subtree if t.i > addressee.i and t.dep_ in ("relcl", "acl")
-                 and any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children)
-                 and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)), None)  # fmt: skip
+    return next((t for t in addressee.subtree if t.i > addressee.i and _said_that(t)), None)
+
+
+def _said_that(clause) -> bool:
+    """A clause the parse hangs on a noun, with "that" as its conjunction and a subject of its own: what was
+    said, not a description of the noun."""
+    return clause.dep_ in ("relcl", "acl") and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children) \
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
 
 
 def _clause_in_medium(cue):
@@ -219,9 +224,7 @@ def _clause_in_medium(cue):
     noun = next((c for c in medium.children if c.dep_ == "pobj"), None) if medium is not None else None
     if noun is None:
         return None
-    return next((c for c in noun.rights if c.dep_ in ("relcl", "acl")
-                 and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
-                 and any(m.dep_ in ("nsubj", "nsubjpass") for m in c.children)), None)  # fmt: skip
+    return next((c for c in noun.rights if _said_that(c)), None)
 
 
 def _clause_after_adjunct(cue):

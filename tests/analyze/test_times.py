@@ -43,6 +43,12 @@ CASES = [
     # "than expected" compares, it plans nothing: "added" says April is the past one
     ("The harbor added far fewer jobs than expected in April, the ministry reported.", "April", D(2021, 5, 7),
      "April", "DATE", "2021-04", D(2021, 4, 1), D(2021, 4, 30), "month", None),
+    # a day that names an attack, a riot, a crash is one that has been, however near the coming one is;
+    # a vote on that day may be ahead
+    ("The panel is investigating the Jan. 6 attack on the harbour office.", "Jan. 6", D(2021, 10, 8),
+     "Jan. 6", "DATE", "2021-01-06", D(2021, 1, 6), D(2021, 1, 6), "day", None),
+    ("The council meets ahead of the Jan. 6 vote on the harbour.", "Jan. 6", D(2021, 10, 8),
+     "Jan. 6", "DATE", "2022-01-06", D(2022, 1, 6), D(2022, 1, 6), "day", None),
     # "plans" as a noun plans nothing: "pressed on" says Tuesday is the past one (the DCT a Wednesday)
     ("Harbour officials pressed on with the mayor's repair plans Tuesday after the vote.", "Tuesday",
      D(2021, 8, 25), "Tuesday", "DATE", "2021-08-24", D(2021, 8, 24), D(2021, 8, 24), "day", None),

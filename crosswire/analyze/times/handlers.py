@@ -70,7 +70,8 @@ def _date_match(m: re.Match, ctx: _Ctx) -> _Cand | None:
         return _cand(m, _unknown(f"XXXX-{month:02d}-{day:02d}", "day"))
     if year is None:
         direction = _direction(ctx, m.start(), m.end())
-        d = _resolve_month_day(ctx.dct, month, day, direction, deadline=direction is None and _after_extent(ctx, m))
+        d = _resolve_month_day(ctx.dct, month, day, direction, deadline=direction is None and _after_extent(ctx, m),
+                               happened=_names_what_happened(ctx, m))
     else:
         d = _safe_date(year, month, day)
     if d is None:
@@ -316,6 +317,22 @@ def _deictic_match(m: re.Match, ctx: _Ctx) -> _Cand | None:
 _COORDINATED_WEEKDAY = re.compile(
     r"(?<![A-Za-z])(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"(?:\s*,?\s*(?:and|or|and\s+then|through|thru|to|until|till)\s+|\s*[-–]\s*)$")
+
+
+def _names_what_happened(ctx: _Ctx, m: re.Match) -> bool:
+    """"the Jan. 6 attack", "the Sept. 11 Capitol riot": a day that names an attack, a shooting, a crash ... is
+    a day that has been; no one schedules one."""
+    words = _WORD.findall(ctx.after(m.end(), 40))[:3]
+    return ctx.before(m.start(), 6).rstrip().lower().endswith("the") and any(
+        w.lower() in _UNSCHEDULED_EVENTS for w in words)
+
+
+# Events no one announces ahead
+_UNSCHEDULED_EVENTS = frozenset("""
+    attack attacks riot riots insurrection shooting shootings bombing bombings massacre crash raid siege storming
+    uprising explosion blast earthquake quake assault killing killings murder murders fire hurricane flood
+    derailment collapse coup
+""".split())
 
 
 def _after_extent(ctx: _Ctx, m: re.Match) -> bool:

@@ -107,19 +107,22 @@ def _resolve_weekday(dct: dt.date, weekday: int, direction: str | None) -> dt.da
 
 
 def _resolve_month_day(dct: dt.date, month: int, day: int, direction: str | None,
-                       deadline: bool = False) -> dt.date | None:
+                       deadline: bool = False, happened: bool = False) -> dt.date | None:
     """The nearest occurrence; a tense cue moves it across the DCT only when it is far.
 
     Tense cues are noisy ("the vote, delayed, is Dec. 7"), and news mostly names
     dates close to the story, so a cue only decides the ambiguous middle band
     (four to six months either way); with no cue, a date five months ahead or more
     is taken as the past one ("the Jan. 6 attack" in a July article), unless it is a
-    deadline ("extending the pause through Jan. 31")."""
+    deadline ("extending the pause through Jan. 31"); a day that names what happened ("the Jan. 6 attack")
+    is the last one, however far back."""
     options = [d for y in (dct.year - 1, dct.year, dct.year + 1) if (d := _safe_date(y, month, day))]
     if not options:
         return None
     best = min(options, key=lambda d: abs((d - dct).days))
     gap = (best - dct).days
+    if happened:
+        return max((d for d in options if d <= dct), default=best)
     if direction is None and gap > _FAR_AHEAD_DAYS and not deadline:
         # half a year either way and no tense: news looks back more than five months ahead
         best = max((d for d in options if d <= dct), default=best)

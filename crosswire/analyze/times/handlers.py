@@ -327,11 +327,11 @@ def _names_what_happened(ctx: _Ctx, m: re.Match) -> bool:
         w.lower() in _UNSCHEDULED_EVENTS for w in words)
 
 
-# Events no one announces ahead
+# Events no one announces ahead, and the bodies that look into one ("the Jan. 6 committee")
 _UNSCHEDULED_EVENTS = frozenset("""
     attack attacks riot riots insurrection shooting shootings bombing bombings massacre crash raid siege storming
     uprising explosion blast earthquake quake assault killing killings murder murders fire hurricane flood
-    derailment collapse coup
+    derailment collapse coup committee panel probe investigation inquiry commission
 """.split())
 
 

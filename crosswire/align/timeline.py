@@ -16,6 +16,9 @@ _FUTURE = re.compile(
     re.IGNORECASE,
 )
 
+# A verb in the past before the day, in its clause ("dismissed", "voted"): not "is expected", "scheduled"
+_PAST_VERB = re.compile(r"(?!(?:expected|scheduled|planned|slated|poised|intended|supposed|needed)\b)[a-z]{3,}ed")
+
 # Dates this coarse say little on a timeline ("this year", "the 1990s").
 _TIMELINE_GRANULARITIES = {"day", "range", "month", "time"}
 
@@ -108,8 +111,11 @@ def _told_in_future(evidence: Evidence) -> bool:
     cuts = clause_cuts(text)
     lo = max(c for c in cuts if c <= at)
     hi = min((c for c in cuts if c >= end), default=len(text))
-    if _says(text[max(lo, at - 12) : at]):  # "said Monday", "said on Thursday"
+    before = text[lo:at].split()
+    if _says(" ".join(before[-4:])):  # "said Monday", "announced on Monday", "told Al-Jazeera TV on Sunday"
         return False
+    if any(_PAST_VERB.fullmatch(w) for w in before):
+        return False  # "The court dismissed the case on Thursday in a decision that will ...": it has happened
     for future in _FUTURE.finditer(text, lo, hi):
         between = text[end : future.start()] if future.start() >= end else text[future.end() : at]
         if not _says(between):

@@ -16,7 +16,8 @@ _FUTURE = re.compile(
     re.IGNORECASE,
 )
 
-# A verb in the past before the day, in its clause ("dismissed", "voted"): not "is expected", "scheduled"
+# A verb in the past before the day, in its clause ("dismissed", "voted"), makes a future after the day another
+# clause's; "is expected", "scheduled" are no past
 _PAST_VERB = re.compile(r"(?!(?:expected|scheduled|planned|slated|poised|intended|supposed|needed)\b)[a-z]{3,}ed")
 
 # Dates this coarse say little on a timeline ("this year", "the 1990s").
@@ -114,9 +115,10 @@ def _told_in_future(evidence: Evidence) -> bool:
     before = text[lo:at].split()
     if _says(" ".join(before[-4:])):  # "said Monday", "announced on Monday", "told Al-Jazeera TV on Sunday"
         return False
-    if any(_PAST_VERB.fullmatch(w) for w in before):
-        return False  # "The court dismissed the case on Thursday in a decision that will ...": it has happened
+    happened = any(_PAST_VERB.fullmatch(w) for w in before)
     for future in _FUTURE.finditer(text, lo, hi):
+        if future.start() >= end and happened:
+            continue  # "The court dismissed the case on Thursday in a decision that will ...": it has happened
         between = text[end : future.start()] if future.start() >= end else text[future.end() : at]
         if not _says(between):
             return True

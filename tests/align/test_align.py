@@ -383,6 +383,7 @@ def test_an_event_later_in_the_month_of_publication_is_scheduled_and_one_of_the_
         ("The union announced on the morning of today that it will strike.", False),
         ("The mayor is announcing today that the pier will reopen.", False),
         ("The court dismissed the case today in a ruling that will stand.", False),
+        ("Officers who worked that night are due to testify today.", True),  # the past is another clause's
     ],
 )
 def test_an_event_of_the_day_of_publication_told_in_the_future_is_scheduled(sentence, scheduled):

@@ -9,6 +9,7 @@ as variants, never reported as a conflict.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -66,6 +67,13 @@ def people_summary(articles: list[Article], analyses: list[Analysis],
             for role in entity.roles:
                 if role not in roles[key][article.id]:
                     roles[key][article.id].append(role)
+    for key, spellings in names.items():  # a full name another source writes where the model tagged none
+        for article in articles:
+            if article.id not in mentions[key]:
+                found = sum(len(_name_pattern(name).findall(article.text)) for name in spellings
+                            if " " in name and name in article.text)
+                if found:
+                    mentions[key][article.id] = found
     summaries = []
     for key, spellings in names.items():
         ordered = sorted(spellings, key=lambda s: (-spellings[s], -len(s)))
@@ -300,8 +308,13 @@ def person_findings(articles: list[Article], analyses: list[Analysis],
 
 def _written_elsewhere(name: str, article_id: str, articles: list[Article]) -> bool:
     """The name, as a whole word or words, in the text of another article."""
-    pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
+    pattern = _name_pattern(name)
     return any(a.id != article_id and pattern.search(a.text) for a in articles)
+
+
+@functools.lru_cache(maxsize=4096)
+def _name_pattern(name: str) -> re.Pattern:
+    return re.compile(rf"(?<!\w){re.escape(name)}(?!\w)")
 
 
 # Ages are compared only between reports this close in time: a birthday can fall between two articles a year apart.

@@ -216,3 +216,14 @@ def test_a_person_another_source_writes_but_the_model_missed_is_not_named_by_one
                 Analysis(text=text_b, entities=(Entity(6, 19, "Ines Carvalho", "PERSON", "Ines Carvalho"),
                                                 Entity(50, 58, "Tom Reed", "PERSON", "Tom Reed")))]
     assert [f.statement for f in person_findings([a, b], analyses)] == ["names Tom Reed"]
+
+
+def test_a_full_name_another_source_writes_untagged_counts_as_a_mention_there():
+    text_a = "Mayor Ines Carvalho urged a quick settlement."  # the model tagged no one here
+    text_b = "Mayor Ines Carvalho called on both sides to talk."
+    a = Article(id="a", source="a.txt", raw_text=text_a, text=text_a, outlet="A")
+    b = Article(id="b", source="b.txt", raw_text=text_b, text=text_b, outlet="B")
+    analyses = [Analysis(text=text_a),
+                Analysis(text=text_b, entities=(Entity(6, 19, "Ines Carvalho", "PERSON", "Ines Carvalho"),))]
+    (person,) = people_summary([a, b], analyses)
+    assert person.mentions == {"a": 1, "b": 1}

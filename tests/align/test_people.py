@@ -197,33 +197,22 @@ def test_a_person_one_source_names_is_listed_by_name_then_role():
 
 
 def test_a_name_another_source_gives_under_another_label_is_not_named_by_one_source_alone():
-    text_a = "The vaccine developed by Halcorp was approved."
-    text_b = "Halcorp said the vaccine works. Tom Reed, a nurse, agreed."
-    a = Article(id="a", source="a.txt", raw_text=text_a, text=text_a, outlet="A")
-    b = Article(id="b", source="b.txt", raw_text=text_b, text=text_b, outlet="B")
-    analyses = [Analysis(text=text_a, entities=(Entity(25, 32, "Halcorp", "PERSON", "Halcorp"),)),  # the model's slip
-                Analysis(text=text_b, entities=(Entity(0, 7, "Halcorp", "ORG", "Halcorp"),
-                                                Entity(32, 40, "Tom Reed", "PERSON", "Tom Reed")))]
-    assert [f.statement for f in person_findings([a, b], analyses)] == ["names Tom Reed"]
+    (a, aa) = _named("a", "The vaccine developed by Halcorp was approved.", "Halcorp")  # the model's slip
+    text = "Halcorp said the vaccine works. Tom Reed, a nurse, agreed."
+    (b, ab), (_, company) = _named("b", text, "Tom Reed"), _named("b", text, "Halcorp", label="ORG")
+    ab = Analysis(text=text, entities=company.entities + ab.entities)
+    assert [f.statement for f in person_findings([a, b], [aa, ab])] == ["names Tom Reed"]
 
 
 def test_a_person_another_source_writes_but_the_model_missed_is_not_named_by_one_source_alone():
-    text_a = "Mayor Ines Carvalho urged a quick settlement."  # the model tagged no one here
-    text_b = "Mayor Ines Carvalho called on both sides to talk. Tom Reed, a nurse, agreed."
-    a = Article(id="a", source="a.txt", raw_text=text_a, text=text_a, outlet="A")
-    b = Article(id="b", source="b.txt", raw_text=text_b, text=text_b, outlet="B")
-    analyses = [Analysis(text=text_a),
-                Analysis(text=text_b, entities=(Entity(6, 19, "Ines Carvalho", "PERSON", "Ines Carvalho"),
-                                                Entity(50, 58, "Tom Reed", "PERSON", "Tom Reed")))]
-    assert [f.statement for f in person_findings([a, b], analyses)] == ["names Tom Reed"]
+    (a, aa) = _named("a", "Mayor Ines Carvalho urged a quick settlement.")  # the model tagged no one here
+    (b, ab) = _named("b", "Mayor Ines Carvalho called on both sides to talk. Tom Reed, a nurse, agreed.",
+                     "Ines Carvalho", "Tom Reed")
+    assert [f.statement for f in person_findings([a, b], [aa, ab])] == ["names Tom Reed"]
 
 
 def test_a_full_name_another_source_writes_untagged_counts_as_a_mention_there():
-    text_a = "Mayor Ines Carvalho urged a quick settlement."  # the model tagged no one here
-    text_b = "Mayor Ines Carvalho called on both sides to talk."
-    a = Article(id="a", source="a.txt", raw_text=text_a, text=text_a, outlet="A")
-    b = Article(id="b", source="b.txt", raw_text=text_b, text=text_b, outlet="B")
-    analyses = [Analysis(text=text_a),
-                Analysis(text=text_b, entities=(Entity(6, 19, "Ines Carvalho", "PERSON", "Ines Carvalho"),))]
-    (person,) = people_summary([a, b], analyses)
+    (a, aa) = _named("a", "Mayor Ines Carvalho urged a quick settlement.")  # the model tagged no one here
+    (b, ab) = _named("b", "Mayor Ines Carvalho called on both sides to talk.", "Ines Carvalho")
+    (person,) = people_summary([a, b], [aa, ab])
     assert person.mentions == {"a": 1, "b": 1}

@@ -404,6 +404,10 @@ def test_seeing_something_as_something_is_a_stance_and_seeing_someone_is_not(ana
     ("The head of the Harbour Authority said the pier would reopen in May.", "The head of the Harbour Authority"),
     ("Officials in Halvergate, Maine, said the pier would reopen in May.", "Officials in Halvergate, Maine"),
     ("Data from the Labor Department showed the pier would reopen in May.", "Labor Department"),
+    # a party or nationality with words before it describes a person ("The top Republican ...")
+    ("The top Republican on the harbour committee said the pier would reopen in May.",
+     "The top Republican on the harbour committee"),
+    ("Republicans said the pier would reopen in May.", "Republicans"),
     # "which" after a participle phrase set off by commas is the noun that phrase describes
     ("The report goes beyond a harbour fact sheet, issued in the final days of the Brooks administration, which "
      "said the pier would reopen in May.", "a harbour fact sheet"),
@@ -411,6 +415,14 @@ def test_seeing_something_as_something_is_a_stance_and_seeing_someone_is_not(ana
 def test_a_name_that_qualifies_the_speaker_is_not_the_speaker(analyse, text, speaker):
     _, _, quotes = analyse(text)
     assert _find(text, quotes, "the pier would reopen in May").speaker == speaker
+
+
+def test_a_phrase_of_when_or_how_set_off_by_commas_is_no_part_of_the_speaker(analyse):
+    text = ("Still, the commander in chief, during a forceful explanation of his repair plan, conceded it is "
+            "highly unlikely the pier reopens.")
+    _, _, quotes = analyse(text)
+    quote = _find(text, quotes, "the pier reopens")
+    assert text[quote.speaker_start : quote.speaker_end] == "the commander in chief"
 
 
 def test_writing_a_book_or_a_letter_says_nothing(analyse):

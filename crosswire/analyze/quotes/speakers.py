@@ -250,8 +250,8 @@ class _SpeakerResolver:
         lo = bisect.bisect_left(self.starts, start)
         inside = [e for e in self.entities[lo:] if e.start < end and e.end <= end]
         for entity in inside:
-            if entity.start <= head_pos < entity.end:
-                return entity
+            if entity.start <= head_pos < entity.end:  # "The top Republican on the committee" is no party
+                return None if entity.label == "NORP" and entity.start > start else entity
         inside = [e for e in inside if not self._in_phrase_of(e, head_pos)]
         # "the Trump administration", "Trump's lawyer": the person only qualifies who speaks
         people = [e for e in inside if e.label == "PERSON" and not self._qualifies_head(e, head_pos)]
@@ -361,6 +361,10 @@ _RECORD_HEADS = frozenset("""
 """.split())
 
 
+# Prepositions of a phrase that says when or how someone spoke, not who
+_CIRCUMSTANCE = frozenset("during after before amid following despite".split())
+
+
 def _before_writer_clause(subject, end: int) -> int:
     """The speaker ends before a participle the writer adds after a comma ("Trump,
     speaking to veterans, said ...") and before a "which" clause about a thing named in
@@ -378,6 +382,9 @@ def _before_writer_clause(subject, end: int) -> int:
         if token.head.i == subject.i and token.dep_ == "prep" and token.i > subject.i \
                 and any(t.dep_ == "pobj" and t.ent_type_ == "DATE" for t in token.children):
             return min(end, token.i)  # "an arbitration panel in 2001 found": when, not who
+        if token.head.i == subject.i and token.dep_ == "prep" and token.lower_ in _CIRCUMSTANCE \
+                and doc[token.i - 1].text == ",":
+            return min(end, token.i - 1)  # "the commander in chief, during a forceful explanation ..., conceded"
     return end
 
 

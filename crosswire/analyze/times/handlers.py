@@ -323,7 +323,7 @@ def _names_what_happened(ctx: _Ctx, m: re.Match) -> bool:
     """"the Jan. 6 attack", "the Sept. 11 Capitol riot": a day that names an attack, a shooting, a crash ... is
     a day that has been; no one schedules one."""
     words = _WORD.findall(ctx.after(m.end(), 40))[:3]
-    return ctx.before(m.start(), 6).rstrip().lower().endswith("the") and any(
+    return re.search(r"\bthe\s*$", ctx.before(m.start(), 6), re.IGNORECASE) is not None and any(
         w.lower() in _UNSCHEDULED_EVENTS for w in words)
 
 

@@ -60,8 +60,9 @@ from crosswire.model import Analysis, Sentence
 # "wrote a letter" says nothing, "wrote in a letter that ..." the that-clause; "Meanwhile, according to X, ..."
 # the clause after X; "the Trump administration", "Reid's rep", "a clerk at Kings County Hospital" are not
 # Trump, Reid or the hospital; roles keep "former", "acting" and end before a relative clause; "Pfizer-BioNTech"
-# is an organisation; "economic plans Tuesday" gives no tense).
-ANALYSIS_VERSION = "analyze.v10"
+# is an organisation; "economic plans Tuesday" gives no tense; v11: roles "chief of staff", "Secretary of
+# State", "his wife" before a name and "the physician, Dr. Omar Reyes" beside it).
+ANALYSIS_VERSION = "analyze.v11"
 
 # Parts of speech whose lemmas say what a sentence is about.
 _CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}

@@ -552,7 +552,8 @@ def _roles(doc, mention: _Mention, titles: list[tuple[int, int]]) -> tuple[str, 
     prefix = _prefix_title(doc, mention)
     if prefix is not None:
         titles.append((prefix.start, prefix.end))
-    roles = [" ".join(prefix.text.split()) if prefix is not None else None, _appositive_title(doc, mention)]
+    roles = [" ".join(prefix.text.split()) if prefix is not None else None, _appositive_title(doc, mention),
+             _title_before_comma(doc, mention)]
     return tuple(dict.fromkeys(r for r in roles if r))
 
 
@@ -570,8 +571,8 @@ def _prefix_title(doc, mention: _Mention):
     last = mention.start  # the title ends before a form of address: "CDC Director Dr. Rochelle Walensky"
     while last > 0 and _word_key(doc[last - 1].text) in HONORIFICS:
         last -= 1
-    i = last - 1
-    if i < 0 or not _is_title_word(doc[i]) or _newline_between(doc, i, mention.start):
+    i = _title_head_before(doc, last)
+    if i is None or _newline_between(doc, i, mention.start):
         return None
     start = i
     while i - 1 >= 0 and mention.start - (i - 1) <= _MAX_PREFIX and not doc[i].is_sent_start:
@@ -583,6 +584,34 @@ def _prefix_title(doc, mention: _Mention):
     while start < last and doc[start].tag_ in ("POS", "HYPH"):
         start += 1
     return doc[start:last] if start < last else None
+
+
+def _title_head_before(doc, last: int) -> int | None:
+    """The head word of a title that ends right before token `last`: a title word ("Secretary"), the title word
+    of "Secretary of State", "chief of staff", "head of Hamas" (up to three words after "of"), or a word of kin
+    after a possessor ("his wife", "Warner's son"); None when the words before `last` are no title."""
+    i = last - 1
+    if i < 0:
+        return None
+    if _is_title_word(doc[i]):
+        return i
+    if _word_key(doc[i].text) in KIN_WORDS:
+        before = doc[i - 1] if i > 0 else None
+        possessed = before is not None and (before.tag_ == "PRP$" or before.tag_ == "POS")
+        return i if possessed else None
+    for of in range(i - 1, max(i - 4, 0), -1):
+        if doc[of].lower_ == "of":
+            named = all(t.pos_ in ("PROPN", "NOUN") and (t.text[:1].isupper() or t.lower_ == "staff")
+                        for t in doc[of + 1 : last])  # fmt: skip
+            return of - 1 if named and _is_title_word(doc[of - 1]) else None
+        if not doc[of].text[:1].isupper():
+            return None
+    return None
+
+
+# Words of kin that, after a possessor, say who a person is to someone named before ("his wife Clara Dunmore")
+KIN_WORDS = frozenset("wife husband widow widower son daughter mother father brother sister fiancee fiancée "
+                      "stepson stepdaughter grandson granddaughter nephew niece cousin".split())
 
 
 def _is_title_modifier(token) -> bool:
@@ -601,6 +630,47 @@ _TITLE_QUALIFIERS = frozenset("acting former interim outgoing incoming then".spl
 
 def _newline_between(doc, i: int, j: int) -> bool:
     return "\n" in doc_text(doc)[doc[i].idx : doc[j].idx]
+
+
+def _title_before_comma(doc, mention: _Mention) -> str | None:
+    """"the physician, Dr. Omar Reyes," -> "physician": a title's noun phrase that the name is set beside,
+    as its appositive or between commas after the sentence's verb ("After meeting the president, Omar
+    Reyes said" sets nothing beside); not a phrase holding a verb or another name."""
+    first = mention.start
+    while first > 0 and _word_key(doc[first - 1].text) in HONORIFICS:
+        first -= 1
+    if first < 2 or doc[first - 1].text != ",":
+        return None
+    head, name = doc[first - 2], doc[mention.start : mention.end].root
+    set_off = mention.end == len(doc) or doc[mention.end].text in (",", ";", ".", ")")  # not "X, Ana and Li"
+    beside = name.dep_ == "appos" and name.head.i == head.i or head.i > head.sent.root.i
+    if not (set_off and beside) or _in_opening_phrase(head) or head.pos_ != "NOUN" \
+            or _title_head_before(doc, head.i + 1) != head.i:
+        return None
+    # "the Democratic nominee for president, Joe Biden": the title is the nominee's phrase; "the wife of the
+    # president, Jill Biden" or "the family of the nominee, ..." leave unclear whom the name is set beside
+    top = head
+    while top.dep_ == "pobj" and top.head.dep_ == "prep" and top.head.head.pos_ in ("NOUN", "PROPN"):
+        top = top.head.head
+        if not _is_title_word(top):
+            return None
+    phrase = doc[top.left_edge.i : head.i + 1]
+    if len(phrase) > _MAX_PREFIX or any(t.pos_ in ("VERB", "AUX") or t.ent_type_ == "PERSON" for t in phrase):
+        return None
+    while len(phrase) and (phrase[0].pos_ == "DET" or phrase[0].tag_ == "PRP$"):
+        phrase = phrase[1:]
+    return " ".join(phrase.text.split()) or None
+
+
+def _in_opening_phrase(token) -> bool:
+    """The token is inside a clause or phrase that opens its sentence before the main verb ("After meeting
+    the president, ...", "Besides the mayor, ...")."""
+    root = token.sent.root
+    while token.i != root.i and token.head.i != token.i:
+        if token.i < root.i and token.dep_ in ("advcl", "prep", "pcomp", "npadvmod"):
+            return True
+        token = token.head
+    return False
 
 
 def _appositive_age(doc, mention: _Mention) -> int | None:

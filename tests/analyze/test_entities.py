@@ -111,6 +111,19 @@ def test_bare_surname_resolves_to_most_recent_full_name(analyse):
          ("first county attorney in Maine",)),
         ("The report quoted Marcus Webb, chief economist at the Harbour Bank...", "Marcus Webb",
          ("chief economist at the Harbour Bank…",)),
+        # a title with "of" in it, and a word of kin after a possessor
+        ("Grant died at home on Sunday, his longtime chief of staff Nora Quill said.", "Nora Quill",
+         ("longtime chief of staff",)),
+        ("Secretary of State Ellen Marsh flew to Oslo.", "Ellen Marsh", ("Secretary of State",)),
+        ("He died surrounded by his wife Clara Dunmore and their children.", "Clara Dunmore", ("wife",)),
+        ("The council heard from the widow, who sat beside Clara Dunmore.", "Clara Dunmore", ()),
+        # a title set beside the name before it
+        ("A lawsuit was filed against the physician, Dr. Omar Reyes, in Travis County.", "Omar Reyes",
+         ("physician",)),
+        ("They wrote to the Green nominee for governor, Omar Reyes.", "Omar Reyes", ("Green nominee for governor",)),
+        ("After meeting the president, Omar Reyes, a banker, said no.", "Omar Reyes", ()),
+        ("They met the wife of the president, Clara Dunmore.", "Clara Dunmore", ()),
+        ("They thanked the senator, Omar Reyes and Ana Ruiz.", "Omar Reyes", ()),
     ],
 )
 def test_roles(analyse, text, mention, roles):

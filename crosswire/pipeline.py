@@ -33,8 +33,10 @@ from crosswire.model import Analysis, Article, Comparison, Note, Problem, QuoteS
 # so is an aside set off by commas, "also, of course, withdrew"; a quotation split around its attribution is
 # shown without it, "... the town, … It was our right"; "ten years ago" is a date, not also a duration;
 # v7: wording shared inside quotation marks, or only a long name, makes no copy; a person another source
-# names, under any label or untagged, is not named by one source alone; an undated "Friday" is shown so).
-COMPARISON_VERSION = "compare.v7"
+# names, under any label or untagged, is not named by one source alone; an undated "Friday" is shown so;
+# v8: a time strictly inside a stated period corroborates nothing; "Tuesday evening" and "Tuesday" matched
+# are one timeline event).
+COMPARISON_VERSION = "compare.v8"
 
 PIPELINE_VERSION = "compare.v1"
 

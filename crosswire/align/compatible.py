@@ -138,11 +138,18 @@ def compare_dates(a: dict, b: dict) -> Agreement:
     if ra is None or rb is None:
         return Agreement.SAME if a.get("value") == b.get("value") else Agreement.UNRELATED
     if ra[0] <= rb[1] and rb[0] <= ra[1]:
-        return Agreement.SAME
+        return Agreement.UNRELATED if _inside_period(a, ra, rb) or _inside_period(b, rb, ra) else Agreement.SAME
     if a.get("granularity") in VAGUE_GRANULARITIES or b.get("granularity") in VAGUE_GRANULARITIES:
         # "this week" vs a day a few days later is loose wording, not a contradiction.
         return Agreement.UNRELATED
     return Agreement.DIFFERENT
+
+
+def _inside_period(value: dict, period: tuple[dt.date, dt.date], other: tuple[dt.date, dt.date]) -> bool:
+    """`value` is a stated period ("from 1979 through 2009") and `other` a time strictly inside it ("in 2007"):
+    something that happened during the period, neither the period nor a contradiction of it. A day at either
+    end ("Oct. 31 to Nov. 1" and "on Nov. 1") can be the period's own start or end."""
+    return value.get("granularity") == "range" and period[0] < other[0] and other[1] < period[1]
 
 
 def _range(value: dict) -> tuple[dt.date, dt.date] | None:

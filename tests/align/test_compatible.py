@@ -68,6 +68,9 @@ def test_amounts_agree_after_normalisation(a, b, expected):
         # "this week" is too loose to contradict a day of the next week
         (date("2025-10-20", "2025-10-26", "week"), date("2025-10-29"), Agreement.UNRELATED),
         (date("2025-10-31", "2025-11-01", "range"), date("2025-11-01"), Agreement.SAME),
+        # "served from 1979 through 2009" and "announced in 2007": a time inside a period is no statement of it
+        (date("1979-01-01", "2009-12-31", "range"), date("2007-01-01", "2007-12-31", "year"), Agreement.UNRELATED),
+        (date("1979-01-01", "2009-12-31", "range"), date("1979-01-01", "1979-12-31", "year"), Agreement.SAME),
     ],
 )
 def test_dates_agree_when_their_ranges_overlap(a, b, expected):

@@ -148,6 +148,17 @@ def test_a_shared_day_with_the_same_happening_is_corroborated_and_one_timeline_e
     assert {e.article_id for e in event.evidence} == {"daily", "wire"}
 
 
+def test_a_time_of_day_and_its_day_matched_are_one_timeline_event():
+    articles, claims = _pair("The senator died peacefully on Tuesday evening of heart failure at home.",
+                             "The senator died Tuesday of heart failure at home, his aide said.",
+                             on_day("Tuesday evening", "2021-05-25TEV", "time"), on_day("Tuesday", "2021-05-25"),
+                             ["senator", "die", "heart", "failure", "home", "tuesday"])
+    findings = align(articles, claims).findings
+    assert [f.slot for f in findings if f.verdict == "corroborated"] == ["date"]
+    (event,) = build_timeline(articles, claims, findings)
+    assert {e.article_id for e in event.evidence} == {"daily", "wire"}
+
+
 def _pair(sentence_a, sentence_b, slot_a, slot_b, words, published=(None, None)):
     """Two one-sentence articles with the same keywords: alike enough to be compared."""
     a = dataclasses.replace(article("daily", sentence_a), published=published[0])

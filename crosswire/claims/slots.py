@@ -130,10 +130,20 @@ def format_number(value: float) -> str:
     return f"{value:g}"
 
 
+def _period(begin: dt.date, end: dt.date) -> str:
+    """A period in the unit it was written in: "from 1979 through 2009" is 1979..2009, not
+    1979-01-01..2009-12-31; "from July to September" 2021-07..2021-09; days as days."""
+    if (begin.month, begin.day, end.month, end.day) == (1, 1, 12, 31):
+        return f"{begin.year}..{end.year}"
+    if begin.day == 1 and (end + dt.timedelta(days=1)).day == 1:
+        return f"{begin:%Y-%m}..{end:%Y-%m}"
+    return f"{begin.isoformat()}..{end.isoformat()}"
+
+
 def format_time(time: TimeExpr) -> str:
     if time.begin and time.end_date and time.begin != time.end_date:
         if time.granularity in ("range",):
-            return f"{time.begin.isoformat()}..{time.end_date.isoformat()}"
+            return _period(time.begin, time.end_date)
         return time.value + (f" ({time.mod.lower()})" if time.mod else "")
     if time.begin:
         return time.begin.isoformat()

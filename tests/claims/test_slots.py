@@ -42,3 +42,14 @@ def test_a_range_is_shown_with_each_end_in_its_unit(nlp, text, display):
 
     analysis = analyze_text(text, nlp=nlp)
     assert [format_quantity(q) for q in analysis.quantities] == [display]
+
+
+@pytest.mark.parametrize(("text", "display"), [
+    ("She served on the council from 1979 through 2009.", "1979..2009"),
+    ("The plant stood idle from July to September.", "2021-07..2021-09"),
+    ("The fair runs from Oct. 1 to Oct. 15.", "2021-10-01..2021-10-15"),
+])
+def test_a_period_is_shown_in_the_unit_it_was_written_in(nlp, text, display):
+    analysis = analyze_text(text, dt.date(2021, 10, 20), nlp=nlp)
+    slots = [s for sentence in analysis.sentences for s in slots_in(analysis, sentence)]
+    assert [s.display for s in slots if s.name == "date"] == [display]

@@ -40,7 +40,7 @@ LEXICAL_BONUS = 0.35  # weight of word overlap added to the embedding cosine
 ANCHOR_WINDOW = 90  # characters around a shared value whose words must overlap
 CLASH_WINDOW = 40  # ... around two different values, which must be of one thing
 
-VALUE_SLOTS = NUMERIC_SLOTS + ("date",)
+VALUE_SLOTS = NUMERIC_SLOTS + ("date", "tally")
 
 
 @dataclass(slots=True)
@@ -689,7 +689,7 @@ def _worth_listing(slot: Slot) -> bool:
     """A value precise enough to be a fact of its own (not "two sides", "thousands of people", "this week")."""
     if slot.name in NUMERIC_SLOTS and (slot.value or {}).get("approx") in VAGUE:
         return False
-    if slot.name in ("amount", "rate", "duration"):
+    if slot.name in ("amount", "rate", "duration", "tally"):
         return True
     if slot.name == "count":
         return (slot.value or {}).get("amount", 0) > 2

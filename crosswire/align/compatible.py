@@ -32,6 +32,8 @@ def compare_values(slot: str, a, b) -> Agreement:
         return compare_amounts(a, b)
     if slot == "date":
         return compare_dates(a, b)
+    if slot == "tally":  # "220-212" and "220-to-212" are one count of a vote; "219-212" is another
+        return Agreement.SAME if (a["for"], a["against"]) == (b["for"], b["against"]) else Agreement.DIFFERENT
     if slot in ("person", "place", "org", "actor"):
         return Agreement.SAME if str(a).casefold() == str(b).casefold() else Agreement.UNRELATED
     return Agreement.UNRELATED

@@ -25,9 +25,13 @@ def slots_in(analysis: Analysis, sentence: Sentence, published: dt.date | None =
     a, b = sentence.start, sentence.end
     slots: list[Slot] = []
     dates = [(t.start, t.end) for t in analysis.times if t.type in ("DATE", "TIME") and a <= t.start < b]
+    measured = dates + [(q.start, q.end) for q in analysis.quantities if q.kind != "count"]  # "2-3 weeks"
+    tallies = [t for t in tally_slots(analysis.text, a, b) if not any(s < t.end and t.start < e for s, e in measured)]
+    slots.extend(tallies)
     for quantity in analysis.quantities:
         if a <= quantity.start and quantity.end <= b and not _age_band(analysis.text, quantity) and not (
-                quantity.kind == "duration" and any(s <= quantity.start and quantity.end <= e for s, e in dates)):
+                quantity.kind == "duration" and any(s <= quantity.start and quantity.end <= e for s, e in dates)) \
+                and not any(t.start <= quantity.start and quantity.end <= t.end for t in tallies):
             slots.append(quantity_slot(quantity))  # "10 years ago" is a date, not also a duration
     for time in analysis.times:
         if a <= time.start and time.end <= b and time.type in ("DATE", "TIME"):
@@ -42,6 +46,32 @@ def slots_in(analysis: Analysis, sentence: Sentence, published: dt.date | None =
     actor = _actor(analysis, sentence)
     if actor:
         slots.append(actor)
+    return slots
+
+
+# A vote's count, "220-212", "220-to-212", "52 to 47": two whole numbers joined by a dash or "to", not a range of a
+# unit ("10-15 percent", "9-10 a.m.") nor part of a longer number or a score's decimals
+_TALLY = re.compile(r"(?<![\d.,$€£/-])(\d{1,3})(?:\s?[-–—]\s?|-to-|\s+to\s+)(\d{1,3})(?!\d|[.,/:]\d|\s*(?:%|percent|[ap]\.?m\b))")
+# Words that make such a pair a vote: "a 220-212 vote", "passed 220-212", "confirmed 52 to 47"
+_VOTE_WORDS = frozenset("""
+    vote votes voted voting passed passes approved approves confirmed confirms rejected rejects
+    margin tally ballot party-line acquitted convicted overrode
+""".split())
+_TALLY_BEFORE, _TALLY_AFTER = 6, 4  # words searched before and after the pair ("passed the budget resolution 219-212")
+
+
+def tally_slots(text: str, start: int, end: int) -> list[Slot]:
+    """The vote counts of text[start:end] ("passed 220-212", "a 52 to 47 vote"), a "tally" slot each, whose
+    value is the two numbers, the larger first; a pair with no word of voting beside it is no tally."""
+    slots = []
+    for match in _TALLY.finditer(text, start, end):
+        before = re.findall(r"[\w-]+", text[max(start, match.start() - 60) : match.start()])[-_TALLY_BEFORE:]
+        after = re.findall(r"[\w-]+", text[match.end() : min(end, match.end() + 60)])[:_TALLY_AFTER]
+        if not _VOTE_WORDS & {w.lower() for w in before + after}:
+            continue
+        pair = sorted((int(match.group(1)), int(match.group(2))), reverse=True)
+        slots.append(Slot("tally", match.group(), match.start(), match.end(), value={"for": pair[0], "against": pair[1]},
+                          display=f"{pair[0]}-{pair[1]}"))
     return slots
 
 

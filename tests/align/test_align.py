@@ -159,6 +159,26 @@ def test_a_time_of_day_and_its_day_matched_are_one_timeline_event():
     assert {e.article_id for e in event.evidence} == {"daily", "wire"}
 
 
+def _tally(sentence):
+    from crosswire.claims.slots import tally_slots
+
+    (slot,) = tally_slots(sentence, 0, len(sentence))
+    return slot
+
+
+@pytest.mark.parametrize(("sentence_b", "verdict"), [
+    ("In a 219-to-212 vote on Tuesday, the House passed the harbour budget resolution.", "corroborated"),
+    ("In a 220-to-212 vote on Tuesday, the House passed the harbour budget resolution.", "conflicting"),
+])
+def test_two_counts_of_one_vote_agree_or_conflict(sentence_b, verdict):
+    sentence_a = "The House passed the harbour budget resolution 219-212 on Tuesday."
+    a, b = article("daily", sentence_a), article("wire", sentence_b)
+    words = ["pass", "house", "harbour", "budget", "resolution", "tuesday"]
+    claims = [claim(a, sentence_a, words, _tally(sentence_a)), claim(b, sentence_b, words, _tally(sentence_b))]
+    findings = [f for f in align([a, b], claims).findings if f.slot == "tally"]
+    assert [f.verdict for f in findings] == [verdict]
+
+
 def _pair(sentence_a, sentence_b, slot_a, slot_b, words, published=(None, None)):
     """Two one-sentence articles with the same keywords: alike enough to be compared."""
     a = dataclasses.replace(article("daily", sentence_a), published=published[0])

@@ -53,3 +53,22 @@ def test_a_period_is_shown_in_the_unit_it_was_written_in(nlp, text, display):
     analysis = analyze_text(text, dt.date(2021, 10, 20), nlp=nlp)
     slots = [s for sentence in analysis.sentences for s in slots_in(analysis, sentence)]
     assert [s.display for s in slots if s.name == "date"] == [display]
+
+
+@pytest.mark.parametrize(("text", "tallies"), [
+    ("In a 220-212 party-line vote, the chamber passed the budget.", ["220-212"]),
+    ("The 220-to-212 vote came after days of delay.", ["220-212"]),
+    ("The Senate confirmed her 52 to 47 on Tuesday.", ["52-47"]),
+    ("The council was split, and the measure failed 4-5.", []),  # no word of voting beside it
+    ("The measure was rejected 4-5.", ["5-4"]),
+    ("The Lakers beat the Suns 110-102.", []),
+    ("Voters aged 18-24 turned out in force.", []),
+    ("The vote is set for 9-10 a.m. on Monday.", []),
+    ("Support for the vote rose to 40-45 percent.", []),
+])
+def test_a_vote_count_is_one_tally(nlp, text, tallies):
+    analysis = analyze_text(text, dt.date(2021, 8, 25), nlp=nlp)
+    slots = [s for sentence in analysis.sentences for s in slots_in(analysis, sentence)]
+    assert [s.display for s in slots if s.name == "tally"] == tallies
+    assert not [s for s in slots if s.name == "count" and any(t.start <= s.start < t.end for t in slots
+                                                              if t.name == "tally")]

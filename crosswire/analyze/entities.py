@@ -350,7 +350,25 @@ def _is_false_positive(doc, mention: _Mention) -> bool:
         return True  # "H. Res. 601", "S. Con. Res. 14": a bill, which the model takes for initials and a name
     if mention.label == "PERSON" and text == "Bill" and mention.end < len(doc) and doc[mention.end].like_num:
         return True  # "Senate Bill 90"
+    if _in_case_name(doc, mention):
+        return True
     return mention.label in FALSE_POSITIVES.get(text.lower(), ())
+
+
+def _in_case_name(doc, mention: _Mention) -> bool:
+    """A party of a court case's name ("Planned Parenthood v. Casey", "Dobbs v. Jackson Women's Health
+    Organization"): the case is cited, no person or body named in it takes part in the story."""
+    before = doc[mention.start - 1] if mention.start > 0 else None
+    after = doc[mention.end] if mention.end < len(doc) else None
+    after_next = doc[mention.end + 1] if mention.end + 1 < len(doc) else None
+    if before is not None and before.text in _VERSUS and mention.start > 1 and doc[mention.start - 2].is_title:
+        return True
+    if any(t.text in _VERSUS for t in doc[mention.start + 1 : mention.end - 1]):
+        return True  # the model's one span for "Brown v. Board of Education"
+    return after is not None and after.text in _VERSUS and after_next is not None and after_next.text[:1].isupper()
+
+
+_VERSUS = frozenset({"v.", "v"})  # the courts' "v."; "vs." is a game's
 
 
 def _names_a_product(doc, mention: _Mention) -> bool:

@@ -354,3 +354,11 @@ def test_no_break_spaces_read_as_spaces_and_offsets_stay(analyse):
     marsh = [e for e in analysis.entities if e.name == "Ellen Marsh"]
     assert [e.roles for e in marsh] == [("California Gov.",)]
     assert text[marsh[0].start : marsh[0].end] == "Ellen Marsh"
+
+
+def test_the_parties_of_a_cited_court_case_are_no_entities(analyse):
+    text = ("The state asked the justices to overrule Roe v. Wade and Planned Parenthood v. Casey in its brief "
+            "in Dobbs v. Jackson Women's Health Organization. Vladimir V. Putin said nothing, and Planned "
+            "Parenthood said it would fight.")
+    _, entities, _ = analyse(text)
+    assert [e.text for e in entities] == ["Vladimir V. Putin", "Planned Parenthood"]

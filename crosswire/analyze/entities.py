@@ -486,6 +486,9 @@ def _fix_person_labels(doc, mentions: list[_Mention]) -> None:
             m.label = "ORG"  # "the gun-control group Brady United": the noun before the name says what it is
         elif m.label == "PERSON" and m.end - m.start >= 2 and m.end < len(doc) and doc[m.end].lower_ in _STAFF_NOUNS:
             m.label = "ORG"  # "Border Patrol agents": people of a body, named by it
+        elif m.label == "PERSON" and m.end - m.start == 1 and _names_a_maker(doc, m) \
+                and name_key(doc[m.start].text) not in surnames:
+            m.label = "ORG"  # "the Pfizer or Moderna immunizations": a maker's name before what it makes
     gpe_starts = {m.start: m for m in mentions if m.label == "GPE"}
     for m in mentions:
         state = gpe_starts.get(m.end + 1) if m.end < len(doc) and doc[m.end].text == "," else None
@@ -506,6 +509,22 @@ _BODY_NOUNS = frozenset("group organization organisation nonprofit charity compa
 # (not "staffers" or "aides", which a person has: "Mike Pence staffers")
 _STAFF_NOUNS = frozenset("agents officers officials employees rangers troops personnel inspectors "
                          "investigators".split())
+
+
+def _names_a_maker(doc, mention: _Mention) -> bool:
+    """A one-word name before a maker's product, directly or through a list of such names ("Moderna shots",
+    "the Pfizer or Moderna immunizations", "Pfizer, Moderna and J&J vaccines")."""
+    for token in doc[mention.end : mention.end + 6]:
+        if token.lower_ in _MADE_NOUNS and token.pos_ == "NOUN":  # the product, not "the Biden vaccine mandate"
+            return token.i + 1 == len(doc) or doc[token.i + 1].pos_ not in ("NOUN", "PROPN")
+        if not (token.lower_ in ("and", "or", ",", "&", "-") or token.pos_ == "PROPN"):
+            return False
+    return False
+
+
+# What a company makes and a person does not, after its maker's name
+_MADE_NOUNS = frozenset("vaccine vaccines shot shots dose doses jab jabs immunization immunizations booster boosters "
+                        "pill pills drug drugs".split())
 
 
 # Platforms, outlets and data firms the small model often takes for people ("said in a post on Twitter",

@@ -362,3 +362,15 @@ def test_the_parties_of_a_cited_court_case_are_no_entities(analyse):
             "Parenthood said it would fight.")
     _, entities, _ = analyse(text)
     assert [e.text for e in entities] == ["Vladimir V. Putin", "Planned Parenthood"]
+
+
+@pytest.mark.parametrize(("text", "labels"), [
+    ("Those who had both doses of the Pfizer or Moderna immunizations may go outside.",
+     [("Pfizer", "ORG"), ("Moderna", "ORG")]),
+    ("She got her second Moderna dose on Monday.", [("Moderna", "ORG")]),
+    # a person's name before a policy on vaccines stays a person's; so does a verb "shot"
+    ("Joe Biden spoke. The Biden vaccine mandate was blocked.", [("Joe Biden", "PERSON"), ("Biden", "PERSON")]),
+])
+def test_a_name_before_what_a_maker_makes_is_an_organisation(analyse, text, labels):
+    _, entities, _ = analyse(text)
+    assert [(e.text, e.label) for e in entities] == labels

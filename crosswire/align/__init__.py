@@ -350,6 +350,8 @@ def _one_thing(a: Claim, b: Claim, sa: Slot, sb: Slot, article_a: Article, artic
       and never inside a quote, whose own day is unknown.
     """
     text_a, text_b = article_a.text, article_b.text
+    if sa.name in NUMERIC_SLOTS and (_writes_figure(text_b, b, sa) or _writes_figure(text_a, a, sb)):
+        return False  # "landed 178 punches to just 30" / "landing 178 of 369 punches ... 30 of 207"
     if sa.name == "duration" and (_measuring_window(text_a, sa) or _measuring_window(text_b, sb)
                                   or not _same_anchor(text_a, sa, text_b, sb)
                                   or not _same_age_of(text_a, sa, text_b, sb)):
@@ -462,6 +464,16 @@ def _counted(words: list[str]) -> set[str]:
     """What a count counts, from `_counted_words`: the first two ("1,800 domestic flights" -> domestic,
     flight; "1.6 billion doses of its vaccine" -> dose), plural or not."""
     return {w[:-1] if w.endswith("s") and not w.endswith("ss") else w for w in words[:2]}
+
+
+def _writes_figure(text: str, claim: Claim, slot: Slot) -> bool:
+    """The claim's sentence writes the slot's figure too, as a number of its own (the extractor may have read it
+    as no value: the "178" of "178 of 369 punches"): the two sentences share that figure, whatever else differs."""
+    figure = " ".join(slot.text.split())
+    if not any(c.isdigit() for c in figure):
+        return False
+    sentence = text[claim.sentence.start : claim.sentence.end]
+    return re.search(rf"(?<![\w.,$€£]){re.escape(figure)}(?![\w]|[.,]\d)", sentence) is not None
 
 
 def _counted_words(text: str, slot: Slot) -> list[str]:

@@ -225,6 +225,14 @@ def test_two_counts_of_different_things_are_no_conflict():
     assert sorted(e.value["amount"] for e in found.evidence) == [38, 56]
 
 
+def test_a_figure_both_sentences_write_is_no_conflict_with_another_figure():
+    # the second sentence writes 56 as well ("56 of 90 planes"), though only 90 was read as its count
+    articles, claims = _pair("The army flew 56 planes near the coast, a record over the strait on Monday.",
+                             "The army flew 56 of 90 planes near the coast, a record over the strait on Monday.",
+                             count("56", 56), count("90", 90), WORDS)
+    assert conflicts(articles, claims) == []
+
+
 @pytest.mark.parametrize(("sentence_a", "sentence_b", "figures", "conflict"), [
     # the noun counted is the plural after the figure, not a word that qualifies it
     ("The army seized two pirate boats near the coast, a record over the strait on Monday.",

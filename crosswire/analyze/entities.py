@@ -44,6 +44,7 @@ TITLE_WORDS = frozenset(
     commissioner superintendent sheriff officer diplomat treasurer trustee coordinator
     administrator secretary-general pope bishop cardinal rabbi imam physician spokesmen
     owner partner researcher scientist president's chairperson principal dean provost
+    referee umpire coach trainer promoter champion
     """.split()
 )
 
@@ -614,7 +615,8 @@ def _prefix_title(doc, mention: _Mention):
     start = i
     while i - 1 >= 0 and mention.start - (i - 1) <= _MAX_PREFIX and not doc[i].is_sent_start:
         token = doc[i - 1]
-        if not _is_title_modifier(token) or _newline_between(doc, i - 1, i):
+        of_a_name = token.lower_ == "of" and token.ent_type_ != ""  # "House of Representatives Speaker"
+        if not (_is_title_modifier(token) or of_a_name) or _newline_between(doc, i - 1, i):
             break
         i -= 1
         start = i
@@ -710,6 +712,17 @@ def _in_opening_phrase(token) -> bool:
     return False
 
 
+def _next_in_list(phrase) -> bool:
+    """The phrase after a name's comma is the next person of a list, with a title of their own ("Roy Williams,
+    strength and conditioning coach Jonas Sahratian and ..."): it holds a titled name and no preposition (outside
+    a name) that would make that name part of a description ("daughter of court reporter Julie Brandau")."""
+    titled = any(t.ent_type_ == "PERSON" and t.i > phrase.start and _is_title_word(t.nbor(-1)) for t in phrase)
+    return titled and not any(t.lower_ in _DESCRIBING and not t.ent_type_ for t in phrase)
+
+
+_DESCRIBING = frozenset("of for to at with in from on under".split())  # "lawmaker in Boris Johnson's party"
+
+
 def _appositive_age(doc, mention: _Mention) -> int | None:
     """"Dolores Okafor, 54, said" / "Okafor, 54, of Ashton" -> 54: a whole number between commas right after
     the name, followed by a comma or the sentence's end; not "Okafor, 54 votes"."""
@@ -749,7 +762,7 @@ def _appositive_title(doc, mention: _Mention) -> str | None:
     first = phrase[0]
     if first.lower_ in _CLAUSE_OPENERS or first.pos_ in ("VERB", "AUX", "ADP", "PRON"):
         return None
-    if first.ent_type_ == "PERSON" or not any(_is_title_word(t) for t in phrase):
+    if first.ent_type_ == "PERSON" or not any(_is_title_word(t) for t in phrase) or _next_in_list(phrase):
         return None
     if any(t.pos_ in ("VERB", "AUX") and t.tag_ not in ("VBN", "VBG") for t in phrase):
         return None

@@ -124,6 +124,14 @@ def test_bare_surname_resolves_to_most_recent_full_name(analyse):
         ("After meeting the president, Omar Reyes, a banker, said no.", "Omar Reyes", ()),
         ("They met the wife of the president, Clara Dunmore.", "Clara Dunmore", ()),
         ("They thanked the senator, Omar Reyes and Ana Ruiz.", "Omar Reyes", ()),
+        # sport's roles; an organisation's name with "of" in it before the title
+        ("The fight was stopped by referee Tony Marsh in the seventh round.", "Tony Marsh", ("referee",)),
+        ("House of Representatives Speaker Ellen Marsh spoke on Monday.", "Ellen Marsh",
+         ("House of Representatives Speaker",)),
+        # the next person of a list, with a title of their own, is no title; a description naming someone is
+        ("The mayor thanked Omar Reyes, the city's deputy director Ellen Marsh, and the staff.", "Omar Reyes", ()),
+        ("The court heard from Clara Dunmore, daughter of court reporter Ellen Marsh.", "Clara Dunmore",
+         ("daughter of court reporter Ellen Marsh",)),
     ],
 )
 def test_roles(analyse, text, mention, roles):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import itertools
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -116,7 +117,7 @@ def name_aliases(analyses: list[Analysis]) -> dict[str, str]:
             if ra != rb:
                 parent[max(ra, rb)] = min(ra, rb)
 
-    for rule in (_acronyms, _middle_initials, _short_forms, _companies):
+    for rule in (_acronyms, _middle_initials, _short_forms, _companies, _spellings):
         join(rule(analyses))
     join(_surnames(analyses, root))  # last: a surname is one person's only once the full names are joined
     return {key: root(key) for key in parent}
@@ -156,6 +157,46 @@ def _short_forms(analyses: list[Analysis]) -> dict[str, str]:
             keep = max(members, key=lambda k: (bool(members[k]), len(k), k))  # the fullest form names the row
             aliases.update({k: keep for k in members if k != keep})
     return aliases
+
+
+def _spellings(analyses: list[Analysis]) -> dict[str, str]:
+    """"Zabiullah Mujahid" and "Zabihullah Mujahid": one person whose name outlets transliterate or misspell
+    differently, when the two full names have as many words, each pair of words is at most one letter apart,
+    two letters in all, every word that differs has five letters or more ("Dan Brown" and "Don Brown" stay two),
+    and no article writes both. The name more mentions use keeps the row."""
+    per_article = [{e.name for e in a.entities if e.label == "PERSON"} for a in analyses]
+    mentions = Counter(e.name for a in analyses for e in a.entities if e.label == "PERSON")
+    blocks: dict[tuple, list[str]] = defaultdict(list)
+    for name in mentions:
+        words = without_suffixes(name)
+        if len(words) >= 2:
+            blocks[len(words), words[0][:1].casefold(), words[-1][:1].casefold()].append(name)
+    aliases: dict[str, str] = {}
+    for names in blocks.values():
+        for a, b in itertools.combinations(sorted(names), 2):
+            if _spelled_alike(without_suffixes(a), without_suffixes(b)) \
+                    and not any(a in seen and b in seen for seen in per_article):
+                rare, common = sorted((a, b), key=lambda n: (mentions[n], n))
+                if name_key(rare) != name_key(common):  # "Moïse" and "Moise" are one key already
+                    aliases[name_key(rare)] = name_key(common)
+    return aliases
+
+
+def _spelled_alike(a: list[str], b: list[str]) -> bool:
+    differing = [(x, y) for x, y in zip(a, b) if x.casefold() != y.casefold()]
+    return len(differing) in (1, 2) and sum(_letters_apart(x, y) for x, y in differing) <= 2 \
+        and all(min(len(x), len(y)) >= 5 and _letters_apart(x, y) == 1 for x, y in differing)
+
+
+def _letters_apart(x: str, y: str) -> int:
+    """1 when one letter changed, was added or dropped; 2 for anything more."""
+    x, y = x.casefold(), y.casefold()
+    if len(x) == len(y):
+        return 1 if sum(p != q for p, q in zip(x, y)) == 1 else 2
+    short, long = sorted((x, y), key=len)
+    if len(long) - len(short) != 1:
+        return 2
+    return 1 if any(long[:k] + long[k + 1 :] == short for k in range(len(long))) else 2
 
 
 def _names_a_company(spellings) -> bool:

@@ -216,3 +216,23 @@ def test_a_full_name_another_source_writes_untagged_counts_as_a_mention_there():
     (b, ab) = _named("b", "Mayor Ines Carvalho called on both sides to talk.", "Ines Carvalho")
     (person,) = people_summary([a, b], [aa, ab])
     assert person.mentions == {"a": 1, "b": 1}
+
+
+@pytest.mark.parametrize(("names", "rows"), [
+    # outlets transliterate a name differently: one person, under the spelling more mentions use
+    (["Zabihullah Mujahid", "Zabiullah Mujahid", "Zabihullah Mujahid"], ["Zabihullah Mujahid"]),
+    (["Raman Pratasevich", "Roman Protasevich", "Raman Pratasevich"], ["Raman Pratasevich"]),
+    # a short word a letter apart is another name; two letters apart in one word, another person
+    (["Dan Brown", "Don Brown"], ["Dan Brown", "Don Brown"]),
+    (["Ellen Marsh", "Ellis March"], ["Ellen Marsh", "Ellis March"]),
+])
+def test_a_name_spelled_a_letter_apart_by_another_source_is_one_person(names, rows):
+    pairs = [_named(str(k), f"{name} spoke on Monday.", name) for k, name in enumerate(names)]
+    people = people_summary([a for a, _ in pairs], [x for _, x in pairs])
+    assert sorted(p.name for p in people) == rows
+
+
+def test_two_names_a_letter_apart_in_one_article_are_two_people():
+    pairs = [_named("a", "Latonya Brown and Latoya Brown spoke.", "Latonya Brown", "Latoya Brown"),
+             _named("b", "Latoya Brown spoke.", "Latoya Brown")]
+    assert len(people_summary([a for a, _ in pairs], [x for _, x in pairs])) == 2

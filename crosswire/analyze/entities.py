@@ -187,7 +187,7 @@ def find_entities(doc) -> list[Entity]:
         if mention.label == "PERSON":
             mention.roles = _roles(doc, mention, titles)
             mention.age = _appositive_age(doc, mention)
-    mentions = [m for m in mentions if not _inside_title(m, titles)]
+    mentions = [m for m in mentions if not _inside_title(doc, m, titles)]
     return [_to_entity(doc, m) for m in mentions]
 
 
@@ -201,9 +201,10 @@ def _without_overlaps(mentions: list[_Mention]) -> list[_Mention]:
     return kept
 
 
-def _inside_title(mention: _Mention, titles: list[tuple[int, int]]) -> bool:
-    """An ORG the model cut out of a title ("Trade" of "Trade Minister Park")."""
-    if mention.label != "ORG":
+def _inside_title(doc, mention: _Mention, titles: list[tuple[int, int]]) -> bool:
+    """An ORG the model cut out of a title ("Trade" of "Trade Minister Park"); a body's name with "of" in it
+    is the body's, title or not ("House of Representatives Speaker Nancy Pelosi")."""
+    if mention.label != "ORG" or any(t.lower_ == "of" for t in doc[mention.start : mention.end]):
         return False
     return any(start <= mention.start and mention.end < end for start, end in titles)
 

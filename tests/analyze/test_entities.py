@@ -382,3 +382,8 @@ def test_the_parties_of_a_cited_court_case_are_no_entities(analyse):
 def test_a_name_before_what_a_maker_makes_is_an_organisation(analyse, text, labels):
     _, entities, _ = analyse(text)
     assert [(e.text, e.label) for e in entities] == labels
+
+
+def test_a_body_named_with_of_in_a_title_is_still_a_body(analyse):
+    _, entities, _ = analyse("House of Representatives Speaker Ellen Marsh spoke on Monday.")
+    assert [(e.text, e.label) for e in entities] == [("House of Representatives", "ORG"), ("Ellen Marsh", "PERSON")]

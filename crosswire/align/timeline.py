@@ -79,11 +79,8 @@ def _matched_event(events: list[dict], findings_of_sentence: set[int], matched: 
 
 def _same_date(a: dict, b: dict) -> bool:
     """The same day, month or range; a time of day counts as its day ("Tuesday evening" and "Tuesday")."""
-    granularities = {_DAY_OR_TIME.get(g, g) for g in (a.get("granularity"), b.get("granularity"))}
+    granularities = {"day" if g == "time" else g for g in (a.get("granularity"), b.get("granularity"))}
     return compare_dates(a, b) is Agreement.SAME and len(granularities) == 1
-
-
-_DAY_OR_TIME = {"time": "day"}
 
 
 def _event(event: dict) -> TimelineEvent:

@@ -637,7 +637,7 @@ def _title_head_before(doc, last: int) -> int | None:
         return i
     if _word_key(doc[i].text) in KIN_WORDS:
         before = doc[i - 1] if i > 0 else None
-        possessed = before is not None and (before.tag_ == "PRP$" or before.tag_ == "POS")
+        possessed = before is not None and before.tag_ in ("PRP$", "POS")
         return i if possessed else None
     for of in range(i - 1, max(i - 4, 0), -1):
         if doc[of].lower_ == "of":

@@ -51,7 +51,9 @@ def slots_in(analysis: Analysis, sentence: Sentence, published: dt.date | None =
 
 # A vote's count, "220-212", "220-to-212", "52 to 47": two whole numbers joined by a dash or "to", not a range of a
 # unit ("10-15 percent", "9-10 a.m.") nor part of a longer number or a score's decimals
-_TALLY = re.compile(r"(?<![\d.,$€£/-])(\d{1,3})(?:\s?[-–—]\s?|-to-|\s+to\s+)(\d{1,3})(?!\d|[.,/:]\d|\s*(?:%|percent|[ap]\.?m\b))")
+_TALLY = re.compile(
+    r"(?<![\d.,$€£/-])(\d{1,3})(?:\s?[-–—]\s?|-to-|\s+to\s+)(\d{1,3})(?!\d|[.,/:]\d|\s*(?:%|percent|[ap]\.?m\b))"
+)
 # Words that make such a pair a vote: "a 220-212 vote", "passed 220-212", "confirmed 52 to 47"
 _VOTE_WORDS = frozenset("""
     vote votes voted voting passed passes approved approves confirmed confirms rejected rejects
@@ -70,8 +72,8 @@ def tally_slots(text: str, start: int, end: int) -> list[Slot]:
         if not _VOTE_WORDS & {w.lower() for w in before + after}:
             continue
         pair = sorted((int(match.group(1)), int(match.group(2))), reverse=True)
-        slots.append(Slot("tally", match.group(), match.start(), match.end(), value={"for": pair[0], "against": pair[1]},
-                          display=f"{pair[0]}-{pair[1]}"))
+        slots.append(Slot("tally", match.group(), match.start(), match.end(),
+                          value={"for": pair[0], "against": pair[1]}, display=f"{pair[0]}-{pair[1]}"))
     return slots
 
 

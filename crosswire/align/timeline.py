@@ -46,8 +46,11 @@ def build_timeline(articles: list[Article], claims: list[Claim], findings: list[
             if value.get("granularity") not in _TIMELINE_GRANULARITIES:
                 continue
             evidence = evidence_for(article, claim, slot)
-            same_date = [e for e in events if _same_date(e["value"], value)]
-            event = _matched_event(same_date, matched.get((article.id, evidence.start), set()), matched)
+            # matched by the comparison, "Tuesday evening" is the event of "Tuesday"; unmatched, "by Monday night"
+            # is an event of its own beside the article's "on Monday"
+            near = [e for e in events if _same_date(e["value"], value, time_is_day=True)]
+            event = _matched_event(near, matched.get((article.id, evidence.start), set()), matched)
+            same_date = [e for e in near if _same_date(e["value"], value)]
             if event is not None:
                 if all(e.article_id != article.id for e in event["evidence"]):
                     event["evidence"].append(evidence)
@@ -77,9 +80,9 @@ def _matched_event(events: list[dict], findings_of_sentence: set[int], matched: 
     return None
 
 
-def _same_date(a: dict, b: dict) -> bool:
-    """The same day, month or range; a time of day counts as its day ("Tuesday evening" and "Tuesday")."""
-    granularities = {"day" if g == "time" else g for g in (a.get("granularity"), b.get("granularity"))}
+def _same_date(a: dict, b: dict, time_is_day: bool = False) -> bool:
+    """The same day, month or range; with `time_is_day` a time of day counts as its day ("Tuesday evening")."""
+    granularities = {"day" if g == "time" and time_is_day else g for g in (a.get("granularity"), b.get("granularity"))}
     return compare_dates(a, b) is Agreement.SAME and len(granularities) == 1
 
 

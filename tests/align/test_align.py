@@ -159,6 +159,15 @@ def test_a_time_of_day_and_its_day_matched_are_one_timeline_event():
     assert {e.article_id for e in event.evidence} == {"daily", "wire"}
 
 
+def test_a_time_of_day_unmatched_is_an_event_beside_its_articles_day():
+    first, second = "The strike began on Monday at the port.", "Ships were anchored off the coast by Monday night."
+    a = article("daily", f"{first} {second}")
+    claims = [claim(a, first, ["strike", "begin", "port", "monday"], on_day("Monday", "2025-10-13")(first)),
+              claim(a, second, ["ship", "anchor", "coast", "monday"],
+                    on_day("Monday night", "2025-10-13TNI", "time")(second))]
+    assert len(build_timeline([a], claims, [])) == 2
+
+
 def _tally(sentence):
     from crosswire.claims.slots import tally_slots
 

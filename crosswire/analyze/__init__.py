@@ -62,7 +62,8 @@ from crosswire.model import Analysis, Sentence
 # Trump, Reid or the hospital; roles keep "former", "acting" and end before a relative clause; "Pfizer-BioNTech"
 # is an organisation; "economic plans Tuesday" gives no tense; v11: roles "chief of staff", "Secretary of
 # State", "his wife" before a name and "the physician, Dr. Omar Reyes" beside it; a cited case's parties,
-# "Planned Parenthood v. Casey", are no entities; "the Pfizer or Moderna immunizations" name companies).
+# "Planned Parenthood v. Casey", are no entities; "the Pfizer or Moderna immunizations" name companies; "INS
+# Mysore" and "the supertanker Sirius Star" are ships).
 ANALYSIS_VERSION = "analyze.v11"
 
 # Parts of speech whose lemmas say what a sentence is about.

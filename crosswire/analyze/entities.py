@@ -381,6 +381,8 @@ def _names_a_product(doc, mention: _Mention) -> bool:
         i -= 1
     if mention.label == "PERSON" and mention.end < len(doc) and doc[mention.end].lower_ in _WEAPON_NOUNS:
         return True  # "the Patriot missile defense system", "Javelin missiles", "Abrams tanks"
+    if mention.end - mention.start >= 2 and doc[mention.start].text in _SHIP_PREFIXES:
+        return True  # "INS Mysore", "MV Gibe": a ship, which the small model takes for a person
     return mention.label in ("PERSON", "GPE") and i >= 0 and doc[i].lower_ in _PRODUCT_NOUNS
 
 
@@ -388,7 +390,11 @@ def _names_a_product(doc, mention: _Mention) -> bool:
 _WEAPON_NOUNS = frozenset("missile missiles rocket rockets rifle rifles drone drones tank tanks launcher "
                           "launchers".split())
 # Nouns that, right before a name, say it is a product: no person, no place
-_PRODUCT_NOUNS = frozenset("drug vaccine medicine medication pill treatment therapy product app device brand".split())
+_PRODUCT_NOUNS = frozenset("drug vaccine medicine medication pill treatment therapy product app device brand "
+                           "ship vessel tanker supertanker freighter warship destroyer frigate carrier submarine "
+                           "yacht ferry trawler".split())  # "the Saudi supertanker Sirius Star"
+# The letters before a ship's name ("INS Mysore", "USS Cole", "HMS Belfast")
+_SHIP_PREFIXES = frozenset({"INS", "MV", "USS", "HMS", "HMAS", "HMCS", "RMS", "USNS", "M/V"})
 _BILL_NUMBER = re.compile(r"(?:(?:H|S)\.\s?(?:J\.\s?|Con\.\s?)?)?(?:Res|Con)\.?|(?:H|S)\.\s?R\.?")
 
 

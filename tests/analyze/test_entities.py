@@ -387,3 +387,12 @@ def test_a_name_before_what_a_maker_makes_is_an_organisation(analyse, text, labe
 def test_a_body_named_with_of_in_a_title_is_still_a_body(analyse):
     _, entities, _ = analyse("House of Representatives Speaker Ellen Marsh spoke on Monday.")
     assert [(e.text, e.label) for e in entities] == [("House of Representatives", "ORG"), ("Ellen Marsh", "PERSON")]
+
+
+@pytest.mark.parametrize("text", [
+    "The navy said the INS Mysore escorted MV Gibe to safety.",
+    "Pirates seized the Saudi supertanker Sirius Star last month.",
+])
+def test_a_ship_is_no_person(analyse, text):
+    _, entities, _ = analyse(text)
+    assert [e.text for e in entities if e.label == "PERSON"] == []

@@ -63,7 +63,7 @@ from crosswire.model import Analysis, Sentence
 # is an organisation; "economic plans Tuesday" gives no tense; v11: roles "chief of staff", "Secretary of
 # State", "his wife" before a name and "the physician, Dr. Omar Reyes" beside it; a cited case's parties,
 # "Planned Parenthood v. Casey", are no entities; "the Pfizer or Moderna immunizations" name companies; "INS
-# Mysore" and "the supertanker Sirius Star" are ships).
+# Mysore" and "the supertanker Sirius Star" are ships; "they" after a group that spoke is that group).
 ANALYSIS_VERSION = "analyze.v11"
 
 # Parts of speech whose lemmas say what a sentence is about.

@@ -901,6 +901,21 @@ def test_it_as_a_speaker_is_the_body_that_spoke_just_before(analyse):
     assert quote.speaker == "The county"
 
 
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Police said the bridge was closed on Monday. They said the driver had fled.", "Police"),
+    ("Senators Maria Lopez and John Carter said the deal was done. They said it would be signed on Friday.",
+     "Maria Lopez and John Carter"),
+    # someone else spoke between: "they" may be others
+    ("Officials said the plant was safe. The mayor said it was not. They said nothing more.", "They"),
+    # one body with a plural name is no "they"
+    ("The Centers for Disease Control and Prevention said masks work. They said the rule stands.", "They"),
+])
+def test_they_as_a_speaker_is_the_group_that_spoke_just_before(analyse, text, speaker):
+    doc, _, quotes = analyse(text)
+    quote = next(q for q in quotes if doc.text[q.speaker_start : q.speaker_end] == "They")
+    assert quote.speaker == speaker
+
+
 @pytest.mark.parametrize(("text", "content"), [
     # the parse of this one takes the dateline into the reported clause
     ("PORTVALE — Travel limits imposed during the pandemic will be lifted for 33 countries on Nov. 8, the "

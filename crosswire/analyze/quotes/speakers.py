@@ -96,14 +96,21 @@ def _relative_clause(cue, subject):
 def _resolve_pronouns(doc, quotes: list[Quote], speakers) -> list[Quote]:
     """"He said" refers to the most recent subject that is a person: a speaker of an
     earlier quote or a person named as a subject; a name in a caption or an object
-    ("met Xi Jinping") rarely is the "he" of the next sentence."""
+    ("met Xi Jinping") rarely is the "he" of the next sentence. "They said" is the group
+    that spoke just before ("Police said ... They said ..."), when nobody spoke between."""
     text = doc_text(doc)
     by_speaker = sorted((q for q in quotes if q.speaker_start is not None), key=lambda q: q.speaker_start)
     resolved: dict[int, Quote] = {}
     previous: list[tuple[int, str, bool]] = []  # (offset, speaker, anonymous) of named speakers
     bodies: list[tuple[int, str, bool]] = []  # ... of speakers that are no person: the county, the agency
+    groups: list[tuple[int, str, bool]] = []  # ... of speakers that are several: "officials", "Ruiz and Hale"
+    latest: tuple[int, str, bool] | None = None  # the speaker before, whoever it was
     for quote in by_speaker:
         said = text[quote.speaker_start : quote.speaker_end].lower()
+        if said == "they" and groups and latest is groups[-1] and text.count("\n", latest[0], quote.speaker_start) < 2:
+            # in this paragraph or the one before; after anyone else, "they" may be others
+            resolved[_quote_key(quote)] = dataclasses.replace(quote, speaker=latest[1], anonymous=latest[2])
+            continue  # the group stays the speaker before
         if said in _PRONOUNS:
             found = _latest_subject(previous, speakers.subject_person_before(quote.speaker_start))
             if found is not None:
@@ -113,11 +120,29 @@ def _resolve_pronouns(doc, quotes: list[Quote], speakers) -> list[Quote]:
             # "The county confirmed the result. Instead, it slammed the report": the body that spoke just before
             quote = dataclasses.replace(quote, speaker=bodies[-1][1], anonymous=bodies[-1][2])
             resolved[_quote_key(quote)] = quote
-        if quote.speaker and _could_be_he_or_she(doc, quote, speakers):
-            previous.append((quote.speaker_start, quote.speaker, quote.anonymous))
-        elif quote.speaker and said not in ("it", "they", "who", "which", "that") and _one_body(doc, quote):
-            bodies.append((quote.speaker_start, quote.speaker, quote.anonymous))
+        if not quote.speaker:
+            continue
+        latest = (quote.speaker_start, quote.speaker, quote.anonymous)
+        if _could_be_he_or_she(doc, quote, speakers):
+            previous.append(latest)
+        elif said not in ("it", "they", "who", "which", "that") and _one_body(doc, quote):
+            bodies.append(latest)
+        elif said not in ("it", "they", "who", "which", "that") and _several(doc, quote):
+            groups.append(latest)
     return [resolved.get(_quote_key(q), q) for q in quotes]
+
+
+def _several(doc, quote: Quote) -> bool:
+    """A speaker that is several people or bodies: a plural noun ("officials", "police", "the two companies")
+    or names joined ("Ruiz and Hale")."""
+    span = doc.char_span(quote.speaker_start, quote.speaker_end, alignment_mode="expand")
+    if span is None:
+        return False
+    if " and " in quote.speaker and span.root.ent_type_ == "PERSON":  # not "Centers for Disease Control and ..."
+        return True
+    if span.root.ent_type_ == "ORG" and len(span) > 3:
+        return False  # "the Centers for Disease Control and Prevention": one body with a plural name
+    return span.root.tag_ in ("NNS", "NNPS") or span.root.lower_ in ("police", "people")
 
 
 def _one_body(doc, quote: Quote) -> bool:

@@ -125,17 +125,18 @@ def _resolve_pronouns(doc, quotes: list[Quote], speakers) -> list[Quote]:
         latest = (quote.speaker_start, quote.speaker, quote.anonymous)
         if _could_be_he_or_she(doc, quote, speakers):
             previous.append(latest)
-        elif said not in ("it", "they", "who", "which", "that") and _one_body(doc, quote):
-            bodies.append(latest)
-        elif said not in ("it", "they", "who", "which", "that") and _several(doc, quote):
-            groups.append(latest)
+        elif said not in ("it", "they", "who", "which", "that"):  # a pronoun names no body or group
+            if _one_body(doc, quote):
+                bodies.append(latest)
+            elif _several(doc, quote):
+                groups.append(latest)
     return [resolved.get(_quote_key(q), q) for q in quotes]
 
 
 def _several(doc, quote: Quote) -> bool:
     """A speaker that is several people or bodies: a plural noun ("officials", "police", "the two companies")
     or names joined ("Ruiz and Hale")."""
-    span = doc.char_span(quote.speaker_start, quote.speaker_end, alignment_mode="expand")
+    span = _speaker_span(doc, quote)
     if span is None:
         return False
     if " and " in quote.speaker and span.root.ent_type_ == "PERSON":  # not "Centers for Disease Control and ..."
@@ -160,8 +161,12 @@ def _could_be_he_or_she(doc, quote: Quote, speakers) -> bool:
 
 def _singular_head(doc, quote: Quote):
     """The head word of the speaker's phrase when it is a singular noun, else None."""
-    span = doc.char_span(quote.speaker_start, quote.speaker_end, alignment_mode="expand")
+    span = _speaker_span(doc, quote)
     return span.root if span is not None and span.root.tag_ in ("NN", "NNP") else None
+
+
+def _speaker_span(doc, quote: Quote):
+    return doc.char_span(quote.speaker_start, quote.speaker_end, alignment_mode="expand")
 
 
 def _quote_key(quote: Quote) -> tuple:

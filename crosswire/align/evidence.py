@@ -12,7 +12,7 @@ SHINGLE_WORDS = 8  # a run of this many identical words is copied wording, not c
 SPEECH_WORDS = frozenset("""
     said says say told tells stated states added adds noted notes confirmed confirms announced announces
     replied replies reaffirmed explained acknowledged acknowledge insisted warned argued asked wrote
-    testified declared claimed stressed emphasized urged announcing saying
+    testified declared claimed stressed emphasized urged announcing saying reported reports tweeted
 """.split())
 
 

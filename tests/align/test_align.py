@@ -427,6 +427,7 @@ def test_an_event_later_in_the_month_of_publication_is_scheduled_and_one_of_the_
         ("The drugmaker said today it will seek approval for the pill.", False),
         ("The drugmaker today said that it will seek approval for the pill.", False),
         ("The drugmaker today is set to seek approval, it says.", True),
+        ("“The mayor will open the pier on Friday,” the Herald reported today.", False),
         # the day's verb of saying a few words back, or a verb in the past before it: what will be is another clause's
         ("The union announced on the morning of today that it will strike.", False),
         ("The mayor is announcing today that the pier will reopen.", False),

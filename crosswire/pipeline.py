@@ -36,8 +36,9 @@ from crosswire.model import Analysis, Article, Comparison, Note, Problem, QuoteS
 # names, under any label or untagged, is not named by one source alone; an undated "Friday" is shown so;
 # v8: a time strictly inside a stated period corroborates nothing; "Tuesday evening" and "Tuesday" matched
 # are one timeline event; "from 1979 through 2009" is shown 1979..2009; a vote's count "220-212" is a tally;
-# a figure both sentences write is no conflict; "Zabiullah" and "Zabihullah Mujahid" are one person).
-COMPARISON_VERSION = "compare.v8"
+# a figure both sentences write is no conflict; "Zabiullah" and "Zabihullah Mujahid" are one person; v9: the day
+# of "..., CNBC reported Sunday" is the report's, past).
+COMPARISON_VERSION = "compare.v9"
 
 PIPELINE_VERSION = "compare.v1"
 

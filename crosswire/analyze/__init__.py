@@ -63,8 +63,9 @@ from crosswire.model import Analysis, Sentence
 # is an organisation; "economic plans Tuesday" gives no tense; v11: roles "chief of staff", "Secretary of
 # State", "his wife" before a name and "the physician, Dr. Omar Reyes" beside it; a cited case's parties,
 # "Planned Parenthood v. Casey", are no entities; "the Pfizer or Moderna immunizations" name companies; "INS
-# Mysore" and "the supertanker Sirius Star" are ships; "they" after a group that spoke is that group).
-ANALYSIS_VERSION = "analyze.v11"
+# Mysore" and "the supertanker Sirius Star" are ships; "they" after a group that spoke is that group; v12: the
+# role of kin set beside a name, "Ana Ruiz, Tom Hale's sister,").
+ANALYSIS_VERSION = "analyze.v12"
 
 # Parts of speech whose lemmas say what a sentence is about.
 _CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}

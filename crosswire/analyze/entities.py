@@ -743,6 +743,18 @@ def _appositive_age(doc, mention: _Mention) -> int | None:
     return age
 
 
+def _kin_of_possessor(phrase) -> bool:
+    """The phrase is a word of kin after its possessor, and nothing else: "George Floyd's sister", "his wife"."""
+    words = [t for t in phrase if not t.is_punct or t.tag_ == "POS"]
+    if not words or _word_key(words[-1].text) not in KIN_WORDS:
+        return False
+    i = len(words) - 2
+    while i > 0 and words[i].pos_ == "ADJ":  # "the victim's younger brother"
+        i -= 1
+    return i >= 0 and words[i].tag_ in ("POS", "PRP$") and all(
+        t.pos_ in ("PROPN", "NOUN") or t.tag_ == "POS" or (t.i == phrase.start and t.pos_ == "DET") for t in words[:i])
+
+
 def _appositive_title(doc, mention: _Mention) -> str | None:
     """"Dolores Okafor, the union's president, ..." -> the title.
 
@@ -767,6 +779,11 @@ def _appositive_title(doc, mention: _Mention) -> str | None:
         return None
     phrase = doc[start:end]
     first = phrase[0]
+    if _kin_of_possessor(phrase):  # "Bridgett Floyd, George Floyd's sister," / "Ana Ruiz, his wife,"
+        end = len(phrase)
+        while phrase[end - 1].is_punct and phrase[end - 1].tag_ != "POS":  # the sentence's end
+            end -= 1
+        return " ".join(phrase[1 if first.tag_ == "PRP$" or first.pos_ == "DET" else 0 : end].text.split())
     if first.lower_ in _CLAUSE_OPENERS or first.pos_ in ("VERB", "AUX", "ADP", "PRON"):
         return None
     if first.ent_type_ == "PERSON" or not any(_is_title_word(t) for t in phrase) or _next_in_list(phrase):

@@ -117,6 +117,12 @@ def test_bare_surname_resolves_to_most_recent_full_name(analyse):
         ("Secretary of State Ellen Marsh flew to Oslo.", "Ellen Marsh", ("Secretary of State",)),
         ("He died surrounded by his wife Clara Dunmore and their children.", "Clara Dunmore", ("wife",)),
         ("The council heard from the widow, who sat beside Clara Dunmore.", "Clara Dunmore", ()),
+        # ...and set beside the name after it
+        ("\"We will walk again,\" Ellen Marsh, Tony Marsh's sister, said on Friday.", "Ellen Marsh",
+         ("Tony Marsh's sister",)),
+        ("Omar Reyes, the victim's younger brother, said the family was grateful.", "Omar Reyes",
+         ("victim's younger brother",)),
+        ("Omar Reyes, his son's teacher, said the boy was kind.", "Omar Reyes", ()),
         # a title set beside the name before it
         ("A lawsuit was filed against the physician, Dr. Omar Reyes, in Travis County.", "Omar Reyes",
          ("physician",)),

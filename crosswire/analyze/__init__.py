@@ -64,7 +64,8 @@ from crosswire.model import Analysis, Sentence
 # State", "his wife" before a name and "the physician, Dr. Omar Reyes" beside it; a cited case's parties,
 # "Planned Parenthood v. Casey", are no entities; "the Pfizer or Moderna immunizations" name companies; "INS
 # Mysore" and "the supertanker Sirius Star" are ships; "they" after a group that spoke is that group; v12: the
-# role of kin set beside a name, "Ana Ruiz, Tom Hale's sister,").
+# role of kin set beside a name, "Ana Ruiz, Tom Hale's sister,"; a month, season or day takes the year of the
+# one listed after it, "in May and June 2019", "the fall or winter of next year").
 ANALYSIS_VERSION = "analyze.v12"
 
 # Parts of speech whose lemmas say what a sentence is about.

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from crosswire.analyze import _timewords as W
 from crosswire.analyze.times.candidates import _Cand, _Ctx
 from crosswire.analyze.times.passes import _apply_position
-from crosswire.analyze.times.patterns import _PREPS
+from crosswire.analyze.times.patterns import _PREPS, DAY, MONTH, SEASON, YEAR
 from crosswire.analyze.times.resolve import (
     _WORD,
     _after_extent_word,
@@ -59,10 +59,16 @@ def _month_num(word: str) -> int:
     return W.MONTHS[word.lower().rstrip(".")]
 
 
+# The year a day shares with the day after it: "from May 5 to June 9, 2019", "on March 3 and April 7, 2020"
+_DAYS_YEAR = re.compile(rf"\s*(?:-|–|(?i:to|through|until|and|or))\s*{MONTH}\s+{DAY},?\s+(?P<year>{YEAR})")
+
+
 def _date_match(m: re.Match, ctx: _Ctx) -> _Cand | None:
     """Month Day[, Year] and Day Month [Year], with an optional weekday and day range."""
     month, day = _month_num(m["mon"]), int(re.match(r"\d+", m["day"]).group())
     year = int(m["year"]) if m["year"] else None
+    if year is None and (shared := _DAYS_YEAR.match(ctx.text, m.end())):
+        year = int(shared["year"])
     day2 = int(m["day2"]) if m.groupdict().get("day2") else None
     if year is None and ctx.dct is None:
         if _safe_date(2000, month, day) is None:
@@ -132,6 +138,14 @@ def _bare_month_ok(m: re.Match, ctx: _Ctx) -> bool:
     return True
 
 
+# The year a month shares with the months listed after it: "in May and June 2019", "from May to June 2019",
+# "March, April or May of next year"
+_MONTHS_YEAR = re.compile(
+    rf"(?:,\s+{MONTH})*,?\s+(?i:and|or|to|through|until)\s+{MONTH},?\s+(?:(?i:of)\s+)?(?:(?P<year>{YEAR})"
+    rf"|(?P<rel>(?i:this|last|next))\s+(?i:year)\b)"
+)
+
+
 def _month_match(m: re.Match, ctx: _Ctx) -> _Cand | None:
     """A month without a day or year: "in July", "last November", "each July" (SET)."""
     if not _bare_month_ok(m, ctx):
@@ -141,9 +155,14 @@ def _month_match(m: re.Match, ctx: _Ctx) -> _Cand | None:
     rel_s = " ".join(rel)
     if rel_s in ("each", "every"):
         return _cand(m, _unknown(f"XXXX-{month:02d}", None, "SET"))
+    shared = _MONTHS_YEAR.match(ctx.text, m.end()) if not rel_s else None
+    if shared and shared["year"]:
+        return _cand(m, _month(int(shared["year"]), month))
     if ctx.dct is None:
         return _cand(m, _unknown(f"XXXX-{month:02d}", "month"))
-    if rel_s:
+    if shared:
+        year = ctx.dct.year + _REL_DIRECTIONS[shared["rel"].lower()]
+    elif rel_s:
         year = _relative_month(ctx.dct, month, rel_s)
     else:
         year = _resolve_month(ctx.dct, month, _direction(ctx, m.start(), m.end()))
@@ -497,10 +516,23 @@ def _clock_match(m: re.Match, ctx: _Ctx) -> _Cand | None:
     return _cand(m, dict(type="TIME", value=text_value, granularity="time"), needs_day=True)
 
 
+# The year a season shares with the next one ("the summer and fall of 2019", "the fall or winter of next year"),
+# or its own in words ("the spring of next year")
+_SEASONS_YEAR = re.compile(
+    rf"(?P<next>\s+(?:or|and)\s+(?:the\s+)?{SEASON})?,?\s+of\s+(?:(?P<year>{YEAR})|(?P<rel>next|last|this)\s+year\b)",
+    re.IGNORECASE,
+)
+
+
 def _season_match(m: re.Match, ctx: _Ctx) -> _Cand | None:
-    """"this summer", "last fall", "the winter of 1994", "summer 2025"."""
+    """"this summer", "last fall", "the winter of 1994", "summer 2025", "the spring of next year"."""
     code = W.SEASONS[m["season"].lower()]
     rel = re.sub(r"\s+", " ", m["rel"].lower()) if m["rel"] else None
+    shared = _SEASONS_YEAR.match(ctx.text, m.end()) if not m["year"] and rel in (None, "the") else None
+    if shared and (shared["year"] or ctx.dct is not None):
+        year = int(shared["year"]) if shared["year"] else ctx.dct.year + {"next": 1, "last": -1}.get(
+            shared["rel"].lower(), 0)
+        return _cand(m, _season(year, code), end=None if shared["next"] else shared.end())
     if not m["year"] and rel in (None, "the"):
         prev = _WORD.findall(ctx.before(m.start(), 16))
         prev_word = prev[-1].lower() if prev else ""

@@ -82,7 +82,7 @@ _RULES: list[tuple[str, Handler, str]] = [
     (rf"(?<![\d-])(?P<year>{YEAR})-(?P<mon>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])"
      r"(?:[T ](?P<h>[01]\d|2[0-3]):(?P<mi>[0-5]\d))?(?!\d)", _iso_match, r"\d-\d"),
     (r"(?<![\d/.])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\d/])", _slash_match, r"\d/\d"),
-    (rf"(?P<mon>{MONTH}),?\s+(?:(?:(?i:of)\s+)?(?P<year>{YEAR})|(?P<rel>(?i:this|last|next))\s+(?i:year){_END})",
+    (rf"(?P<mon>{MONTH}),?\s+(?:(?:(?i:of)\s+)?(?P<year>{YEAR})|(?:(?i:of)\s+)?(?P<rel>(?i:this|last|next))\s+(?i:year){_END})",
      _month_year_match, _T_MONTH),
     (rf"(?P<rel>(?i:this\s+past|this\s+coming|this|last|next|past|coming|each|every)\s+)?"
      rf"(?P<mon>{MONTH_FULL}|{MONTH_ABBR}){_END}", _month_match, _T_MONTH),

@@ -65,7 +65,8 @@ from crosswire.model import Analysis, Sentence
 # "Planned Parenthood v. Casey", are no entities; "the Pfizer or Moderna immunizations" name companies; "INS
 # Mysore" and "the supertanker Sirius Star" are ships; "they" after a group that spoke is that group; v12: the
 # role of kin set beside a name, "Ana Ruiz, Tom Hale's sister,"; a month, season or day takes the year of the
-# one listed after it, "in May and June 2019", "the fall or winter of next year").
+# one listed after it, "in May and June 2019", "the fall or winter of next year"; "The summit is on March 31"
+# months ahead is still to come).
 ANALYSIS_VERSION = "analyze.v12"
 
 # Parts of speech whose lemmas say what a sentence is about.

@@ -178,6 +178,11 @@ CASES = [
      "the summer", "DATE", "2019-SU", D(2019, 6, 1), D(2019, 8, 31), "season", None),
     ("The audit covers March 3 and April 7, 2020.", "March 3", SAT,
      "March 3", "DATE", "2020-03-03", D(2020, 3, 3), D(2020, 3, 3), "day", None),
+    # in the present, a day months ahead is still to come; with no tense it is the one gone by
+    ("The summit is on March 31, officials say.", "March 31", SAT,
+     "March 31", "DATE", "2026-03-31", D(2026, 3, 31), D(2026, 3, 31), "day", None),
+    ("The summit on March 31 drew crowds, officials say.", "March 31", SAT,
+     "March 31", "DATE", "2025-03-31", D(2025, 3, 31), D(2025, 3, 31), "day", None),
     # "end of" without "the", as business copy writes it (it used to raise KeyError)
     ("Talks run until end of 2026.", "end of 2026", SAT,
      "end of 2026", "DATE", "2026", D(2026, 8, 31), D(2026, 12, 31), "year", "END"),

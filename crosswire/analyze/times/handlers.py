@@ -76,7 +76,8 @@ def _date_match(m: re.Match, ctx: _Ctx) -> _Cand | None:
         return _cand(m, _unknown(f"XXXX-{month:02d}-{day:02d}", "day"))
     if year is None:
         direction = _direction(ctx, m.start(), m.end())
-        d = _resolve_month_day(ctx.dct, month, day, direction, deadline=direction is None and _after_extent(ctx, m),
+        ahead = _after_extent(ctx, m) or _is_on(ctx, m)
+        d = _resolve_month_day(ctx.dct, month, day, direction, deadline=direction is None and ahead,
                                happened=_names_what_happened(ctx, m))
     else:
         d = _safe_date(year, month, day)
@@ -357,6 +358,12 @@ _UNSCHEDULED_EVENTS = frozenset("""
 def _after_extent(ctx: _Ctx, m: re.Match) -> bool:
     """Does the expression follow "until", "through" or "into"? (a deadline: it lies ahead)"""
     return _after_extent_word(_WORD.findall(ctx.before(m.start(), 60)))
+
+
+def _is_on(ctx: _Ctx, m: re.Match) -> bool:
+    """Does the expression follow "is" or "are" ("The summit is on Oct. 31", "The deadline is Dec. 7")? In the
+    present, a day months away is still to come."""
+    return bool(re.search(r"\b(?:is|are)\s+(?:on\s+)?$", ctx.before(m.start(), 12)))
 
 
 def _weekday_match(m: re.Match, ctx: _Ctx) -> _Cand | None:

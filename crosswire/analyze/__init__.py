@@ -66,7 +66,9 @@ from crosswire.model import Analysis, Sentence
 # Mysore" and "the supertanker Sirius Star" are ships; "they" after a group that spoke is that group; v12: the
 # role of kin set beside a name, "Ana Ruiz, Tom Hale's sister,"; a month, season or day takes the year of the
 # one listed after it, "in May and June 2019", "the fall or winter of next year"; "The summit is on March 31"
-# months ahead is still to come).
+# months ahead is still to come; "Health and Human Services Secretary", "strength and conditioning coach" are
+# whole titles; "White House" of "White House press secretary" is a body; "Port Authority" after "the
+# Brookfield Port Authority" is that body).
 ANALYSIS_VERSION = "analyze.v12"
 
 # Parts of speech whose lemmas say what a sentence is about.

@@ -202,9 +202,12 @@ def _without_overlaps(mentions: list[_Mention]) -> list[_Mention]:
 
 
 def _inside_title(doc, mention: _Mention, titles: list[tuple[int, int]]) -> bool:
-    """An ORG the model cut out of a title ("Trade" of "Trade Minister Park"); a body's name with "of" in it
-    is the body's, title or not ("House of Representatives Speaker Nancy Pelosi")."""
-    if mention.label != "ORG" or any(t.lower_ == "of" for t in doc[mention.start : mention.end]):
+    """An ORG the model cut out of a title ("Trade" of "Trade Minister Park"); a body's name with "of" or "and"
+    in it is the body's, title or not ("House of Representatives Speaker Nancy Pelosi", "Food and Drug
+    Administration Commissioner"), and so is one that a title in lower case follows ("Pfizer chief executive")."""
+    if mention.label != "ORG" or any(t.lower_ in ("of", "and", "&") for t in doc[mention.start : mention.end]):
+        return False
+    if mention.end < len(doc) and doc[mention.end].is_lower and doc[mention.end].is_alpha:
         return False
     return any(start <= mention.start and mention.end < end for start, end in titles)
 
@@ -559,6 +562,7 @@ def _resolve_names(doc, mentions: list[_Mention]) -> None:
         m.name = first_spelling.setdefault(name_key(name), name)
         if m.label == "PERSON" and len(name.split()) >= 2:
             full_names.append((m.start, m.name))
+    _resolve_short_bodies(mentions)
     last_seen: dict[str, int] = {}
     for m in mentions:
         if m.label != "PERSON":
@@ -566,6 +570,24 @@ def _resolve_names(doc, mentions: list[_Mention]) -> None:
         if len(m.name.split()) == 1:
             m.name = _full_name(m, full_names, last_seen) or m.name
         last_seen[m.name] = m.start
+
+
+def _resolve_short_bodies(mentions: list[_Mention]) -> None:
+    """An organisation named by the last two or more words of one the text names in full is that one ("Port
+    Authority" after "the Halvergate Port Authority", "Red Sox" after "Boston Red Sox"), when the words before
+    are capitalised names ("the 81st Academy Awards", "Blue Origin's New Shepard" are not); not when two such
+    bodies are named, and not by one word ("House" and "White House")."""
+    bodies = {m.name for m in mentions if m.label == "ORG"}
+    for m in mentions:
+        words = m.name.split()
+        if m.label != "ORG" or len(words) < 2:
+            continue
+        tail = [name_key(w) for w in words]
+        longer = [b for b in bodies if len(b.split()) > len(words)
+                  and [name_key(w) for w in b.split()[-len(words):]] == tail
+                  and all(re.fullmatch(r"[A-Z][\w.&-]*", w) for w in b.split()[: -len(words)])]
+        if len(longer) == 1:
+            m.name = longer[0]
 
 
 def _full_name(m: _Mention, full_names: list[tuple[int, str]], last_seen: dict[str, int]) -> str | None:
@@ -623,13 +645,25 @@ def _prefix_title(doc, mention: _Mention):
     while i - 1 >= 0 and mention.start - (i - 1) <= _MAX_PREFIX and not doc[i].is_sent_start:
         token = doc[i - 1]
         of_a_name = token.lower_ == "of" and token.ent_type_ != ""  # "House of Representatives Speaker"
-        if not (_is_title_modifier(token) or of_a_name) or _newline_between(doc, i - 1, i):
+        if not (_is_title_modifier(token) or of_a_name or _and_in_title(doc, i - 1)) or _newline_between(doc, i - 1, i):
             break
         i -= 1
         start = i
     while start < last and doc[start].tag_ in ("POS", "HYPH"):
         start += 1
     return doc[start:last] if start < last else None
+
+
+def _and_in_title(doc, i: int) -> bool:
+    """Token i is an "and" inside a title: of a body's name ("Health and Human Services Secretary", "Food and Drug
+    Administration Commissioner"), or between two lower-case words ("strength and conditioning coach")."""
+    token = doc[i]
+    if token.lower_ not in ("and", "&") or i == 0:
+        return False
+    if token.ent_iob_ == "I" and token.ent_type_ not in ("PERSON", "NORP", "GPE"):
+        return True
+    before, after = doc[i - 1], doc[i + 1]
+    return before.tag_ == "NN" and before.is_lower and after.is_lower and not before.ent_type_  # not "neighbors and"
 
 
 def _title_head_before(doc, last: int) -> int | None:

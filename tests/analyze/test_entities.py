@@ -134,6 +134,13 @@ def test_bare_surname_resolves_to_most_recent_full_name(analyse):
         ("The fight was stopped by referee Tony Marsh in the seventh round.", "Tony Marsh", ("referee",)),
         ("House of Representatives Speaker Ellen Marsh spoke on Monday.", "Ellen Marsh",
          ("House of Representatives Speaker",)),
+        # "and" inside a body's name in a title, or between two words in lower case
+        ("Health and Human Services Secretary Omar Reyes spoke on Monday.", "Omar Reyes",
+         ("Health and Human Services Secretary",)),
+        ("The team thanked strength and conditioning coach Omar Reyes.", "Omar Reyes",
+         ("strength and conditioning coach",)),
+        ("Omar Reyes and Education Secretary Ellen Marsh spoke.", "Ellen Marsh", ("Education Secretary",)),
+        ("Crowds cheered neighbors and welcomed President Omar Reyes.", "Omar Reyes", ("President",)),
         # the next person of a list, with a title of their own, is no title; a description naming someone is
         ("The mayor thanked Omar Reyes, the city's deputy director Ellen Marsh, and the staff.", "Omar Reyes", ()),
         ("The court heard from Clara Dunmore, daughter of court reporter Ellen Marsh.", "Clara Dunmore",
@@ -333,7 +340,7 @@ def test_a_name_written_as_a_brand_is_an_organisation(analyse, text, name, label
 @pytest.mark.parametrize(("text", "names"), [
     ("Martin Luther King Jr. spoke in the harbor town.", {"Martin Luther King Jr.": "PERSON"}),  # no king's title
     # the bare surname is the full name's
-    ("Harbor chief Peter Olsen Jr. spoke on Monday. Olsen said the port would reopen.", {"Peter Olsen Jr.": "PERSON"}),
+    ("Harbor Chief Peter Olsen Jr. spoke on Monday. Olsen said the port would reopen.", {"Peter Olsen Jr.": "PERSON"}),
     ("Similarly, Chula Vista, California, reached 89 degrees Fahrenheit.",
      {"Chula Vista": "GPE", "California": "GPE"}),  # a place and its state; a temperature scale is no name
     # a body's name runs on over "and"; two places joined by a hyphen before "border" are no organisation
@@ -390,9 +397,14 @@ def test_a_name_before_what_a_maker_makes_is_an_organisation(analyse, text, labe
     assert [(e.text, e.label) for e in entities] == labels
 
 
-def test_a_body_named_with_of_in_a_title_is_still_a_body(analyse):
-    _, entities, _ = analyse("House of Representatives Speaker Ellen Marsh spoke on Monday.")
-    assert [(e.text, e.label) for e in entities] == [("House of Representatives", "ORG"), ("Ellen Marsh", "PERSON")]
+@pytest.mark.parametrize(("text", "body"), [
+    ("House of Representatives Speaker Ellen Marsh spoke on Monday.", "House of Representatives"),
+    ("Food and Drug Administration Commissioner Ellen Marsh spoke on Monday.", "Food and Drug Administration"),
+    ("White House press secretary Ellen Marsh spoke on Monday.", "White House"),  # a title in lower case follows
+])
+def test_a_body_named_in_a_title_is_still_a_body(analyse, text, body):
+    _, entities, _ = analyse(text)
+    assert [(e.text, e.label) for e in entities] == [(body, "ORG"), ("Ellen Marsh", "PERSON")]
 
 
 @pytest.mark.parametrize("text", [
@@ -402,3 +414,12 @@ def test_a_body_named_with_of_in_a_title_is_still_a_body(analyse):
 def test_a_ship_is_no_person(analyse, text):
     _, entities, _ = analyse(text)
     assert [e.text for e in entities if e.label == "PERSON"] == []
+
+
+def test_a_body_named_by_the_last_words_of_its_full_name_is_that_body(analyse):
+    text = ("The Brookfield Port Authority raised its fees on Monday. Port Authority chief executive Ellen Marsh "
+            "said the White House had been told. The House will vote on the harbor bill.")
+    _, entities, _ = analyse(text)
+    bodies = [(e.text, e.name) for e in entities if e.label == "ORG"]
+    assert ("Port Authority", "Brookfield Port Authority") in bodies
+    assert ("House", "House") in bodies and ("the White House", "White House") in bodies

@@ -119,7 +119,7 @@ _MONTH = (
 )
 _MONTH_BEFORE_RE = re.compile(rf"\b(?:{_MONTH})\s+$")
 _MONTH_AFTER_RE = re.compile(rf"\s+(?:{_MONTH})\b")
-_TIME_AFTER_RE = re.compile(r":\d|\s?(?:[ap]\.m\.|(?i:am|pm)\b)|/\d|(?:st|nd|rd|th)\b|s\b|'s\b")
+_TIME_AFTER_RE = re.compile(r":\d|\s?(?:[ap]\.\s?m\.|(?i:am|pm)\b)|/\d|(?:st|nd|rd|th)\b|s\b|'s\b")
 _PHONE_RE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?\(?\b\d{3}\)?[\s.-]\d{3}[\s.-]\d{4}\b")
 _NEXT_WORD_RE = re.compile(r"[\s-]+(?P<w>[A-Za-z][A-Za-z'-]*)")
 _PREV_WORD_RE = re.compile(r"(?P<w>[\w&'.-]+)[\s(]*$")

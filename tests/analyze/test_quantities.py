@@ -202,6 +202,7 @@ NOT_QUANTITIES = [
     "The festival shows the films on 35MM prints.",  # no currency: a film gauge, not millions
     "A late field goal gave the visitors a 17-7 halftime lead.",  # a score is no count of 7
     "The court ruled against the port in a 5-4 decision.",
+    "The ferry left at about 7 p. m. on Friday.",  # a time with its abbreviation spaced out, not 7 pence
 ]
 
 

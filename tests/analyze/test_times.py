@@ -178,6 +178,8 @@ CASES = [
      "the summer", "DATE", "2019-SU", D(2019, 6, 1), D(2019, 8, 31), "season", None),
     ("The audit covers March 3 and April 7, 2020.", "March 3", SAT,
      "March 3", "DATE", "2020-03-03", D(2020, 3, 3), D(2020, 3, 3), "day", None),
+    ("The ferry left at about 7 p. m. on Friday.", "7 p. m.", SAT,
+     "about 7 p. m. on Friday", "TIME", "2025-10-24T19:00", D(2025, 10, 24), D(2025, 10, 24), "time", "APPROX"),
     # in the present, a day months ahead is still to come; with no tense it is the one gone by
     ("The summit is on March 31, officials say.", "March 31", SAT,
      "March 31", "DATE", "2026-03-31", D(2026, 3, 31), D(2026, 3, 31), "day", None),

@@ -511,7 +511,7 @@ def _clock_match(m: re.Match, ctx: _Ctx) -> _Cand | None:
     else:
         hh = int(g["h"])
         mm = int(g["mi"]) if g.get("mi") else 0
-        ap = (g.get("ap") or "").lower().replace(".", "")
+        ap = re.sub(r"[.\s]", "", (g.get("ap") or "").lower())
         if ap:
             if not 1 <= hh <= 12:
                 return None

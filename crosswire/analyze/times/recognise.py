@@ -118,8 +118,8 @@ _RULES: list[tuple[str, Handler, str]] = [
     (rf"(?i:every|each)\s+(?P<wd>{WEEKDAY})(?:\s+(?P<part>{PART}))?{_END}", _set_match, r"(?i:every|each)"),
     (rf"(?:on\s+)?(?P<wd>{WEEKDAY})s(?:\s+(?P<part>{PART})s?)?{_END}", _set_match, r"days\b"),
     (rf"(?P<times>(?i:once|twice|(?:\d+|{_alt(_ONES)}|several|three)\s+times)\s+)?(?P<per>(?i:a|an|per))\s+(?P<unit>{UNIT}){_END}", _set_match, _T_UNIT),
-    (r"(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>(?i:a\.m\.|p\.m\.|a\.m|p\.m|am|pm)(?![A-Za-z]))"
-     r"(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC|(?i:local\s+time))\b)?", _clock_match, r"(?i:[ap]\.?m)"),
+    (r"(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>(?i:a\.m\.|p\.m\.|a\.\s?m\.|p\.\s?m\.|a\.m|p\.m|am|pm)(?![A-Za-z]))"
+     r"(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC|(?i:local\s+time))\b)?", _clock_match, r"(?i:[ap]\.?\s?m)"),
     (r"(?<![\d:.])(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?![\d:])(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC|(?i:local\s+time))\b)?",
      _clock_match, r"\d:\d"),
     (rf"(?P<h>[01]?\d)\s+(?P<oclock>o'clock)", _clock_match, r"o'clock"),

@@ -366,7 +366,7 @@ def _one_thing(a: Claim, b: Claim, sa: Slot, sb: Slot, article_a: Article, artic
             return False
     elif not _near_words(text_a, sa) & _near_words(text_b, sb):
         return False
-    if sa.name != "date" and _dated_apart(a, b):
+    if sa.name != "date" and _dated_apart(a, b, text_a, text_b):
         return False
     if sa.name == "date":
         # "by 2030" / "from 2005", "since March" / "on Sunday": two dates of a story; "said Tuesday"
@@ -526,14 +526,29 @@ def _preposition(text: str, slot: Slot) -> str | None:
     return word if word in _DATE_PREPOSITIONS else None
 
 
-def _dated_apart(a: Claim, b: Claim) -> bool:
+def _dated_apart(a: Claim, b: Claim, text_a: str, text_b: str) -> bool:
     """Both sentences are dated and no date of one is the other's period ("in the first three
-    months of this year" / "this year", "this year" / "next year")."""
-    dates_a = [s for s in a.slots if s.name == "date" and not _vague(s)]
-    dates_b = [s for s in b.slots if s.name == "date" and not _vague(s)]
+    months of this year" / "this year", "this year" / "next year"); a date an undated article leaves
+    unresolved ("at 8 p.m.") sets nothing apart."""
+    dates_a = [(s, _part_of(text_a, a, s)) for s in a.slots if _resolved_date(s)]
+    dates_b = [(s, _part_of(text_b, b, s)) for s in b.slots if _resolved_date(s)]
     return bool(dates_a and dates_b) and not any(
-        _period(x) == _period(y) and compare_values("date", x.value, y.value) is Agreement.SAME
-        for x in dates_a for y in dates_b)
+        _period(x) == _period(y) and part_x == part_y and compare_values("date", x.value, y.value) is Agreement.SAME
+        for x, part_x in dates_a for y, part_y in dates_b)
+
+
+def _resolved_date(slot: Slot) -> bool:
+    return slot.name == "date" and not _vague(slot) and bool((slot.value or {}).get("begin"))
+
+
+# The part of a period that words before it name: "in the first three months of this year" is no figure of the year
+_PART_OF = re.compile(r"\b(?:first|last|past|final|opening|closing)\s+(?:[a-z]+\s+)?"
+                      r"(?:days?|weeks?|months?|quarters?|half|weekend)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _part_of(text: str, claim: Claim, slot: Slot) -> str | None:
+    part = _PART_OF.search(text, claim.sentence.start, slot.start)
+    return " ".join(part.group().lower().split()) if part else None
 
 
 def _period(slot: Slot) -> str | None:

@@ -462,3 +462,21 @@ def test_a_vague_multitude_is_no_value_of_its_own_and_reads_as_written(nlp):
     [multitude] = [s for c in claims for s in c.slots if s.name == "count"]
     assert multitude.display == "Tens of millions (10 million to 100 million)"
     assert [f.slot for f in align([a], claims).findings] == ["date"]  # Monday is listed, the multitude is not
+
+
+@pytest.mark.parametrize(("sentence_b", "conflict"), [
+    ("The ferry line earned $9 million in fares this year.", False),  # the year, not its first quarter
+    ("The ferry line earned $9 million in fares in the first three months of this year.", True),
+])
+def test_a_figure_of_part_of_a_period_is_no_conflict_with_one_of_the_whole(sentence_b, conflict):
+    def year(sentence):
+        start = sentence.index("this year")
+        return Slot("date", "this year", start, start + 9, display="2025",
+                    value={"value": "2025", "begin": "2025-01-01", "end": "2025-12-31", "granularity": "year"})
+
+    sentence_a = "The ferry line earned $3.5 million in fares in the first three months of this year."
+    a, b = article("daily", sentence_a), article("wire", sentence_b)
+    words = ["ferry", "line", "earn", "fare", "year"]
+    claims = [claim(a, sentence_a, words, amount("$3.5 million", sentence_a, 3.5e6), year(sentence_a)),
+              claim(b, sentence_b, words, amount("$9 million", sentence_b, 9e6), year(sentence_b))]
+    assert bool(conflicts([a, b], claims)) is conflict

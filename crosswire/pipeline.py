@@ -38,7 +38,8 @@ from crosswire.model import Analysis, Article, Comparison, Note, Problem, QuoteS
 # are one timeline event; "from 1979 through 2009" is shown 1979..2009; a vote's count "220-212" is a tally;
 # a figure both sentences write is no conflict; "Zabiullah" and "Zabihullah Mujahid" are one person; v9: the day
 # of "..., CNBC reported Sunday" is the report's, past; a figure of "the first three months of this year" is no
-# figure of the year; a date an undated article leaves unresolved sets no sentences apart).
+# figure of the year; a date an undated article leaves unresolved sets no sentences apart; a total "over the next
+# decade" is no figure without those years).
 COMPARISON_VERSION = "compare.v9"
 
 PIPELINE_VERSION = "compare.v1"

@@ -366,6 +366,8 @@ def _one_thing(a: Claim, b: Claim, sa: Slot, sb: Slot, article_a: Article, artic
             return False
     elif not _near_words(text_a, sa) & _near_words(text_b, sb):
         return False
+    if sa.name in ("amount", "count") and _multiyear_window(text_a, a) != _multiyear_window(text_b, b):
+        return False  # "$5 trillion over the next decade" / "$6 trillion in the 2022 fiscal year"
     if sa.name != "date" and _dated_apart(a, b, text_a, text_b):
         return False
     if sa.name == "date":
@@ -451,6 +453,17 @@ def _same_age_of(text_a: str, sa: Slot, text_b: str, sb: Slot) -> bool:
 
 
 _NOT_WHO = frozenset("old was were has had have who that and the his her its said says is are will would".split())
+
+
+# A total over several years: "over the next decade", "over 10 years", "across five years"
+_MULTIYEAR = re.compile(r"\b(?:over|across|during|in)\s+(?:the\s+)?(?:next|coming|past|last|following)?\s*"
+                        r"(?:decade|(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twenty)\s+years)\b",
+                        re.IGNORECASE)
+
+
+def _multiyear_window(text: str, claim: Claim) -> str | None:
+    window = _MULTIYEAR.search(text, claim.sentence.start, claim.sentence.end)
+    return None if window is None else re.sub(r"\W+", " ", window.group().lower().split(None, 1)[1])
 
 
 def _measuring_window(text: str, slot: Slot) -> bool:

@@ -480,3 +480,15 @@ def test_a_figure_of_part_of_a_period_is_no_conflict_with_one_of_the_whole(sente
     claims = [claim(a, sentence_a, words, amount("$3.5 million", sentence_a, 3.5e6), year(sentence_a)),
               claim(b, sentence_b, words, amount("$9 million", sentence_b, 9e6), year(sentence_b))]
     assert bool(conflicts([a, b], claims)) is conflict
+
+
+@pytest.mark.parametrize(("sentence_b", "conflict"), [
+    ("The council plans to spend $3 million on the harbor wall.", False),  # a year's budget, or the whole
+    ("The council plans to spend $3 million on the harbor wall over the next decade.", True),
+])
+def test_a_total_over_several_years_is_no_conflict_with_a_figure_without_them(sentence_b, conflict):
+    sentence_a = "The council plans to spend $20 million on the harbor wall over the next decade."
+    figure_b = sentence_b[sentence_b.index("$"):].split()[0]
+    articles, claims = _pair(sentence_a, sentence_b, lambda s: amount("$20 million", s, 2e7),
+                             lambda s: amount(figure_b + " million", s, 3e6), ["council", "spend", "harbor", "wall"])
+    assert bool(conflicts(articles, claims)) is conflict

@@ -357,6 +357,9 @@ def _is_false_positive(doc, mention: _Mention) -> bool:
         return True  # "Senate Bill 90"
     if _in_case_name(doc, mention):
         return True
+    start = doc[mention.start].idx
+    if start > 0 and doc_text(doc)[start - 1] == "#":
+        return True  # "#MeToo", "#StopAsianHate": a hashtag names a cause, not a person or body
     return mention.label in FALSE_POSITIVES.get(text.lower(), ())
 
 

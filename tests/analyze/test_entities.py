@@ -423,3 +423,8 @@ def test_a_body_named_by_the_last_words_of_its_full_name_is_that_body(analyse):
     bodies = [(e.text, e.name) for e in entities if e.label == "ORG"]
     assert ("Port Authority", "Brookfield Port Authority") in bodies
     assert ("House", "House") in bodies and ("the White House", "White House") in bodies
+
+
+def test_a_hashtag_is_no_entity(analyse):
+    _, entities, _ = analyse("The actress and #MeToo advocate spoke on Monday. Ellen Marsh, her lawyer, agreed.")
+    assert [e.text for e in entities if e.label == "PERSON"] == ["Ellen Marsh"]

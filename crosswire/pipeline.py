@@ -290,7 +290,7 @@ def _closing_mark_end(text: str, start: int, end: int) -> int:
 # stance verbs such as "think" or "support", which PolNeAR counts but a reader does not take for a quote).
 _SPEECH_PHRASES = ("according to", "made clear")
 _RELATIVE_PRONOUNS = frozenset({"which", "who", "whom", "that"})  # a speaker left unresolved names no one
-_DESCRIBED_SOURCE = re.compile(r"[Tt]he(?:\s+[a-z][a-z-]+){1,3}")
+_DESCRIBED_SOURCE = re.compile(r"[Tt]he(?:\s+[a-z][a-z-]+(?:['’]s)?){1,3}")  # "the ministry", "the governor's office"
 # Words that are themselves what was said: "the remarks suggest ..." is the writer's reading, not a source.
 _UTTERANCES = frozenset("remarks remark comments comment words speech answer answers tone message".split())
 

@@ -834,6 +834,22 @@ def test_according_to_inside_a_sentence_attributes_the_clause_after_it_not_the_q
         ("the ruling", "according to", "the port must release the files", "indirect")]
 
 
+@pytest.mark.parametrize("text", [
+    "The rules take effect in January, the governor’s office said, according to the Herald.",
+    "The governor’s office said the rules take effect in January, according to the Herald.",
+])
+def test_who_said_it_stays_beside_an_according_to_that_sources_the_report(analyse, text):
+    _, _, quotes = analyse(text)
+    assert sorted((q.speaker.lower(), _cue(text, q)) for q in quotes) == [
+        ("herald", "according to"), ("the governor’s office", "said")]
+
+
+def test_what_a_speaker_reports_inside_another_speakers_words_stays_theirs_beside_an_according_to(analyse):
+    text = "Kim said the mayor refused to resign, according to the Herald."
+    _, _, quotes = analyse(text)
+    assert "refused" not in [_cue(text, q) for q in quotes]
+
+
 def _hand_parsed(nlp, rows):
     """A Doc parsed as given, row by row (word, space after, head, dep, pos, tag): an odd parse the model
     makes of a long paragraph, written out short."""

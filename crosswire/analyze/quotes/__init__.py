@@ -93,17 +93,35 @@ def find_quotes(doc, entities: list[Entity]) -> list[Quote]:
             quotes.append(quote)
     quotes.extend(_continuations(text, quoted, quotes))
     quotes.extend(_transcript_lines(doc, speakers, quotes))
-    quotes = _outermost(quotes)
+    quotes = _outermost(quotes, text)
     quotes.extend(_headline(doc, speakers, quotes))
     return _resolve_pronouns(doc, sorted(quotes, key=lambda q: (q.content_start, q.content_end)), speakers)
 
 
-def _outermost(quotes: list[Quote]) -> list[Quote]:
+def _outermost(quotes: list[Quote], text: str) -> list[Quote]:
     """Drop reported speech whose cue lies inside another quote's content ("Kim said
     the mayor refused to resign": "refused" is part of what Kim said). PolNeAR marks
-    such nested attributions rarely, and a reader wants the outer one."""
+    such nested attributions rarely, and a reader wants the outer one; but under an
+    "according to" that closes the sentence ("..., the governor's office said, according
+    to the Herald") the inner speaker is who said it, and both stay."""
     return [q for q in quotes if q.kind == "direct" or q.cue_start is None
-            or not any(_holds_cue(outer, q) and not _misparsed(outer, q) for outer in quotes)]
+            or not any(_holds_cue(outer, q) and not _misparsed(outer, q) and not _sources_a_report(outer, q, text)
+                       for outer in quotes)]
+
+
+_SAID = frozenset("said says told tells stated announced confirmed added".split())
+
+
+def _sources_a_report(outer: Quote, q: Quote, text: str) -> bool:
+    """`outer` is an "according to" whose content is all of `q`, speaker and cue included ("<clause>, X said"
+    or "X said <clause>", according to the Herald)."""
+    if outer.cue_start is None or not text[outer.cue_start : outer.cue_end].lower().startswith("according"):
+        return False
+    if text[q.cue_start : q.cue_end].split()[-1].lower() not in _SAID:
+        return False  # "Bloomberg reports that ..., according to ...": PolNeAR keeps the outer one alone
+    starts = [p for p in (q.content_start, q.cue_start, q.speaker_start) if p is not None]
+    ends = [p for p in (q.content_end, q.cue_end, q.speaker_end) if p is not None]
+    return not text[outer.content_start : min(starts)].strip(" ,") and not text[max(ends) : outer.content_end].strip(" ,")
 
 
 def _holds_cue(outer: Quote, q: Quote) -> bool:

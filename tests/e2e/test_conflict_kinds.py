@@ -1,5 +1,7 @@
 """A different date or place for the same fact is a conflict, through the whole pipeline."""
 
+import pytest
+
 import crosswire
 
 HEAD = "Published: 2 Mar. 2026, {time}\nBy {author}\n"
@@ -42,22 +44,18 @@ def test_reported_speech_with_an_auxiliary_or_adverb_is_listed_and_stance_is_not
     assert not any("too tight" in q for q in quotes)
 
 
-def test_reported_speech_of_a_body_described_with_a_possessive_is_listed(tmp_path, nlp):
+@pytest.mark.parametrize(("sentence", "speaker"), [
+    ("The line will carry freight at night, the minister’s office said.", "the minister’s office"),
+    ("Rui Almeida and Sofia Lind said that the line would carry freight at night.", "Rui Almeida and Sofia Lind"),
+])
+def test_reported_speech_of_a_described_body_or_of_people_speaking_together_is_listed_with_them(
+        tmp_path, nlp, sentence, speaker):
     a = write(tmp_path / "a.txt", "Ministers to sign rail accord", "09:00", "Lena Ortiz", "Lisbon", "Thursday, March 5")
     with a.open("a", encoding="utf-8") as f:
-        f.write("The line will carry freight at night, the minister’s office said.\n")
+        f.write(sentence + "\n")
     b = write(tmp_path / "b.txt", "Rail accord to be signed", "10:30", "Tom Hale", "Lisbon", "Thursday, March 5")
     [quote] = [q for q in crosswire.compare([a, b], nlp=nlp).quotes if "carry freight" in q.text]
-    assert quote.speaker == "the minister’s office"
-
-
-def test_reported_speech_of_people_speaking_together_is_listed_with_all_of_them(tmp_path, nlp):
-    a = write(tmp_path / "a.txt", "Ministers to sign rail accord", "09:00", "Lena Ortiz", "Lisbon", "Thursday, March 5")
-    with a.open("a", encoding="utf-8") as f:
-        f.write("Rui Almeida and Sofia Lind said that the line would carry freight at night.\n")
-    b = write(tmp_path / "b.txt", "Rail accord to be signed", "10:30", "Tom Hale", "Lisbon", "Thursday, March 5")
-    [quote] = [q for q in crosswire.compare([a, b], nlp=nlp).quotes if "carry freight" in q.text]
-    assert quote.speaker == "Rui Almeida and Sofia Lind"
+    assert quote.speaker == speaker
 
 
 def test_an_article_whose_analysis_fails_is_a_problem_and_the_others_are_compared(tmp_path, nlp, monkeypatch):

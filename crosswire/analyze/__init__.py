@@ -69,7 +69,8 @@ from crosswire.model import Analysis, Sentence
 # months ahead is still to come; "Health and Human Services Secretary", "strength and conditioning coach" are
 # whole titles; "White House" of "White House press secretary" is a body; "Port Authority" after "the
 # Brookfield Port Authority" is that body; "#MeToo" is no person; "..., the governor's office said, according to
-# the Herald" keeps the office's attribution beside the Herald's).
+# the Herald" keeps the office's attribution beside the Herald's; "Mr DeSantis" speaks as the Ron DeSantis named
+# before).
 ANALYSIS_VERSION = "analyze.v12"
 
 # Parts of speech whose lemmas say what a sentence is about.

@@ -907,6 +907,10 @@ def test_a_bare_surname_the_model_missed_is_the_person_named_before_with_it(anal
     doc, _, quotes = analyse(text)
     quote = _find(doc.text, quotes, "handed in")
     assert quote.speaker == "Ana Italiano"
+    # ...after a form of address without its full stop, as British papers print it
+    text = 'Ron DeSantis spoke on Monday. "The state is open," Mr DeSantis claimed at a news conference.'
+    doc, _, quotes = analyse(text)
+    assert _find(doc.text, quotes, "state is open").speaker == "Ron DeSantis"
 
 
 def test_it_as_a_speaker_is_the_body_that_spoke_just_before(analyse):

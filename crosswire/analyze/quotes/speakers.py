@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import re
 from dataclasses import dataclass
 
 from crosswire.analyze.nlp import doc_text
@@ -253,7 +254,9 @@ class _SpeakerResolver:
         return names
 
     def _surname_of(self, word: str, pos: int) -> str | None:
-        """A bare surname the model did not tag ("Italiano tweeted"): the person named before with it."""
+        """A bare surname the model did not tag ("Italiano tweeted", "Mr DeSantis claimed"): the person named
+        before with it."""
+        word = _HONORIFIC.sub("", word)
         if " " in word or not word[:1].isupper():
             return None
         k = bisect.bisect_left(self.person_starts, pos)
@@ -348,6 +351,9 @@ class _SpeakerResolver:
                 if known_lemma == lemma:
                     return description
         return _describe(span)
+
+
+_HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Miss)\.?\s+(?=[A-Z])")  # "Mr DeSantis", as British papers write it
 
 
 def joined_names(names: list[str]) -> str:

@@ -245,6 +245,10 @@ def _trim(doc, mention: _Mention, nicknames: set[int]) -> _Mention | None:
     while start < end and (doc[start].is_quote or doc[start].lower_ == "the" and start + 1 < end
                            and doc[start + 1].is_quote):
         start += 1  # the "Squad
+    if start < end and doc[start].tag_ == "POS":  # "his home state’s Gazette-Mail": the model took in the owner's
+        if label == "PERSON":                       # "’s", and what is owned is a thing, no person
+            return None
+        start += 1
     if end - start == 2 and re.fullmatch(r"[A-Z]\.?", doc[end - 1].text) and doc[start].is_title \
             and not (end < len(doc) and doc[end].idx in nicknames):
         label = "FAC"  # "Terminal B", "Gate C": a place in a building, not a person ("Thomas J. "Tommy" Hale")

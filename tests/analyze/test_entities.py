@@ -428,3 +428,8 @@ def test_a_body_named_by_the_last_words_of_its_full_name_is_that_body(analyse):
 def test_a_hashtag_is_no_entity(analyse):
     _, entities, _ = analyse("The actress and #MeToo advocate spoke on Monday. Ellen Marsh, her lawyer, agreed.")
     assert [e.text for e in entities if e.label == "PERSON"] == ["Ellen Marsh"]
+
+
+def test_a_name_the_model_opens_with_an_owners_possessive_is_no_person(analyse):
+    _, entities, _ = analyse("In an essay in his home state’s Herald-Post, the senator announced his rejection.")
+    assert not [e for e in entities if e.label == "PERSON"]

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from crosswire.align.compatible import NUMERIC_SLOTS, Agreement, compare_values
-from crosswire.align.evidence import clause_around, clip, evidence_for, shares_wording
+from crosswire.align.evidence import clause_around, clip, evidence_for, in_quotes, relative_day, shares_wording
 from crosswire.align.similarity import keyword_weights, lexical_similarity
 from crosswire.analyze._units import VAGUE
 from crosswire.model import Article, Claim, Finding, Slot
@@ -376,8 +376,8 @@ def _one_thing(a: Claim, b: Claim, sa: Slot, sb: Slot, article_a: Article, artic
         preposition = _preposition(text_a, sa)
         if preposition is None or preposition != _preposition(text_b, sb):
             return False
-        if _relative_day(sa) or _relative_day(sb):
-            quoted = _in_quotes(text_a, a, sa) or _in_quotes(text_b, b, sb)  # “Tomorrow morning I'm ...”
+        if relative_day(sa) or relative_day(sb):
+            quoted = in_quotes(text_a, a, sa) or in_quotes(text_b, b, sb)  # “Tomorrow morning I'm ...”
             return not quoted and article_a.published is not None and article_a.published == article_b.published
     return True
 
@@ -401,8 +401,6 @@ def _closest(slot: Slot, text: str, other: Claim, other_text: str, chosen: Slot)
 
 _COUNT_STOP = frozenset("and the of in on at for with from than more who that were was are have had has been "
                         "its their his her about some".split())
-_RELATIVE_DAY = re.compile(r"(?i)\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|tonight|yesterday|tomorrow"
-                           r"|week|weekend)\b")
 
 
 # What a figure measured over a period is ("12-month inflation", "a 30-year rate", "the 4-week average").
@@ -569,21 +567,6 @@ def _period(slot: Slot) -> str | None:
     return "day" if granularity == "time" else granularity  # "Thursday evening" is Thursday
 
 
-def _in_quotes(text: str, claim: Claim, slot: Slot) -> bool:
-    before = text[claim.sentence.start : slot.start]
-    return before.count("\u201c") > before.count("\u201d") or before.count('"') % 2 == 1
-
-
-def _relative_day(slot: Slot) -> bool:
-    """A day told from the publication date: "Thursday", "yesterday", or a time of day alone ("shortly
-    before midnight", "at 3 a.m."), which is the day of the article that gives it."""
-    if (slot.value or {}).get("granularity") == "time":
-        return not _NAMES_A_DAY.search(slot.text)
-    return bool(_RELATIVE_DAY.search(slot.text)) and not re.search(r"\d", slot.text)
-
-
-# A month or a year in a date's words: it names its day itself ("at noon on March 5", "3 a.m. on 5/3/2021").
-_NAMES_A_DAY = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b\.?|\b\d{4}\b|\d/\d")
 
 
 def _add_conflict(drafts: list[dict], slot: str, members: dict[int, Slot]) -> None:

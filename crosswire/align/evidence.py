@@ -110,3 +110,23 @@ def evidence_for_span(article: Article, start: int, end: int, kind: str = "fact"
         raw_end=article.to_raw(end - 1) + 1 if end > start else article.to_raw(end),
         kind=kind,
     )
+
+
+def in_quotes(text: str, claim: Claim, slot: Slot) -> bool:
+    """The slot lies inside quotation marks opened in its claim's sentence."""
+    before = text[claim.sentence.start : slot.start]
+    return before.count("\u201c") > before.count("\u201d") or before.count('"') % 2 == 1
+
+
+def relative_day(slot: Slot) -> bool:
+    """A day told from the publication date: "Thursday", "yesterday", or a time of day alone ("shortly
+    before midnight", "at 3 a.m."), which is the day of the article that gives it."""
+    if (slot.value or {}).get("granularity") == "time":
+        return not _NAMES_A_DAY.search(slot.text)
+    return bool(_RELATIVE_DAY.search(slot.text)) and not re.search(r"\d", slot.text)
+
+
+_RELATIVE_DAY = re.compile(r"(?i)\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|tonight|yesterday|tomorrow"
+                           r"|week|weekend)\b")
+# A month or a year in a date's words: it names its day itself ("at noon on March 5", "3 a.m. on 5/3/2021").
+_NAMES_A_DAY = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b\.?|\b\d{4}\b|\d/\d")

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 
 from crosswire.align.compatible import Agreement, compare_dates
-from crosswire.align.evidence import SPEECH_WORDS, clause_around, clause_cuts, evidence_for
+from crosswire.align.evidence import SPEECH_WORDS, clause_around, clause_cuts, evidence_for, in_quotes, relative_day
 from crosswire.model import Article, Claim, Evidence, Finding, TimelineEvent
 
 # An event of the day of publication told in the future: "is set to vote today", "will meet on Tuesday".
@@ -45,6 +45,8 @@ def build_timeline(articles: list[Article], claims: list[Claim], findings: list[
                 continue
             if value.get("granularity") not in _TIMELINE_GRANULARITIES:
                 continue
+            if relative_day(slot) and in_quotes(article.text, claim, slot):
+                continue  # “Today's debate is ...”: a day inside quoted words is the speaker's, on a day unknown
             evidence = evidence_for(article, claim, slot)
             # matched by the comparison, "Tuesday evening" is the event of "Tuesday"; unmatched, "by Monday night"
             # is an event of its own beside the article's "on Monday"

@@ -492,3 +492,14 @@ def test_a_total_over_several_years_is_no_conflict_with_a_figure_without_them(se
     articles, claims = _pair(sentence_a, sentence_b, lambda s: amount("$20 million", s, 2e7),
                              lambda s: amount(figure_b + " million", s, 3e6), ["council", "spend", "harbor", "wall"])
     assert bool(conflicts(articles, claims)) is conflict
+
+
+def test_a_day_inside_quoted_words_is_no_timeline_event():
+    sentence = "“Today's vote is about the harbor, not about us,” the mayor wrote in an essay."
+    a = dataclasses.replace(article("daily", sentence), published=dt.date(2021, 6, 7))
+    today = claim(a, sentence, ["vote"], day("Today", sentence, "2021-06-07"))
+    assert build_timeline([a], [today]) == []
+    unquoted = "The mayor wrote on Monday that the vote is about the harbor."
+    b = dataclasses.replace(article("wire", unquoted), published=dt.date(2021, 6, 7))
+    monday = claim(b, unquoted, ["vote"], day("Monday", unquoted, "2021-06-07"))
+    assert [e.date for e in build_timeline([b], [monday])] == ["2021-06-07"]

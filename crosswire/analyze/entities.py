@@ -245,6 +245,12 @@ def _trim(doc, mention: _Mention, nicknames: set[int]) -> _Mention | None:
     while start < end and (doc[start].is_quote or doc[start].lower_ == "the" and start + 1 < end
                            and doc[start + 1].is_quote):
         start += 1  # the "Squad
+    if label == "ORG":  # "for Rural Health", "of the Federation of State Medical Boards", "Council on Ethical and"
+        if end - start > 1 and doc[start].is_lower and doc[start].pos_ in ("ADP", "CCONJ"):
+            start += 1  # and "the" after it; "the White House" keeps its article, as the model tags it
+            start += end - start > 1 and doc[start].lower_ == "the"
+        while end - start > 1 and doc[end - 1].is_lower and doc[end - 1].pos_ in ("ADP", "DET", "CCONJ"):
+            end -= 1
     if start < end and doc[start].tag_ == "POS":  # "his home state’s Gazette-Mail": the model took in the owner's
         if label == "PERSON":                       # "’s", and what is owned is a thing, no person
             return None

@@ -433,3 +433,17 @@ def test_a_hashtag_is_no_entity(analyse):
 def test_a_name_the_model_opens_with_an_owners_possessive_is_no_person(analyse):
     _, entities, _ = analyse("In an essay in his home state’s Herald-Post, the senator announced his rejection.")
     assert not [e for e in entities if e.label == "PERSON"]
+
+
+@pytest.mark.parametrize(("words", "name"), [
+    ("for Rural Health", "Rural Health"),
+    ("of the Federation of Harbor Pilots", "Federation of Harbor Pilots"),
+    ("Council on Ethical and", "Council on Ethical"),
+])
+def test_an_organisation_the_model_opens_or_closes_with_a_small_word_is_cut_to_its_name(nlp, words, name):
+    from crosswire.analyze.entities import _Mention, _trim
+
+    doc = nlp(f"She served as dean {words} at the college.")
+    start = next(t.i for t in doc if t.text == words.split()[0])
+    mention = _trim(doc, _Mention(start, start + len(words.split()), "ORG"), set())
+    assert doc[mention.start : mention.end].text == name

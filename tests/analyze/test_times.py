@@ -49,6 +49,8 @@ CASES = [
      "Jan. 6", "DATE", "2021-01-06", D(2021, 1, 6), D(2021, 1, 6), "day", None),
     ("Papers went to the Jan. 6 select committee.", "Jan. 6", D(2021, 10, 8),
      "Jan. 6", "DATE", "2021-01-06", D(2021, 1, 6), D(2021, 1, 6), "day", None),
+    ("Papers went to the House Jan. 6 Select Committee.", "Jan. 6", D(2021, 10, 8),  # a body's name before it
+     "Jan. 6", "DATE", "2021-01-06", D(2021, 1, 6), D(2021, 1, 6), "day", None),
     ("The council meets ahead of the Jan. 6 vote on the harbour.", "Jan. 6", D(2021, 10, 8),
      "Jan. 6", "DATE", "2022-01-06", D(2022, 1, 6), D(2022, 1, 6), "day", None),
     # "plans" as a noun plans nothing: "pressed on" says Tuesday is the past one (the DCT a Wednesday)

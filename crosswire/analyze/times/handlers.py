@@ -340,10 +340,10 @@ _COORDINATED_WEEKDAY = re.compile(
 
 
 def _names_what_happened(ctx: _Ctx, m: re.Match) -> bool:
-    """"the Jan. 6 attack", "the Sept. 11 Capitol riot": a day that names an attack, a shooting, a crash ... is
-    a day that has been; no one schedules one."""
+    """"the Jan. 6 attack", "the Sept. 11 Capitol riot", "the House Jan. 6 Select Committee": a day that names an
+    attack, a shooting, a crash ... is a day that has been; no one schedules one."""
     words = _WORD.findall(ctx.after(m.end(), 40))[:3]
-    return re.search(r"\bthe\s*$", ctx.before(m.start(), 6), re.IGNORECASE) is not None and any(
+    return re.search(r"\b(?i:the)\s+(?:[A-Z][\w.]*\s+){0,2}$", ctx.before(m.start(), 30)) is not None and any(
         w.lower() in _UNSCHEDULED_EVENTS for w in words)
 
 

@@ -249,6 +249,8 @@ def _trim(doc, mention: _Mention, nicknames: set[int]) -> _Mention | None:
         if end - start > 1 and doc[start].is_lower and doc[start].pos_ in ("ADP", "CCONJ"):
             start += 1  # and "the" after it; "the White House" keeps its article, as the model tags it
             start += end - start > 1 and doc[start].lower_ == "the"
+        if end - start > 2 and doc[start].lower_ in _PREFIXES and doc[start + 1].text == "-":
+            start += 2  # "an ex-Justice Department official", "anti-Trump"
         while end - start > 1 and doc[end - 1].is_lower and doc[end - 1].pos_ in ("ADP", "DET", "CCONJ"):
             end -= 1
     if start < end and doc[start].tag_ == "POS":  # "his home state’s Gazette-Mail": the model took in the owner's
@@ -274,6 +276,9 @@ def _trim(doc, mention: _Mention, nicknames: set[int]) -> _Mention | None:
     if end <= start:
         return None
     return _Mention(start, end, label)
+
+
+_PREFIXES = frozenset("ex pro anti non post pre".split())  # hyphened to a body's name: "ex-Justice Department"
 
 
 def _through_and(doc, end: int) -> int:

@@ -567,8 +567,6 @@ def _period(slot: Slot) -> str | None:
     return "day" if granularity == "time" else granularity  # "Thursday evening" is Thursday
 
 
-
-
 def _add_conflict(drafts: list[dict], slot: str, members: dict[int, Slot]) -> None:
     for draft in drafts:
         if draft["slot"] == slot and set(draft["members"]) & set(members):

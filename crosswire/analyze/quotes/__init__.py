@@ -102,11 +102,11 @@ def _outermost(quotes: list[Quote], text: str) -> list[Quote]:
     """Drop reported speech whose cue lies inside another quote's content ("Kim said
     the mayor refused to resign": "refused" is part of what Kim said). PolNeAR marks
     such nested attributions rarely, and a reader wants the outer one; but under an
-    "according to" that closes the sentence ("..., the governor's office said, according
+    "according to" that sources the whole report ("..., the governor's office said, according
     to the Herald") the inner speaker is who said it, and both stay."""
-    return [q for q in quotes if q.kind == "direct" or q.cue_start is None
-            or not any(_holds_cue(outer, q) and not _misparsed(outer, q) and not _sources_a_report(outer, q, text)
-                       for outer in quotes)]
+    return [q for q in quotes if q.kind == "direct" or q.cue_start is None or not any(
+        _holds_cue(outer, q) and not _misparsed(outer, q) and not _sources_a_report(outer, q, text)
+        for outer in quotes)]
 
 
 _SAID = frozenset("said says told tells stated announced confirmed added".split())
@@ -121,7 +121,8 @@ def _sources_a_report(outer: Quote, q: Quote, text: str) -> bool:
         return False  # "Bloomberg reports that ..., according to ...": PolNeAR keeps the outer one alone
     starts = [p for p in (q.content_start, q.cue_start, q.speaker_start) if p is not None]
     ends = [p for p in (q.content_end, q.cue_end, q.speaker_end) if p is not None]
-    return not text[outer.content_start : min(starts)].strip(" ,") and not text[max(ends) : outer.content_end].strip(" ,")
+    before, after = text[outer.content_start : min(starts)], text[max(ends) : outer.content_end]
+    return not before.strip(" ,") and not after.strip(" ,")
 
 
 def _holds_cue(outer: Quote, q: Quote) -> bool:

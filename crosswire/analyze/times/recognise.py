@@ -82,7 +82,7 @@ _RULES: list[tuple[str, Handler, str]] = [
     (rf"(?<![\d-])(?P<year>{YEAR})-(?P<mon>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])"
      r"(?:[T ](?P<h>[01]\d|2[0-3]):(?P<mi>[0-5]\d))?(?!\d)", _iso_match, r"\d-\d"),
     (r"(?<![\d/.])(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})(?![\d/])", _slash_match, r"\d/\d"),
-    (rf"(?P<mon>{MONTH}),?\s+(?:(?:(?i:of)\s+)?(?P<year>{YEAR})|(?:(?i:of)\s+)?(?P<rel>(?i:this|last|next))\s+(?i:year){_END})",
+    (rf"(?P<mon>{MONTH}),?\s+(?:(?i:of)\s+)?(?:(?P<year>{YEAR})|(?P<rel>(?i:this|last|next))\s+(?i:year){_END})",
      _month_year_match, _T_MONTH),
     (rf"(?P<rel>(?i:this\s+past|this\s+coming|this|last|next|past|coming|each|every)\s+)?"
      rf"(?P<mon>{MONTH_FULL}|{MONTH_ABBR}){_END}", _month_match, _T_MONTH),
@@ -118,7 +118,8 @@ _RULES: list[tuple[str, Handler, str]] = [
     (rf"(?i:every|each)\s+(?P<wd>{WEEKDAY})(?:\s+(?P<part>{PART}))?{_END}", _set_match, r"(?i:every|each)"),
     (rf"(?:on\s+)?(?P<wd>{WEEKDAY})s(?:\s+(?P<part>{PART})s?)?{_END}", _set_match, r"days\b"),
     (rf"(?P<times>(?i:once|twice|(?:\d+|{_alt(_ONES)}|several|three)\s+times)\s+)?(?P<per>(?i:a|an|per))\s+(?P<unit>{UNIT}){_END}", _set_match, _T_UNIT),
-    (r"(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>(?i:a\.m\.|p\.m\.|a\.\s?m\.|p\.\s?m\.|a\.m|p\.m|am|pm)(?![A-Za-z]))"
+    (r"(?P<h>[01]?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*"
+     r"(?P<ap>(?i:a\.\s?m\.|p\.\s?m\.|a\.m|p\.m|am|pm)(?![A-Za-z]))"  # "p. m.": a page that spaces it out
      r"(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC|(?i:local\s+time))\b)?", _clock_match, r"(?i:[ap]\.?\s?m)"),
     (r"(?<![\d:.])(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?![\d:])(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC|(?i:local\s+time))\b)?",
      _clock_match, r"\d:\d"),

@@ -204,10 +204,12 @@ def _without_overlaps(mentions: list[_Mention]) -> list[_Mention]:
 def _inside_title(doc, mention: _Mention, titles: list[tuple[int, int]]) -> bool:
     """An ORG the model cut out of a title ("Trade" of "Trade Minister Park"); a body's name with "of" or "and"
     in it is the body's, title or not ("House of Representatives Speaker Nancy Pelosi", "Food and Drug
-    Administration Commissioner"), and so is one that a title in lower case follows ("Pfizer chief executive")."""
+    Administration Commissioner"), and so is a proper name that a title in lower case follows ("Pentagon
+    spokesman"; not the common noun of "Agency director", capitalised as it opens a sentence)."""
     if mention.label != "ORG" or any(t.lower_ in ("of", "and", "&") for t in doc[mention.start : mention.end]):
         return False
-    if mention.end < len(doc) and doc[mention.end].is_lower and doc[mention.end].is_alpha:
+    after = doc[mention.end] if mention.end < len(doc) else None
+    if after is not None and after.is_lower and after.is_alpha and doc[mention.end - 1].pos_ == "PROPN":
         return False
     return any(start <= mention.start and mention.end < end for start, end in titles)
 

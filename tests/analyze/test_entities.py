@@ -407,6 +407,11 @@ def test_a_body_named_in_a_title_is_still_a_body(analyse, text, body):
     assert [(e.text, e.label) for e in entities] == [(body, "ORG"), ("Ellen Marsh", "PERSON")]
 
 
+def test_a_common_noun_opening_a_sentence_before_a_title_is_no_body(analyse):
+    _, entities, _ = analyse("Cracks were found, the roads agency said. Agency director Ellen Marsh said so.")
+    assert [(e.text, e.label) for e in entities] == [("Ellen Marsh", "PERSON")]
+
+
 @pytest.mark.parametrize("text", [
     "The navy said the INS Mysore escorted MV Gibe to safety.",
     "Pirates seized the Saudi supertanker Sirius Star last month.",

@@ -356,6 +356,8 @@ def _one_thing(a: Claim, b: Claim, sa: Slot, sb: Slot, article_a: Article, artic
                                   or not _same_anchor(text_a, sa, text_b, sb)
                                   or not _same_age_of(text_a, sa, text_b, sb)):
         return False
+    if sa.name == "count" and (_one_more_named(text_a, sa, sb) or _one_more_named(text_b, sb, sa)):
+        return False  # "Biles and three fellow gymnasts" / "the four gymnasts": one count, the named one beside it
     if sa.name == "count":
         words_a, words_b = _counted_words(text_a, sa), _counted_words(text_b, sb)
         heads = _count_head(words_a), _count_head(words_b)
@@ -462,6 +464,15 @@ _MULTIYEAR = re.compile(r"\b(?:over|across|during|in)\s+(?:the\s+)?(?:next|comin
 def _multiyear_window(text: str, claim: Claim) -> str | None:
     window = _MULTIYEAR.search(text, claim.sentence.start, claim.sentence.end)
     return None if window is None else re.sub(r"\W+", " ", window.group().lower().split(None, 1)[1])
+
+
+def _one_more_named(text: str, slot: Slot, other: Slot) -> bool:
+    """The count follows "<someone> and" and counts the others ("Biles and three fellow gymnasts", "the mayor and
+    two other officials"), and the other count is one more: the same people, the named one counted in."""
+    if (other.value or {}).get("amount") != (slot.value or {}).get("amount", 0) + 1:
+        return False
+    before, after = text[max(0, slot.start - 8) : slot.start], text[slot.end : slot.end + 10]
+    return re.search(r"\band\s+$", before) is not None and re.match(r"\s+(?:fellow|other)\b", after) is not None
 
 
 def _measuring_window(text: str, slot: Slot) -> bool:

@@ -503,3 +503,14 @@ def test_a_day_inside_quoted_words_is_no_timeline_event():
     b = dataclasses.replace(article("wire", unquoted), published=dt.date(2021, 6, 7))
     monday = claim(b, unquoted, ["vote"], day("Monday", unquoted, "2021-06-07"))
     assert [e.date for e in build_timeline([b], [monday])] == ["2021-06-07"]
+
+
+@pytest.mark.parametrize(("sentence_b", "figure", "value", "conflict"), [
+    ("The four pilots testified before the harbor board on Monday.", "four", 4, False),  # the named one counted in
+    ("The five pilots testified before the harbor board on Monday.", "five", 5, True),
+])
+def test_someone_and_so_many_others_count_with_the_named_one(sentence_b, figure, value, conflict):
+    sentence_a = "Ana Ruiz and three fellow pilots testified before the harbor board on Monday."
+    articles, claims = _pair(sentence_a, sentence_b, count("three", 3), count(figure, value),
+                             ["pilot", "testify", "harbor", "board", "monday"])
+    assert bool(conflicts(articles, claims)) is conflict

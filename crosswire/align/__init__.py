@@ -455,8 +455,9 @@ def _same_age_of(text_a: str, sa: Slot, text_b: str, sb: Slot) -> bool:
 _NOT_WHO = frozenset("old was were has had have who that and the his her its said says is are will would".split())
 
 
-# A total over several years: "over the next decade", "over 10 years", "across five years"
-_MULTIYEAR = re.compile(r"\b(?:over|across|during|in)\s+(?:the\s+)?(?:next|coming|past|last|following)?\s*"
+# A total over several years: "over the next decade", "over 10 years", "across five years" (not "in two years",
+# which is when)
+_MULTIYEAR = re.compile(r"\b(?:over|across|during)\s+(?:the\s+)?(?:next|coming|past|last|following)?\s*"
                         r"(?:decade|(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twenty)\s+years)\b",
                         re.IGNORECASE)
 

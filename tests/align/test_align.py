@@ -514,3 +514,11 @@ def test_someone_and_so_many_others_count_with_the_named_one(sentence_b, figure,
     articles, claims = _pair(sentence_a, sentence_b, count("three", 3), count(figure, value),
                              ["pilot", "testify", "harbor", "board", "monday"])
     assert bool(conflicts(articles, claims)) is conflict
+
+
+def test_in_so_many_years_says_when_and_sets_no_total_apart():
+    sentence_a = "The council plans to spend $20 million on the harbor wall in two years."
+    sentence_b = "The council plans to spend $3 million on the harbor wall."
+    articles, claims = _pair(sentence_a, sentence_b, lambda s: amount("$20 million", s, 2e7),
+                             lambda s: amount("$3 million", s, 3e6), ["council", "spend", "harbor", "wall"])
+    assert conflicts(articles, claims)

@@ -265,6 +265,8 @@ def _trim(doc, mention: _Mention, nicknames: set[int]) -> _Mention | None:
     if label == "PERSON":
         while end - start > 1 and _word_key(doc[start].text) in TITLE_WORDS | HONORIFICS:
             start += 1
+        if _only_a_title(doc, start, end):
+            return None  # "Sgt." of "Sgt. Shayne Croix", "Sheriff", "Founder" tagged apart: a title, no one's name
         while end - start > 1 and any(ch.isdigit() for ch in doc[end - 1].text):
             end -= 1  # "Moderna COVID-19" vaccine: no name holds a digit
         # a possessive inside a person's span ends the name: the model ran on into what is
@@ -278,6 +280,16 @@ def _trim(doc, mention: _Mention, nicknames: set[int]) -> _Mention | None:
     if end <= start:
         return None
     return _Mention(start, end, label)
+
+
+def _only_a_title(doc, start: int, end: int) -> bool:
+    """Every word of the span is a title or a form of address, and none is the surname of a person the text names
+    in full ("King" after "Billy King" is his name)."""
+    words = [t for t in doc[start:end] if not t.is_punct]
+    if not words or not all(_word_key(t.text) in TITLE_WORDS | HONORIFICS for t in words):
+        return False
+    surnames = {e[-1].lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
+    return not any(t.lower_ in surnames for t in words)
 
 
 _PREFIXES = frozenset("ex pro anti non post pre".split())  # hyphened to a body's name: "ex-Justice Department"

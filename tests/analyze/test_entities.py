@@ -454,3 +454,16 @@ def test_an_organisation_the_model_opens_or_closes_with_a_small_word_is_cut_to_i
     span = doc.char_span(at, at + len(words), alignment_mode="expand")
     mention = _trim(doc, _Mention(span.start, span.end, "ORG"), set())
     assert doc[mention.start : mention.end].text == name
+
+
+@pytest.mark.parametrize(("text", "word", "title_only"), [
+    ("Call Sgt. Ana Croix at the harbor office.", "Sgt", True),
+    ("The Sheriff said the road was closed.", "Sheriff", True),
+    ("Billy King spoke first. King said the deal was done.", "King", False),  # his surname, named in full
+])
+def test_a_person_the_model_finds_in_a_title_alone_is_no_one(nlp, text, word, title_only):
+    from crosswire.analyze.entities import _only_a_title
+
+    doc = nlp(text)
+    i = max(t.i for t in doc if t.text == word)
+    assert _only_a_title(doc, i, i + 1) is title_only

@@ -519,10 +519,15 @@ def _fix_person_labels(doc, mentions: list[_Mention]) -> None:
     # ...and "Pfizer" as a PERSON: a one-word "person" that names a company the text gives in full ("Pfizer Inc")
     companies = {name_key(doc[m.start].text) for m in mentions
                  if m.label == "ORG" and m.end - m.start >= 2 and _word_key(doc[m.end - 1].text) in COMPANY_SUFFIXES}
+    # the last words of longer names the model tagged anything but a body ("Maurice Cheeks" as a place): surnames
+    last_words = {name_key(doc[m.end - 1].text) for m in mentions if m.end - m.start >= 2 and m.label != "ORG"}
     for m in mentions:
         if m.label == "PERSON" and m.end - m.start == 1 and (name_key(doc[m.start].text) in companies - surnames
                                                                or doc[m.start].lower_ in _PLATFORMS):
             m.label = "ORG"
+        elif m.label == "PERSON" and m.end - m.start == 1 and doc[m.start].tag_ == "NNPS" \
+                and name_key(doc[m.start].text) not in last_words:
+            m.label = "ORG"  # "the Jaguars", "the Colts": a plural name is a team or a body, not a person
         elif m.label == "PERSON" and any(_BRAND_CASE.search(t.text) for t in doc[m.start : m.end]):
             m.label = "ORG"  # "Pfizer-BioNTech", "BioNTech": capitals run on inside a word, as a brand writes it
         elif m.label == "PERSON" and m.start > 0 and doc[m.start - 1].text in _BODY_NOUNS:

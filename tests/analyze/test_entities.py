@@ -467,3 +467,8 @@ def test_a_person_the_model_finds_in_a_title_alone_is_no_one(nlp, text, word, ti
     doc = nlp(text)
     i = max(t.i for t in doc if t.text == word)
     assert _only_a_title(doc, i, i + 1) is title_only
+
+
+def test_a_plural_name_the_model_takes_for_a_person_is_a_team_or_body(analyse):
+    _, entities, _ = analyse("Garrard threw for 200 yards as the Jaguars lost to the Colts.")
+    assert ("Jaguars", "ORG") in [(e.name, e.label) for e in entities]

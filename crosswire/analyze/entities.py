@@ -561,13 +561,18 @@ _STAFF_NOUNS = frozenset("agents officers officials employees rangers troops per
 
 def _names_a_maker(doc, mention: _Mention) -> bool:
     """A one-word name before a maker's product, directly or through a list of such names ("Moderna shots",
-    "the Pfizer or Moderna immunizations", "Pfizer, Moderna and J&J vaccines")."""
+    "the Pfizer or Moderna immunizations", "Pfizer, Moderna and J&J vaccines", "Moderna's Covid-19 vaccine",
+    "the Pfizer/BioNTech vaccine")."""
     for token in doc[mention.end : mention.end + 6]:
         if token.lower_ in _MADE_NOUNS and token.pos_ == "NOUN":  # the product, not "the Biden vaccine mandate"
             return token.i + 1 == len(doc) or doc[token.i + 1].pos_ not in ("NOUN", "PROPN")
-        if not (token.lower_ in ("and", "or", ",", "&", "-") or token.pos_ == "PROPN"):
+        if not (token.lower_ in ("and", "or", ",", "&", "-", "/") or token.pos_ == "PROPN" or token.tag_ == "POS"
+                or token.lower_ in _DISEASES):
             return False
     return False
+
+
+_DISEASES = frozenset("covid covid-19 coronavirus flu influenza".split())  # what a product is against
 
 
 # What a company makes and a person does not, after its maker's name

@@ -204,7 +204,7 @@ def test_seed_002_roles(analyse, seed_text):
 @pytest.mark.parametrize(
     ("text", "names"),
     [
-        # the model runs a name on past its possessive into what is owned
+        # the model runs a name on past its possessive into what is owned (a maker, before its product)
         ("Sanofi’s COVID-19 booster was delayed until the spring.", ["Sanofi"]),
         # ... or takes a plural noun opening the sentence, possessive and all, for a person
         ("Children’s Covid cases remain high with 243,000 new infections.", []),
@@ -213,7 +213,7 @@ def test_seed_002_roles(analyse, seed_text):
 )
 def test_a_possessive_ends_a_persons_name(analyse, text, names):
     _, entities, _ = analyse(text)
-    assert [e.name for e in entities if e.label == "PERSON"] == names
+    assert [e.name for e in entities if e.label in ("PERSON", "ORG")] == names
 
 
 def test_a_disease_is_no_entity(analyse):
@@ -389,6 +389,8 @@ def test_the_parties_of_a_cited_court_case_are_no_entities(analyse):
     ("Those who had both doses of the Pfizer or Moderna immunizations may go outside.",
      [("Pfizer", "ORG"), ("Moderna", "ORG")]),
     ("She got her second Moderna dose on Monday.", [("Moderna", "ORG")]),
+    ("Regulators let millions of Americans get a booster of Moderna’s COVID-19 vaccine.",
+     [("Americans", "NORP"), ("Moderna", "ORG")]),  # the maker's possessive, the disease between
     # a person's name before a policy on vaccines stays a person's; so does a verb "shot"
     ("Joe Biden spoke. The Biden vaccine mandate was blocked.", [("Joe Biden", "PERSON"), ("Biden", "PERSON")]),
 ])

@@ -470,7 +470,8 @@ def _multiyear_window(text: str, claim: Claim) -> str | None:
 def _one_more_named(text: str, slot: Slot, other: Slot) -> bool:
     """The count follows "<someone> and" and counts the others ("Biles and three fellow gymnasts", "the mayor and
     two other officials"), and the other count is one more: the same people, the named one counted in."""
-    if (other.value or {}).get("amount") != (slot.value or {}).get("amount", 0) + 1:
+    amount, other_amount = (slot.value or {}).get("amount"), (other.value or {}).get("amount")
+    if amount is None or other_amount != amount + 1:
         return False
     before, after = text[max(0, slot.start - 8) : slot.start], text[slot.end : slot.end + 10]
     return re.search(r"\band\s+$", before) is not None and re.match(r"\s+(?:fellow|other)\b", after) is not None

@@ -211,7 +211,7 @@ def _inside_title(doc, mention: _Mention, titles: list[tuple[int, int]]) -> bool
     after = doc[mention.end] if mention.end < len(doc) else None
     if after is not None and after.is_lower and after.is_alpha and doc[mention.end - 1].pos_ == "PROPN":
         return False
-    return any(start <= mention.start and mention.end < end for start, end in titles)
+    return any(start <= mention.start and mention.end <= end for start, end in titles)
 
 
 def _to_entity(doc, mention: _Mention) -> Entity:
@@ -416,8 +416,11 @@ def _names_a_product(doc, mention: _Mention) -> bool:
         i -= 1
     if mention.label == "PERSON" and mention.end < len(doc) and doc[mention.end].lower_ in _WEAPON_NOUNS:
         return True  # "the Patriot missile defense system", "Javelin missiles", "Abrams tanks"
-    if mention.end - mention.start >= 2 and doc[mention.start].text in _SHIP_PREFIXES:
-        return True  # "INS Mysore", "MV Gibe": a ship, which the small model takes for a person
+    first = mention.start + (doc[mention.start].lower_ == "the")
+    if mention.end - first >= 2 and doc[first].text in _SHIP_PREFIXES:
+        return True  # "(the) INS Mysore", "MV Gibe": a ship, which the small model takes for a person or a body
+    if doc[first : mention.end].text in _SHIP_PREFIXES or (first > 0 and doc[first - 1].text in _SHIP_PREFIXES):
+        return True  # ...or tags in two: "INS" a body, "Mysore" a person
     return mention.label in ("PERSON", "GPE") and i >= 0 and doc[i].lower_ in _PRODUCT_NOUNS
 
 

@@ -74,7 +74,7 @@ from crosswire.model import Analysis, Sentence
 # word the model ran on to, "Council on Ethics and", or opened with, "for Rural Health"; "the House Jan. 6 Select
 # Committee" names a day gone by; "Sgt." or "Sheriff" tagged alone is no person; "the Jaguars" is a team;
 # "Moderna’s COVID-19 vaccine" names a company; "State" of "Secretary of State" and a ship tagged in two, "INS"
-# "Tabar", are no entities).
+# "Tabar", are no entities; "GM Ed Stefanski" is Ed Stefanski, his title GM).
 ANALYSIS_VERSION = "analyze.v12"
 
 # Parts of speech whose lemmas say what a sentence is about.

@@ -44,7 +44,7 @@ TITLE_WORDS = frozenset(
     commissioner superintendent sheriff officer diplomat treasurer trustee coordinator
     administrator secretary-general pope bishop cardinal rabbi imam physician spokesmen
     owner partner researcher scientist president's chairperson principal dean provost
-    referee umpire coach trainer promoter champion
+    referee umpire coach trainer promoter champion gm vp evp svp
     """.split()
 )
 
@@ -133,6 +133,8 @@ def canonical_name(name: str, *, person: bool = True) -> str:
         default=-1,
     )
     words = words[last_title + 1 :]
+    while not person and len(words) > 1 and words[0] in ("of", "the", "for"):
+        words = words[1:]  # "Chair of the Federation of State Medical Boards": the body after the title
     if person and len(words) >= 2 and all(w.isupper() and "." not in w for w in words):
         words = [w.capitalize() for w in words]  # not an organisation's: "USA TODAY" is no "Usa Today"
     return " ".join(words)

@@ -43,6 +43,10 @@ def test_canonical_name(name, canonical):
     assert canonical_name(name) == canonical
 
 
+def test_a_bodys_canonical_name_is_the_body_after_a_title_the_model_ran_in():
+    assert canonical_name("Chair of the Federation of Harbor Pilots", person=False) == "Federation of Harbor Pilots"
+
+
 def test_load_nlp_is_cached_and_missing_model_says_how_to_install(nlp):
     assert load_nlp() is nlp
     with pytest.raises(ModelError, match="pip install no_such_model_xyz"):
@@ -132,6 +136,7 @@ def test_bare_surname_resolves_to_most_recent_full_name(analyse):
         ("They thanked the senator, Omar Reyes and Ana Ruiz.", "Omar Reyes", ()),
         # sport's roles; an organisation's name with "of" in it before the title
         ("The fight was stopped by referee Tony Marsh in the seventh round.", "Tony Marsh", ("referee",)),
+        ("The club hired GM Tony Marsh in May.", "Tony Marsh", ("GM",)),
         ("House of Representatives Speaker Ellen Marsh spoke on Monday.", "Ellen Marsh",
          ("House of Representatives Speaker",)),
         # "and" inside a body's name in a title, or between two words in lower case

@@ -40,7 +40,7 @@ from crosswire.model import Analysis, Article, Comparison, Note, Problem, QuoteS
 # of "..., CNBC reported Sunday" is the report's, past; a figure of "the first three months of this year" is no
 # figure of the year; a date an undated article leaves unresolved sets no sentences apart; a total "over the next
 # decade" is no figure without those years; a day inside quoted words, “Today's debate”, is no timeline event;
-# "Biles and three fellow gymnasts" are "the four gymnasts").
+# "Biles and three fellow gymnasts" are "the four gymnasts"; "Lo Presti" is "Gaetano Lo Presti").
 COMPARISON_VERSION = "compare.v9"
 
 PIPELINE_VERSION = "compare.v1"

@@ -238,12 +238,25 @@ def _surnames(analyses: list[Analysis], root) -> dict[str, str]:
     names = _names(analyses, "PERSON")
     full: dict[str, set[str]] = defaultdict(set)  # key of a surname -> the people (keys) whose full names end with it
     for name in names:
-        words = without_suffixes(name)
+        words = _surname_units(name)
         if len(words) >= 2:
             full[name_key(words[-1])].add(root(name_key(name)))
     # a bare surname the model took for an organisation ("Mayorkas" said) is the person too, and so is one with a
-    # suffix ("Vance Jr." beside "Cyrus Vance Jr.")
-    return _one_word_aliases(_names(analyses, "PERSON", "ORG"), full, without_suffixes)
+    # suffix ("Vance Jr." beside "Cyrus Vance Jr.") or a particle ("Lo Presti" beside "Gaetano Lo Presti")
+    return _one_word_aliases(_names(analyses, "PERSON", "ORG"), full, _surname_units)
+
+
+# Words that open a surname of two words ("Lo Presti", "de Blasio", "Van Hollen", "Del Rio")
+_PARTICLES = frozenset("lo la le de del della di da du dos das van von der den al el bin ibn st. san".split())
+
+
+def _surname_units(name: str) -> list[str]:
+    """The words of a name less suffixes, a surname's particle joined to the word after it: "Gaetano Lo Presti" ->
+    ["Gaetano", "Lo Presti"], "Lo Presti" -> ["Lo Presti"]."""
+    words = without_suffixes(name)
+    if len(words) >= 2 and words[-2].casefold() in _PARTICLES:
+        words = words[:-2] + [" ".join(words[-2:])]
+    return words
 
 
 _INITIAL = re.compile(r"[A-Z]\.?")

@@ -145,6 +145,11 @@ def test_a_surname_with_or_without_a_suffix_is_the_full_name_with_it():
              _named("b", "Vance Jr. spoke.", "Vance Jr."), _named("c", "Vance spoke.", "Vance", label="ORG")]
     (person,) = people_summary([a for a, _ in pairs], [x for _, x in pairs])
     assert (person.name, sorted(person.mentions)) == ("Lena Vance Jr.", ["a", "b", "c"])
+    # a surname with its particle ("Lo Presti", "de Blasio") is one surname
+    pairs = [_named("a", "Police held Marco Lo Presti on Monday.", "Marco Lo Presti"),
+             _named("b", "Lo Presti was held.", "Lo Presti")]
+    (person,) = people_summary([a for a, _ in pairs], [x for _, x in pairs])
+    assert (person.name, sorted(person.mentions)) == ("Marco Lo Presti", ["a", "b"])
 
 
 def test_a_short_given_name_and_the_full_one_are_one_person_with_every_other_form():

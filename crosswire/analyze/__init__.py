@@ -74,8 +74,9 @@ from crosswire.model import Analysis, Sentence
 # word the model ran on to, "Council on Ethics and", or opened with, "for Rural Health"; "the House Jan. 6 Select
 # Committee" names a day gone by; "Sgt." or "Sheriff" tagged alone is no person; "the Jaguars" is a team;
 # "Moderna’s COVID-19 vaccine" names a company; "State" of "Secretary of State" and a ship tagged in two, "INS"
-# "Tabar", are no entities; "GM Ed Stefanski" is Ed Stefanski, his title GM).
-ANALYSIS_VERSION = "analyze.v12"
+# "Tabar", are no entities; "GM Ed Stefanski" is Ed Stefanski, his title GM; v13: "the governor said" after "Gov.
+# Ana Ruiz" is Ana Ruiz, the one person named before with that title).
+ANALYSIS_VERSION = "analyze.v13"
 
 # Parts of speech whose lemmas say what a sentence is about.
 _CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}

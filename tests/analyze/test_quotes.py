@@ -913,6 +913,20 @@ def test_a_bare_surname_the_model_missed_is_the_person_named_before_with_it(anal
     assert _find(doc.text, quotes, "state is open").speaker == "Ron DeSantis"
 
 
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Gov. Ana Ruiz signed the bill on Monday. The governor said the law would take effect in May.", "Ana Ruiz"),
+    ("Port spokesman Tom Hale spoke on Monday. The spokesman said the cranes would stay idle.", "Tom Hale"),
+    # two people hold the title: the text does not say which one spoke
+    ("President Ana Ruiz met President Li Wei on Monday. The president said the talks went well.",
+     "The president"),
+    # a former president is not "the president"
+    ("Former President Ana Ruiz spoke on Monday. The president said the talks went well.", "The president"),
+])
+def test_a_title_as_speaker_is_the_one_person_named_before_with_it(analyse, text, speaker):
+    doc, _, quotes = analyse(text)
+    assert _find(doc.text, quotes, "the ").speaker == speaker
+
+
 def test_it_as_a_speaker_is_the_body_that_spoke_just_before(analyse):
     text = ("The county did not release the report on Friday. Instead, it slammed the audit as "
             "“littered with errors.”")

@@ -228,12 +228,14 @@ class _SpeakerResolver:
             return _Speaker(start, end, person.name if person else span.text, False)
         named = _without_clauses(span, head)  # the name is the noun phrase; the span may hold "who ..." too
         anonymous = self._anonymous_description(named, head)
-        if anonymous is not None:
-            return _Speaker(start, end, anonymous, True)
+        if anonymous is not None:  # "the spokesman" after "spokesman Tom Hale" is Hale
+            titled = self._titled_person(named, head)
+            return _Speaker(start, end, titled, False) if titled else _Speaker(start, end, anonymous, True)
         entity = self._entity_in(start, end, head.idx)
         if entity is None and head.tag_ in ("NNP", "NNPS"):
             named = _without_appositive(named, head)  # "Ana Ruiz, a Republican," is named Ana Ruiz
-        name = entity.name if entity is not None else self._surname_of(named.text, start) or named.text
+        name = entity.name if entity is not None else (
+            self._surname_of(named.text, start) or self._titled_person(named, head) or named.text)
         if entity is not None and entity.label == "PERSON":
             name = joined_names(self._people_joined_to(head, named) or [name])
         return _Speaker(start, end, name, False)
@@ -261,6 +263,18 @@ class _SpeakerResolver:
             return None
         k = bisect.bisect_left(self.person_starts, pos)
         return next((p.name for p in reversed(self.persons[:k]) if p.name.split()[-1] == word and " " in p.name), None)
+
+    def _titled_person(self, span, head) -> str | None:
+        """"the president said" after "President Joe Biden": the one person named before with that title
+        ("the former president" only one with "former"); none when two people had it."""
+        words = [t.lower_ for t in span]
+        if words[0] != "the" or head.tag_ != "NN" or head.i != span.end - 1 or len(words) > 4 \
+                or any(t.ent_type_ or t.is_punct for t in span[1:]):
+            return None
+        wanted = [_TITLE_ABBREVIATIONS.get(w, w) for w in words[1:]]
+        k = bisect.bisect_left(self.person_starts, span.start_char)
+        names = {p.name for p in self.persons[:k] if any(_titled(role, wanted) for role in p.roles)}
+        return names.pop() if len(names) == 1 else None
 
     def subject_person_before(self, pos: int) -> tuple[int, str, bool] | None:
         """The last person named as the subject of a clause before `pos`."""
@@ -354,6 +368,23 @@ class _SpeakerResolver:
 
 
 _HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Miss)\.?\s+(?=[A-Z])")  # "Mr DeSantis", as British papers write it
+
+
+# A title as written before a name and as a description says it ("Gov. Ana Ruiz" ... "the governor said")
+_TITLE_ABBREVIATIONS = {"gov.": "governor", "sen.": "senator", "rep.": "representative", "gen.": "general",
+                        "lt.": "lieutenant", "sgt.": "sergeant", "col.": "colonel", "capt.": "captain",
+                        "det.": "detective", "supt.": "superintendent", "atty.": "attorney", "sec.": "secretary"}
+_ROLE_PREPOSITIONS = frozenset({"of", "for", "at", "to", "with", "in", "on"})  # "spokesman for the company"
+_FORMER = frozenset({"former", "then", "ex", "then-", "ex-", "late"})
+
+
+def _titled(role: str, wanted: list[str]) -> bool:
+    """The role's head (before "of"/"for") is the wanted title's and the role holds every word of it;
+    "former President" is no "president"."""
+    words = [_TITLE_ABBREVIATIONS.get(w, w) for w in re.split(r"[\s-]+", role.lower()) if w]
+    words = words[: next((k for k, w in enumerate(words) if w in _ROLE_PREPOSITIONS), len(words))]
+    return bool(words) and words[-1] == wanted[-1] and set(wanted) <= set(words) \
+        and not (_FORMER & set(words)) - set(wanted)
 
 
 def joined_names(names: list[str]) -> str:

@@ -95,6 +95,24 @@ def test_quote_running_over_paragraphs(analyse):
     assert quote.speaker == "Helen Brooks" and quote.kind == "direct"
 
 
+def test_quote_broken_over_lines_of_a_text_printed_one_sentence_a_line(analyse):
+    text = (
+        "Coach Tom Hale spoke after the game.\n"
+        "\"Mission accomplished.\n"
+        "That's all I can say,\" Hale said.\n"
+        "\"Next week will be harder.\"\n"
+    )
+    doc, _, quotes = analyse(text)
+    quote = _find(text, quotes, "Mission")
+    assert _content(text, quote) == "Mission accomplished.\nThat's all I can say,"
+    assert quote.speaker == "Tom Hale" and quote.kind == "direct"
+    assert _content(text, _find(text, quotes, "Next week")) == "Next week will be harder."
+    # a closing mark left over on a line is no opening of a quote running on to the next line's mark
+    text = 'The mayor said it was "safe," and left.\nHe had said so," the aide added.\n"We agree," Hale said.'
+    doc, _, quotes = analyse(text)
+    assert _content(text, _find(text, quotes, "We agree")) == "We agree,"
+
+
 def test_pronoun_speaker_resolves_to_last_person(analyse):
     text = (
         "Governor Alan Pierce visited the flooded towns on Friday.\n"

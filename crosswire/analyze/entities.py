@@ -47,6 +47,14 @@ TITLE_WORDS = frozenset(
     referee umpire coach trainer promoter champion gm vp evp svp
     """.split()
 )
+# A player's position: before a name it is a title ("Colts QB Andrew Luck"), whatever the model tagged the whole
+POSITIONS = frozenset(
+    """
+    quarterback qb cornerback linebacker kicker punter receiver wr rb dt lb cb tailback halfback fullback
+    lineman pitcher catcher shortstop outfielder infielder goalkeeper goalie striker midfielder defender winger
+    """.split()
+)
+TITLE_WORDS = TITLE_WORDS | POSITIONS
 
 # Forms of address: stripped from names, never reported as roles.
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "madam", "mx"})
@@ -211,8 +219,9 @@ def _inside_title(doc, mention: _Mention, titles: list[tuple[int, int]]) -> bool
     if mention.label != "ORG" or any(t.lower_ in ("of", "and", "&") for t in doc[mention.start : mention.end]):
         return False
     after = doc[mention.end] if mention.end < len(doc) else None
-    if after is not None and after.is_lower and after.is_alpha and doc[mention.end - 1].pos_ == "PROPN":
-        return False
+    before_title = after is not None and (after.is_lower and after.is_alpha or _word_key(after.text) in POSITIONS)
+    if before_title and (doc[mention.end - 1].pos_ == "PROPN" or doc[mention.end - 1].tag_ == "NNS"):
+        return False  # "Saints quarterback", "New Orleans Saints RB": a team's plural name, tagged a noun or not
     return any(start <= mention.start and mention.end <= end for start, end in titles)
 
 
@@ -241,6 +250,9 @@ def _trim(doc, mention: _Mention, nicknames: set[int]) -> _Mention | None:
         end = _through_and(doc, end)
         if _pair_of_places(doc, start, end):
             return None
+    position = next((i for i in range(end - 2, start - 1, -1) if _word_key(doc[i].text) in POSITIONS), None)
+    if label in ("PERSON", "ORG") and position is not None and all(t.pos_ == "PROPN" for t in doc[position + 1:end]):
+        start, label = position + 1, "PERSON"  # "Chiefs WR Terrance Copper": the name after; the rest is his role
     opened = next((i for i in range(start + 1, end) if doc[i].text == "("), None)
     if opened is not None and not any(doc[i].text == ")" for i in range(opened, end)):
         end = opened  # "the American Academy of Pediatrics (AAP": the model stopped inside the brackets

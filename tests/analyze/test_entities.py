@@ -137,6 +137,11 @@ def test_bare_surname_resolves_to_most_recent_full_name(analyse):
         # sport's roles; an organisation's name with "of" in it before the title
         ("The fight was stopped by referee Tony Marsh in the seventh round.", "Tony Marsh", ("referee",)),
         ("The club hired GM Tony Marsh in May.", "Tony Marsh", ("GM",)),
+        ("The Hawks rallied late. Cornerback Omar Reyes intercepted a pass.", "Omar Reyes", ("Cornerback",)),
+        ("Rovers quarterback Omar Reyes threw for 300 yards.", "Omar Reyes", ("Rovers quarterback",)),
+        # a position inside what the model tagged: the name after it, a person
+        ("Notes: Hawks WR Tony Marsh (left knee) and DT Omar Reyes (left foot) left with injuries.", "Tony Marsh",
+         ("Hawks WR",)),
         ("House of Representatives Speaker Ellen Marsh spoke on Monday.", "Ellen Marsh",
          ("House of Representatives Speaker",)),
         # "and" inside a body's name in a title, or between two words in lower case
@@ -155,6 +160,11 @@ def test_bare_surname_resolves_to_most_recent_full_name(analyse):
 def test_roles(analyse, text, mention, roles):
     _, entities, _ = analyse(text)
     assert _mention(entities, mention).roles == roles
+
+
+def test_a_team_before_a_players_position_stays_an_organisation(analyse):
+    _, entities, _ = analyse("The game was close.\nSaints quarterback Omar Reyes understands.")
+    assert [(e.name, e.label) for e in entities] == [("Saints", "ORG"), ("Omar Reyes", "PERSON")]
 
 
 def test_surname_tagged_as_organisation_becomes_person(analyse):

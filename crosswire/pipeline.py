@@ -40,8 +40,10 @@ from crosswire.model import Analysis, Article, Comparison, Note, Problem, QuoteS
 # of "..., CNBC reported Sunday" is the report's, past; a figure of "the first three months of this year" is no
 # figure of the year; a date an undated article leaves unresolved sets no sentences apart; a total "over the next
 # decade" is no figure without those years; a day inside quoted words, “Today's debate”, is no timeline event;
-# "Biles and three fellow gymnasts" are "the four gymnasts"; "Lo Presti" is "Gaetano Lo Presti").
-COMPARISON_VERSION = "compare.v9"
+# "Biles and three fellow gymnasts" are "the four gymnasts"; "Lo Presti" is "Gaetano Lo Presti"; v10: the figures
+# of two people, each the one named before it, are no conflict: "Hiller had worked for 15 years" / "Dorsey's been at
+# the plant for 37 years").
+COMPARISON_VERSION = "compare.v10"
 
 PIPELINE_VERSION = "compare.v1"
 

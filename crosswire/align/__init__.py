@@ -352,6 +352,8 @@ def _one_thing(a: Claim, b: Claim, sa: Slot, sb: Slot, article_a: Article, artic
     text_a, text_b = article_a.text, article_b.text
     if sa.name in NUMERIC_SLOTS and (_writes_figure(text_b, b, sa) or _writes_figure(text_a, a, sb)):
         return False  # "landed 178 punches to just 30" / "landing 178 of 369 punches ... 30 of 207"
+    if sa.name in NUMERIC_SLOTS and _about_other_people(a, sa, b, sb):
+        return False  # "she'd worked for 15 years" of Hiller / "Dorsey's been at the plant for 37 years"
     if sa.name == "duration" and (_measuring_window(text_a, sa) or _measuring_window(text_b, sb)
                                   or not _same_anchor(text_a, sa, text_b, sb)
                                   or not _same_age_of(text_a, sa, text_b, sb)):
@@ -475,6 +477,26 @@ def _one_more_named(text: str, slot: Slot, other: Slot) -> bool:
         return False
     before, after = text[max(0, slot.start - 8) : slot.start], text[slot.end : slot.end + 10]
     return re.search(r"\band\s+$", before) is not None and re.match(r"\s+(?:fellow|other)\b", after) is not None
+
+
+def _about_other_people(a: Claim, sa: Slot, b: Claim, sb: Slot) -> bool:
+    """The person each figure follows (the nearest named before it in its sentence, other than who said it) is
+    another in the other sentence: two players' yards, two workers' years at a plant ("Hiller" / "Yvonne Hiller" is
+    one, by surname)."""
+    owner_a, owner_b = _owner(a, sa), _owner(b, sb)
+    return owner_a is not None and owner_b is not None and owner_a != owner_b
+
+
+def _owner(claim: Claim, slot: Slot) -> str | None:
+    speakers = {_surname_key(name) for name in re.split(r",\s*|\s+and\s+", claim.speaker or "") if name}
+    before = [s for s in claim.slots if s.name == "person" and s.value and s.end <= slot.start
+              and _surname_key(s.value) not in speakers]
+    return _surname_key(max(before, key=lambda s: s.end).value) if before else None
+
+
+def _surname_key(name: str) -> str:
+    words = re.sub(r"['’]s\b", "", name).split()
+    return re.sub(r"[\W_]+", "", words[-1].casefold()) if words else ""
 
 
 def _measuring_window(text: str, slot: Slot) -> bool:

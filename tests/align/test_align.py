@@ -522,3 +522,26 @@ def test_in_so_many_years_says_when_and_sets_no_total_apart():
     articles, claims = _pair(sentence_a, sentence_b, lambda s: amount("$20 million", s, 2e7),
                              lambda s: amount("$3 million", s, 3e6), ["council", "spend", "harbor", "wall"])
     assert conflicts(articles, claims)
+
+
+def _person(name, text):
+    def build(sentence):
+        start = sentence.index(text)
+        return Slot("person", text, start, start + len(text), value=name, display=name)
+    return build
+
+
+@pytest.mark.parametrize(("sentence_b", "names", "conflict"), [
+    # another worker's years at the plant, beside the first
+    ("Tom Hale had been at the plant for 37 years and worked beside Ana Ruiz.", ("Tom Hale", "Ana Ruiz"), False),
+    ("Ruiz had been at the plant for 37 years, Tom Hale said.", ("Ana Ruiz",), True),
+])
+def test_figures_of_two_different_people_are_no_conflict(sentence_b, names, conflict):
+    sentence_a = "The employee, Ana Ruiz, was suspended from the plant, where she had worked for 15 years."
+    words = ["plant", "year", "work"]
+    a, b = article("daily", sentence_a), article("wire", sentence_b)
+    people_b = [_person(n, n if n in sentence_b else n.split()[-1])(sentence_b) for n in names]
+    claims = [claim(a, sentence_a, words, _person("Ana Ruiz", "Ana Ruiz")(sentence_a),
+                    amount("15 years", sentence_a, 15, unit="year", name="duration")),
+              claim(b, sentence_b, words, *people_b, amount("37 years", sentence_b, 37, unit="year", name="duration"))]
+    assert bool(conflicts([a, b], claims)) is conflict

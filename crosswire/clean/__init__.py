@@ -81,7 +81,7 @@ def _trim_marked(line: Line, ranges: list[tuple[int, int]]) -> Line | None:
 
 def _first_pass(article: Article, line: Line, n_lines: int) -> _Verdict:
     text = line.text
-    if line.index == 0 and n_lines > 1 and article.title and text == article.title.strip():
+    if line.index == 0 and n_lines > 1 and article.title and _headline_key(text) == _headline_key(article.title):
         return _drop(line, "boilerplate", "removed: title")  # a text of one line is the story, titled by itself
     if name := boilerplate.match_line(text):
         return _drop(line, "boilerplate", f"removed: {name}")
@@ -105,6 +105,12 @@ def _first_pass(article: Article, line: Line, n_lines: int) -> _Verdict:
         return _Verdict(line.start + label_end, line.end,
                         [Note("boilerplate", f"removed: run-in label \"{label}\"", line.start, line.start + label_end)])
     return _Verdict(line.start, line.end)
+
+
+def _headline_key(text: str) -> str:
+    """The title as a first line prints it: a full stop added, spaces or case changed ("Clinton Hid Health Problems."
+    under the title "Clinton Hid Health Problems")."""
+    return " ".join(text.split()).rstrip(".!?:; ").casefold()
 
 
 # Fewer words than this left after cleaning is not an article (a stub, a page of furniture).

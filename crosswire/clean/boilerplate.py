@@ -40,7 +40,11 @@ LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|(?:facebook|twitter|linkedin|whatsapp|email|print|copy link|kakaotalk)"
             r"(?:\s*[|,/·]?\s*(?:facebook|twitter|x|linkedin|whatsapp|email|print|copy link|kakaotalk))+\W*)$",
         ),
-        ("read-more link", r"^(?:read more|also read|see also|more on this story|recommended)\s*[:»>|-].{0,200}$|^read more\W*$"),
+        ("read-more link", r"^(?:read more|also read|see also|more on this story|recommended)\s*[:»>|-].{0,200}$|^read more\W*$"
+                           # an excerpt's pointer to the rest: "Read the rest here.", "Continue reading"
+                           r"|^(?:(?:read|see) the (?:rest|full (?:story|article|report|interview))"
+                           r"(?: of (?:the|this) (?:story|article|post))?(?:\s+(?:here|at\b.{0,60}|on\b.{0,60}))?"
+                           r"|continue reading(?: (?:here|the (?:story|article)))?|click here to (?:read|see)\b.{0,80})\W*$"),
         ("related-articles list", r"^(?:related(?:\s+(?:articles|stories|coverage|news|content))?|more stories|most read|trending now|you may also like)\W*$"),
         ("advertisement", r"^(?:advertisement|advertising|sponsored(?: content)?|ad|story continues below(?: advertisement)?)\W*$"),
         ("cookie notice", r"^(?:we use cookies|this (?:site|website) uses cookies|accept (?:all )?cookies).{0,200}$"),

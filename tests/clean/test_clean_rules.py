@@ -21,6 +21,9 @@ from crosswire.model import Article
         ("Share this article", "share line"),
         ("Facebook Twitter Email", "share line"),
         ("Read more: Port strike enters second week", "read-more link"),
+        ("Read the rest here.", "read-more link"),
+        ("Continue reading", "read-more link"),
+        ("Read the rest of the union's statement in Tuesday's paper, the mayor said.", None),
         ("Related articles", "related-articles list"),
         ("Advertisement", "advertisement"),
         ("(0/250자)", "character counter widget"),
@@ -204,3 +207,10 @@ def test_a_newsletters_run_in_label_leaves_the_paragraph_and_its_sentence_stays(
         'removed: run-in label "Why it matters"', 'removed: run-in label "What they\'re saying"']
     assert clean(article).text == article.text
     assert all(article.text[i] == raw[article.to_raw(i)] for i in range(len(article.text)))
+
+
+def test_a_first_line_that_prints_the_title_with_a_full_stop_is_the_title():
+    raw = "Dockworkers Walk Out at Halvergate.\n\nAbout 2,400 dockworkers walked off the job on Monday."
+    article = clean(Article(id="x", source="t", raw_text=raw, text=raw, title="Dockworkers walk out at Halvergate"))
+    assert article.text == "About 2,400 dockworkers walked off the job on Monday."
+    assert any(n.message == "removed: title" for n in article.notes)

@@ -113,6 +113,17 @@ def test_quote_broken_over_lines_of_a_text_printed_one_sentence_a_line(analyse):
     assert _content(text, _find(text, quotes, "We agree")) == "We agree,"
 
 
+def test_she_is_the_latest_person_who_can_be_she(analyse):
+    text = (
+        "Senator Maria Lopez said on Monday that the audit shows John Carter never paid the dock fees.\n"
+        "She said Carter owes the port a fortune. She added: “Who pays nothing for ten years?”\n"
+        "Carter said his lawyers would answer on Friday."
+    )
+    doc, _, quotes = analyse(text)
+    assert _find(text, quotes, "owes the port").speaker == "Maria Lopez"
+    assert _find(text, quotes, "Who pays nothing").speaker == "Maria Lopez"
+
+
 def test_pronoun_speaker_resolves_to_last_person(analyse):
     text = (
         "Governor Alan Pierce visited the flooded towns on Friday.\n"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from crosswire.analyze.nlp import doc_text
@@ -114,6 +115,11 @@ def _resolve_pronouns(doc, quotes: list[Quote], speakers) -> list[Quote]:
             continue  # the group stays the speaker before
         if said in _PRONOUNS:
             found = _latest_subject(previous, speakers.subject_person_before(quote.speaker_start))
+            wanted = "f" if said in ("she", "her") else "m"
+            if found is not None and speakers.gender(found[1]) not in (None, wanted):
+                # "Clinton says it means Trump never paid. She says ...": the latest who can be "she"
+                found = max((c for c in previous + speakers.subject_people_before(quote.speaker_start)
+                             if speakers.gender(c[1]) in (None, wanted)), key=lambda c: c[0], default=None)
             if found is not None:
                 quote = dataclasses.replace(quote, speaker=found[1], anonymous=found[2])
                 resolved[_quote_key(quote)] = quote
@@ -195,6 +201,7 @@ class _SpeakerResolver:
         self.anonymous = [intro for intro in map(_introduction, doc.noun_chunks) if intro]
         self.anonymous_starts = [offset for offset, _, _ in self.anonymous]
         self._subjects: list[Entity] | None = None  # people named as subjects, on demand
+        self._genders: dict[str, str] | None = None
         self._subject_starts: list[int] = []
 
     def resolve(self, subject, end_before: int | None = None) -> _Speaker:
@@ -278,11 +285,22 @@ class _SpeakerResolver:
 
     def subject_person_before(self, pos: int) -> tuple[int, str, bool] | None:
         """The last person named as the subject of a clause before `pos`."""
+        people = self.subject_people_before(pos)
+        return people[-1] if people else None
+
+    def subject_people_before(self, pos: int) -> list[tuple[int, str, bool]]:
+        """The people named as the subject of a clause before `pos`, in text order."""
         if self._subjects is None:
             self._subjects = [p for p in self.persons if self._is_subject(p)]
             self._subject_starts = [p.start for p in self._subjects]
-        k = bisect.bisect_left(self._subject_starts, pos) - 1
-        return (self._subjects[k].start, self._subjects[k].name, False) if k >= 0 else None
+        k = bisect.bisect_left(self._subject_starts, pos)
+        return [(p.start, p.name, False) for p in self._subjects[:k]]
+
+    def gender(self, name: str) -> str | None:
+        """"m" or "f" as the text shows it (`_genders`), for a person's canonical name; None when it does not."""
+        if self._genders is None:
+            self._genders = _genders(self.doc, self.persons)
+        return self._genders.get(name)
 
     def _is_subject(self, person: Entity) -> bool:
         i = _token_at(self.doc, person.end - 1)
@@ -368,6 +386,42 @@ class _SpeakerResolver:
 
 
 _HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Miss)\.?\s+(?=[A-Z])")  # "Mr DeSantis", as British papers write it
+
+
+_MALE = frozenset("he him his himself mr mr. husband father son brother uncle nephew grandfather boyfriend "
+                  "congressman spokesman businessman chairman king prince actor".split())
+_FEMALE = frozenset("she her hers herself mrs mrs. ms ms. miss wife mother daughter sister aunt niece grandmother "
+                    "girlfriend congresswoman spokeswoman businesswoman chairwoman queen princess actress".split())
+
+
+def _genders(doc, persons: list[Entity]) -> dict[str, str]:
+    """Each person's gender as the text shows it: a form of address or a title before a mention ("Mrs. Ruiz",
+    "spokeswoman Ana Ruiz"), a word of kin or a title given ("Tom Hale's wife"), and pronouns as subjects or owners
+    after the name, outside quotation marks, in sentences naming no one else ("Clinton says she hopes ..."). None
+    where the signs disagree or there are none; "she" is then nobody's to take away."""
+    votes: dict[str, list[int]] = {}
+    for person in persons:
+        before = doc_text(doc)[max(0, person.start - 16) : person.start].split()
+        words = [w.casefold() for w in before[-1:]] + [r.casefold().split()[-1] for r in person.roles if r]
+        tally = votes.setdefault(person.name, [0, 0])
+        tally[0] += sum(w in _MALE for w in words)
+        tally[1] += sum(w in _FEMALE for w in words)
+    surnames = Counter(name.split()[-1] for name in votes if name.split())
+    for sentence in doc.sents:
+        inside = [p for p in persons if sentence.start_char <= p.start < sentence.end_char]
+        if len({p.name for p in inside}) != 1 or all(
+                " " not in p.text.strip() and surnames[p.name.split()[-1]] > 1 for p in inside):
+            continue  # a bare "Gray" where Kimani and Mahnefah Gray are named may be either
+        first = min(p.end for p in inside)
+        tally = votes[inside[0].name]
+        quoted = False  # inside quotation marks the pronouns are the speaker's, of anyone
+        for token in sentence:
+            if token.is_quote:
+                quoted = not quoted
+            elif not quoted and token.idx >= first and token.lower_ in ("he", "his", "she", "her") \
+                    and token.dep_ in ("nsubj", "nsubjpass", "poss"):  # "described her" is someone else
+                tally[token.lower_ in ("she", "her")] += 1
+    return {name: "m" if m > f else "f" for name, (m, f) in votes.items() if m != f}
 
 
 # A title as written before a name and as a description says it ("Gov. Ana Ruiz" ... "the governor said")

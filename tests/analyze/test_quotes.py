@@ -997,3 +997,10 @@ def test_a_place_that_only_qualifies_the_speaker_is_not_the_speaker(analyse):
     doc, _, quotes = analyse(text)
     speaker = _find(text, quotes, "patience").speaker
     assert speaker != "New York City" and speaker.endswith("Board of Elections")
+
+
+def test_an_imperative_aside_in_brackets_attributes_nothing(analyse):
+    text = ("Shipping lines may move cargo to other ports rather than risk new fees elsewhere "
+            "(think Rotterdam, for example) and lose customers.")
+    _, _, quotes = analyse(text)
+    assert quotes == []

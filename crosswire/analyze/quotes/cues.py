@@ -153,12 +153,14 @@ def _is_cue(token) -> bool:
 
 
 def _is_idiom(token, lemma: str) -> bool:
-    """A verb of saying that says nothing: "it goes without saying", "let's say you ...", a credit line's
-    "additional reporting by ..."."""
+    """A verb of saying that says nothing: "it goes without saying", "let's say you ...", "(think Brexit)", a
+    credit line's "additional reporting by ..."."""
     before = token.doc[token.i - 1].lower_ if token.i > 0 else ""
     if lemma == "say" and (before == "without" or before in ("'s", "’s") and token.i > 1
                            and token.doc[token.i - 2].lower_ == "let"):  # fmt: skip
         return True
+    if before in ("(", "[") and token.tag_ == "VB":
+        return True  # the writer's aside, "(think Brexit, for example)", "(say, a tariff)": an imperative
     return lemma == "report" and token.lower_ == "reporting" and before in ("additional", "contributed", "contributing")
 
 

@@ -42,7 +42,7 @@ from crosswire.model import Analysis, Article, Comparison, Note, Problem, QuoteS
 # decade" is no figure without those years; a day inside quoted words, “Today's debate”, is no timeline event;
 # "Biles and three fellow gymnasts" are "the four gymnasts"; "Lo Presti" is "Gaetano Lo Presti"; v10: the figures
 # of two people, each the one named before it, are no conflict: "Hiller had worked for 15 years" / "Dorsey's been at
-# the plant for 37 years").
+# the plant for 37 years"; a long attribution between a quote's two parts is left out of its words).
 COMPARISON_VERSION = "compare.v10"
 
 PIPELINE_VERSION = "compare.v1"
@@ -260,7 +260,9 @@ def quote_summaries(articles: list[Article], analyses: list[Analysis],
 
 
 # A quotation split around its attribution: '...the whole town,” he said. “This was ...'
-_SPLIT_ATTRIBUTION = re.compile(r"(?<=[,.?!—])[”\"]\s+([^“”\"\n]{1,80}?)\s*[“\"]")
+# The attribution may run long: '...prosecution,” said Rep. Ana Ruiz, the top Democrat on the committee, in a
+# statement. “Republicans ...', '...optional," Ruiz said after Hale failed to show up at the hearing. "Mr. Hale ...'
+_SPLIT_ATTRIBUTION = re.compile(r"(?<=[,.?!—])[”\"]\s+([^“”\"\n]{1,240}?)\s*[“\"]")
 
 
 def _without_attribution(quoted: str) -> str:

@@ -48,3 +48,13 @@ def test_a_quotation_split_around_its_attribution_is_shown_without_it():
     (listed,) = quote_summaries([article], [Analysis(text=text, quotes=(quote,))])
     assert listed.text == "We freed the port. It is a proud day for the town, … It was our right."
     assert (listed.evidence.start, listed.evidence.end) == (start, end)  # the evidence is the sentence as printed
+
+
+def test_a_long_attribution_between_the_two_parts_is_left_out_too():
+    text = ("“The port must reopen,” said Ana Ruiz, the top Democrat on the harbor committee, in a statement "
+            "issued after the vote on Monday. “Families cannot wait.”")
+    article = Article(id="a", source="a.txt", raw_text=text, text=text, outlet="A")
+    start, end, cue = text.index("The port"), text.index("wait.") + len("wait."), text.index("said")
+    quote = Quote(start, end, cue, cue + 4, text.index("Ana"), text.index("Ana") + 8, "Ana Ruiz", False, "direct")
+    (listed,) = quote_summaries([article], [Analysis(text=text, quotes=(quote,))])
+    assert listed.text == "The port must reopen, … Families cannot wait."

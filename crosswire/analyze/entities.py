@@ -706,6 +706,8 @@ def _prefix_title(doc, mention: _Mention):
         of_a_name = token.lower_ == "of" and token.ent_type_ != ""  # "House of Representatives Speaker"
         if not (_is_title_modifier(token) or of_a_name or _and_in_title(doc, i - 1)) or _newline_between(doc, i - 1, i):
             break
+        if doc[i].lower_ in _TITLE_QUALIFIERS and token.pos_ == "NOUN" and token.is_lower and not _is_title_word(token):
+            break  # "this committee's investigation former Secretary of State ...": a word left out, no title
         i -= 1
         start = i
     while start < last and doc[start].tag_ in ("POS", "HYPH"):

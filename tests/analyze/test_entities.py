@@ -137,6 +137,9 @@ def test_bare_surname_resolves_to_most_recent_full_name(analyse):
         # sport's roles; an organisation's name with "of" in it before the title
         ("The fight was stopped by referee Tony Marsh in the seventh round.", "Tony Marsh", ("referee",)),
         ("The club hired GM Tony Marsh in May.", "Tony Marsh", ("GM",)),
+        # a word the writer left out ("investigation [of] former ..."): the common noun before is no part of the title
+        ("He is a witness in the committee's investigation former Secretary of State Ellen Marsh opposed.",
+         "Ellen Marsh", ("former Secretary of State",)),
         ("The Hawks rallied late. Cornerback Omar Reyes intercepted a pass.", "Omar Reyes", ("Cornerback",)),
         ("Rovers quarterback Omar Reyes threw for 300 yards.", "Omar Reyes", ("Rovers quarterback",)),
         # a position inside what the model tagged: the name after it, a person

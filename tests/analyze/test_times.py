@@ -58,6 +58,9 @@ CASES = [
      D(2021, 8, 25), "Tuesday", "DATE", "2021-08-24", D(2021, 8, 24), D(2021, 8, 24), "day", None),
     ("The union plans a vote Tuesday.", "Tuesday",
      D(2021, 8, 25), "Tuesday", "DATE", "2021-08-31", D(2021, 8, 31), D(2021, 8, 31), "day", None),
+    # "coming out of" moves, it plans nothing: the Monday just gone (the DCT a Thursday); "the coming Monday" ahead
+    ("For all the cheers coming out of the union hall Monday night, the strike goes on.", "Monday",
+     D(2016, 9, 29), "Monday night", "TIME", "2016-09-26TNI", D(2016, 9, 26), D(2016, 9, 26), "time", None),
     # a participle used as an adjective is no past tense: June is the coming one
     ("The ministry will ship 2 million doses of newly approved vaccines abroad by the end of June.", "June",
      D(2021, 5, 17), "the end of June", "DATE", "2021-06", D(2021, 6, 21), D(2021, 6, 30), "month", "END"),

@@ -40,6 +40,10 @@ def _cue(words: list[str], i: int) -> str | None:
         return None  # "fewer jobs than expected in April": a comparison, not a plan
     if low in ("plan", "plans") and nxt not in _PLANS_WHAT:
         return None  # "forged ahead with Biden's economic plans Tuesday": a noun, no tense
+    if low == "coming" and prev not in ("the", "this", "these", "in"):
+        return None  # "the huzzahs coming out of her headquarters Monday night": a motion, not "the coming week"
+    if low == "going" and nxt != "to":
+        return None  # "going out", "going on": no "going to"
     if low in W.FUTURE_CUES:
         return "future"
     past = low in W.PAST_CUES or (

@@ -80,7 +80,8 @@ from crosswire.model import Analysis, Sentence
 # position is a title, "Colts QB Andrew Luck" is Andrew Luck, "Saints" of "Saints quarterback" a team; "she said"
 # is the latest person who can be "she", as the text shows each one's gender; "(think Brexit)" quotes no one;
 # "the committee's investigation former Secretary of State X" gives X the title "former Secretary of State";
-# "the cheers coming out of the hall Monday night" is the Monday gone by, "coming" no "the coming week").
+# "the cheers coming out of the hall Monday night" is the Monday gone by, "coming" no "the coming week";
+# "Trump’s 2017" tax law is no organisation).
 ANALYSIS_VERSION = "analyze.v13"
 
 # Parts of speech whose lemmas say what a sentence is about.

@@ -242,6 +242,10 @@ def _trim(doc, mention: _Mention, nicknames: set[int]) -> _Mention | None:
     """Cut a trailing possessive and, for people, leading titles off the mention; a person's name
     runs on past its nickname (`nicknames`: the offsets of the document's nickname marks)."""
     start, end, label = mention.start, mention.end, mention.label
+    owner = next((i for i in range(start + 1, end - 1)
+                  if doc[i].tag_ == "POS" or doc[i].lower_ in ("'s", "’s")), None)  # the tagger's CD too
+    if label == "ORG" and owner is not None and all(t.like_num for t in doc[owner + 1 : end]):
+        return None  # "Trump’s 1995" state tax filings, "Obama’s 2008" campaign: an owner and a year, no body
     if label == "ORG" and doc[end - 1].tag_ == "POS":
         end = _past_possessive(doc, end)
     if label == "ORG" and end < len(doc) and doc[end - 1].lower_ in _NUMBERED_UNITS and doc[end].is_digit:

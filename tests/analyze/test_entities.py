@@ -165,6 +165,11 @@ def test_roles(analyse, text, mention, roles):
     assert _mention(entities, mention).roles == roles
 
 
+def test_an_owner_and_a_year_are_no_organisation(analyse):
+    _, entities, _ = analyse("Pelosi rejected Trump’s 2017 tax law.")
+    assert not [e for e in entities if e.label == "ORG"]
+
+
 def test_a_team_before_a_players_position_stays_an_organisation(analyse):
     _, entities, _ = analyse("The game was close.\nSaints quarterback Omar Reyes understands.")
     assert [(e.name, e.label) for e in entities] == [("Saints", "ORG"), ("Omar Reyes", "PERSON")]

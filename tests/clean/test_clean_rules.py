@@ -87,6 +87,11 @@ def test_caption_rule(line, caption, credit):
         ),
         ("This story was produced with AI assistance.", "produced with AI assistance"),
         ("This article was machine translated from German.", "AI-assisted translation from German"),
+        # the editors' own paragraphs: what the article corrected, what they always add
+        ("Correction: An earlier version of this story misstated the number of ships at anchor.",
+         "correction: An earlier version of this story misstated the number of ships at anchor."),
+        ("Editor’s note: The Courier's owner sits on the port authority's board.",
+         "editor's note: The Courier's owner sits on the port authority's board."),
     ],
 )
 def test_disclosures(text, summary):
@@ -96,6 +101,7 @@ def test_disclosures(text, summary):
 
 def test_a_sentence_about_ai_is_not_a_disclosure():
     assert not disclosures.is_disclosure("The port authority said it would use AI tools to schedule cranes.")
+    assert not disclosures.is_disclosure("The editor's note said the ships had left.")
 
 
 @pytest.mark.parametrize(

@@ -16,7 +16,7 @@ import unicodedata
 from collections import Counter, defaultdict
 
 from crosswire.align.evidence import evidence_for_span
-from crosswire.analyze.entities import COMPANY_SUFFIXES, NAME_SUFFIXES
+from crosswire.analyze.entities import COMPANY_SUFFIXES, NAME_SUFFIXES, SURNAME_PARTICLES
 from crosswire.model import Analysis, Article, Finding, PersonSummary
 
 _HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "dame", "prof"}
@@ -246,8 +246,7 @@ def _surnames(analyses: list[Analysis], root) -> dict[str, str]:
     return _one_word_aliases(_names(analyses, "PERSON", "ORG"), full, _surname_units)
 
 
-# Words that open a surname of two words ("Lo Presti", "de Blasio", "Van Hollen", "Del Rio")
-_PARTICLES = frozenset("lo la le de del della di da du dos das van von der den al el bin ibn st. san".split())
+_PARTICLES = SURNAME_PARTICLES
 
 
 def _surname_units(name: str) -> list[str]:

@@ -630,7 +630,8 @@ def _resolve_names(doc, mentions: list[_Mention]) -> None:
     for m in mentions:
         if m.label != "PERSON":
             continue
-        if len(m.name.split()) == 1:
+        words = m.name.split()
+        if len(words) == 1 or len(words) == 2 and words[0].casefold() in SURNAME_PARTICLES:  # "De Blasio said"
             m.name = _full_name(m, full_names, last_seen) or m.name
         last_seen[m.name] = m.start
 
@@ -665,12 +666,20 @@ def _full_name(m: _Mention, full_names: list[tuple[int, str]], last_seen: dict[s
     return min(after)[1] if after else matches[0]
 
 
-def _part_keys(name: str) -> tuple[str, str]:
-    """The first and last name's keys ("John Roberts Jr." -> john, roberts)."""
+def _part_keys(name: str) -> tuple[str, ...]:
+    """The first and last name's keys ("John Roberts Jr." -> john, roberts), and the surname's with its particle
+    ("Bill de Blasio" -> bill, blasio, deblasio)."""
     words = name.split()
     while len(words) > 2 and _word_key(words[-1]) in NAME_SUFFIXES:
         words = words[:-1]
-    return name_key(words[0]), name_key(words[-1])
+    keys = (name_key(words[0]), name_key(words[-1]))
+    if len(words) >= 3 and words[-2].casefold() in SURNAME_PARTICLES:
+        keys += (name_key(" ".join(words[-2:])),)
+    return keys
+
+
+# Words that open a surname of two words ("Lo Presti", "de Blasio", "Van Hollen", "Del Rio")
+SURNAME_PARTICLES = frozenset("lo la le de del della di da du dos das van von der den al el bin ibn st. san".split())
 
 
 # ---------------------------------------------------------------------------

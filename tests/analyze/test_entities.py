@@ -74,6 +74,12 @@ def test_bare_surname_resolves_to_most_recent_full_name(analyse):
     assert [e.name for e in bare] == ["Park Soo-min", "Park Dong-wook"]
 
 
+def test_a_surname_with_its_particle_resolves_to_the_full_name(analyse):
+    _, entities, _ = analyse("The explosion that Mayor Bill de Blasio described as deliberate hurt nine people. "
+                             "De Blasio said it was too early to tell.")
+    assert [e.name for e in _people(entities)] == ["Bill de Blasio", "Bill de Blasio"]
+
+
 @pytest.mark.parametrize(
     ("text", "mention", "roles"),
     [

@@ -42,7 +42,8 @@ from crosswire.model import Analysis, Article, Comparison, Note, Problem, QuoteS
 # decade" is no figure without those years; a day inside quoted words, “Today's debate”, is no timeline event;
 # "Biles and three fellow gymnasts" are "the four gymnasts"; "Lo Presti" is "Gaetano Lo Presti"; v10: the figures
 # of two people, each the one named before it, are no conflict: "Hiller had worked for 15 years" / "Dorsey's been at
-# the plant for 37 years"; a long attribution between a quote's two parts is left out of its words).
+# the plant for 37 years"; a long attribution between a quote's two parts is left out of its words; one sentence
+# with a time and its day, "a midnight curfew it put in place Thursday", is one timeline event).
 COMPARISON_VERSION = "compare.v10"
 
 PIPELINE_VERSION = "compare.v1"

@@ -56,7 +56,9 @@ def build_timeline(articles: list[Article], claims: list[Claim], findings: list[
             if event is not None:
                 if all(e.article_id != article.id for e in event["evidence"]):
                     event["evidence"].append(evidence)
-            elif not any(x.article_id == article.id for e in same_date for x in e["evidence"]):
+            elif not any(x.article_id == article.id for e in same_date for x in e["evidence"]) and not any(
+                    x.article_id == article.id and x.start == evidence.start for e in near for x in e["evidence"]):
+                # one sentence is one event of its day: "a midnight curfew it put in place Thursday" is no two
                 events.append({"value": value, "display": slot.display, "evidence": [evidence],
                                # the clause that holds the date: the sentence may be about another day
                                "description": clause_around(evidence), "published": article.published})

@@ -159,6 +159,14 @@ def test_a_time_of_day_and_its_day_matched_are_one_timeline_event():
     assert {e.article_id for e in event.evidence} == {"daily", "wire"}
 
 
+def test_one_sentence_with_a_time_and_its_day_is_one_timeline_event():
+    sentence = "The port lifted a midnight curfew it put in place Thursday after the protests."
+    a = article("daily", sentence)
+    claims = [claim(a, sentence, ["port", "lift", "curfew"], on_day("midnight", "2025-10-16T24:00", "time")(sentence),
+                    on_day("Thursday", "2025-10-16")(sentence))]
+    assert len(build_timeline([a], claims, [])) == 1
+
+
 def test_a_time_of_day_unmatched_is_an_event_beside_its_articles_day():
     first, second = "The strike began on Monday at the port.", "Ships were anchored off the coast by Monday night."
     a = article("daily", f"{first} {second}")

@@ -620,11 +620,14 @@ def _resolve_names(doc, mentions: list[_Mention]) -> None:
     """
     first_spelling: dict[str, str] = {}  # name key -> the display name first seen
     full_names: list[tuple[int, str]] = []  # (token index, canonical full name) of people
+    genders: dict[str, str] = {}  # full name -> "m" / "f", as the words before one of its mentions say
     for m in mentions:
         name = canonical_name(doc[m.start : m.end].text, person=m.label == "PERSON")
         m.name = first_spelling.setdefault(name_key(name), name)
         if m.label == "PERSON" and len(name.split()) >= 2:
             full_names.append((m.start, m.name))
+            if gender := _gender_before(doc, m.start, _GENDER_WINDOW):
+                genders.setdefault(m.name, gender)
     _resolve_short_bodies(mentions)
     last_seen: dict[str, int] = {}
     for m in mentions:
@@ -632,8 +635,33 @@ def _resolve_names(doc, mentions: list[_Mention]) -> None:
             continue
         words = m.name.split()
         if len(words) == 1 or len(words) == 2 and words[0].casefold() in SURNAME_PARTICLES:  # "De Blasio said"
-            m.name = _full_name(m, full_names, last_seen) or m.name
+            gender = _gender_before(doc, m.start, 1)  # "Mr. Obama" is not "the first lady, Michelle Obama"
+            others = [(i, n) for i, n in full_names if gender is None or genders.get(n) in (None, gender)]
+            m.name = _full_name(m, others, last_seen) or m.name
         last_seen[m.name] = m.start
+
+
+_MALE_WORDS = frozenset("mr mr. husband father son brother uncle nephew grandfather widower boyfriend actor "
+                        "spokesman congressman businessman chairman king prince".split())
+_FEMALE_WORDS = frozenset("mrs mrs. ms ms. miss lady wife mother daughter sister aunt niece grandmother widow "
+                          "girlfriend actress spokeswoman congresswoman businesswoman chairwoman queen princess"
+                          .split())
+_GENDER_WINDOW = 4  # words before a full name that can say who the person is ("the first lady, Michelle Obama")
+
+
+def _gender_before(doc, start: int, window: int) -> str | None:
+    """"m" or "f" from a form of address or a word of kin or a title in the `window` words before a mention."""
+    for token in reversed(doc[max(0, start - window) : start]):
+        word = token.lower_
+        if word in (".", "!", "?", ";", ":") or "\n" in token.text_with_ws and token.i < start - 1:
+            return None  # the sentence before: "... the defendant's mother.\nGregg Milliote, spokesman ..."
+        if word in _MALE_WORDS:
+            return "m"
+        if word in _FEMALE_WORDS:
+            return "f"
+        if token.ent_type_ == "PERSON" or token.pos_ == "VERB":
+            return None  # the words before belong to someone else or to the sentence
+    return None
 
 
 def _resolve_short_bodies(mentions: list[_Mention]) -> None:

@@ -74,6 +74,14 @@ def test_bare_surname_resolves_to_most_recent_full_name(analyse):
     assert [e.name for e in bare] == ["Park Soo-min", "Park Dong-wook"]
 
 
+def test_mr_before_a_surname_is_not_the_woman_named_in_full(analyse):
+    text = ("The campaign plans to employ Mr. Lopez and the first lady, Maria Lopez, in the fall. "
+            "Mr. Lopez said turnout matters. Mrs. Lopez agreed.")
+    _, entities, _ = analyse(text)
+    assert [(e.text, e.name) for e in _people(entities)] == [
+        ("Lopez", "Lopez"), ("Maria Lopez", "Maria Lopez"), ("Lopez", "Lopez"), ("Lopez", "Maria Lopez")]
+
+
 def test_a_surname_with_its_particle_resolves_to_the_full_name(analyse):
     _, entities, _ = analyse("The explosion that Mayor Bill de Blasio described as deliberate hurt nine people. "
                              "De Blasio said it was too early to tell.")

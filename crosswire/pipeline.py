@@ -263,7 +263,8 @@ def quote_summaries(articles: list[Article], analyses: list[Analysis],
 # A quotation split around its attribution: '...the whole town,” he said. “This was ...'
 # The attribution may run long: '...prosecution,” said Rep. Ana Ruiz, the top Democrat on the committee, in a
 # statement. “Republicans ...', '...optional," Ruiz said after Hale failed to show up at the hearing. "Mr. Hale ...'
-_SPLIT_ATTRIBUTION = re.compile(r"(?<=[,.?!—])[”\"]\s+([^“”\"\n]{1,240}?)\s*[“\"]")
+# ... and after a quote inside the quote: '"People say, 'It doesn't matter,'" said ...'
+_SPLIT_ATTRIBUTION = re.compile(r"(?<=[,.?!—'’])[”\"]\s+([^“”\"\n]{1,240}?)\s*[“\"]")
 
 
 def _without_attribution(quoted: str) -> str:

@@ -58,3 +58,12 @@ def test_a_long_attribution_between_the_two_parts_is_left_out_too():
     quote = Quote(start, end, cue, cue + 4, text.index("Ana"), text.index("Ana") + 8, "Ana Ruiz", False, "direct")
     (listed,) = quote_summaries([article], [Analysis(text=text, quotes=(quote,))])
     assert listed.text == "The port must reopen, … Families cannot wait."
+
+
+def test_an_attribution_after_a_quote_inside_the_quote_is_left_out_too():
+    text = ("\"People say, 'The port will reopen,'\" said Ana Ruiz, a dock worker. \"The question is when.\"")
+    article = Article(id="a", source="a.txt", raw_text=text, text=text, outlet="A")
+    start, end, cue = text.index("People"), text.index("when.") + len("when."), text.index("said")
+    quote = Quote(start, end, cue, cue + 4, text.index("Ana"), text.index("Ana") + 8, "Ana Ruiz", False, "direct")
+    (listed,) = quote_summaries([article], [Analysis(text=text, quotes=(quote,))])
+    assert listed.text == "People say, 'The port will reopen,' … The question is when."

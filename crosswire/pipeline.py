@@ -149,7 +149,8 @@ def _analyze_each(articles: list[Article], nlp, settings, problems: list[Problem
 
 def analysis_problem(article: Article, exc: Exception) -> Problem:
     """The one line a user sees when our analysis fails on an article (never their fault)."""
-    return Problem(article.source, f"analysis failed ({type(exc).__name__}: {exc}); this is a crosswire bug, please report it")
+    return Problem(article.source,
+                   f"analysis failed ({type(exc).__name__}: {exc}); this is a crosswire bug, please report it")
 
 
 def analyze_articles(articles: list[Article], *, nlp=None, batch_size: int = 16, n_process: int = 1) -> list[Analysis]:

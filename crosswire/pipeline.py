@@ -43,7 +43,8 @@ from crosswire.model import Analysis, Article, Comparison, Note, Problem, QuoteS
 # "Biles and three fellow gymnasts" are "the four gymnasts"; "Lo Presti" is "Gaetano Lo Presti"; v10: the figures
 # of two people, each the one named before it, are no conflict: "Hiller had worked for 15 years" / "Dorsey's been at
 # the plant for 37 years"; a long attribution between a quote's two parts is left out of its words; one sentence
-# with a time and its day, "a midnight curfew it put in place Thursday", is one timeline event).
+# with a time and its day, "a midnight curfew it put in place Thursday", is one timeline event; a bare surname an
+# article keeps apart from a full name, "Mr. Obama" beside "Michelle Obama", joins no source's row of her).
 COMPARISON_VERSION = "compare.v10"
 
 PIPELINE_VERSION = "compare.v1"

@@ -243,7 +243,19 @@ def _surnames(analyses: list[Analysis], root) -> dict[str, str]:
             full[name_key(words[-1])].add(root(name_key(name)))
     # a bare surname the model took for an organisation ("Mayorkas" said) is the person too, and so is one with a
     # suffix ("Vance Jr." beside "Cyrus Vance Jr.") or a particle ("Lo Presti" beside "Gaetano Lo Presti")
-    return _one_word_aliases(_names(analyses, "PERSON", "ORG"), full, _surname_units)
+    aliases = _one_word_aliases(_names(analyses, "PERSON", "ORG"), full, _surname_units)
+    return {short: key for short, key in aliases.items() if short not in _kept_apart(analyses)}
+
+
+def _kept_apart(analyses: list[Analysis]) -> set[str]:
+    """Keys of bare surnames that an article names beside a full name ending with them, as two people: the entity
+    rules chose not to join them ("Mr. Obama" beside "the first lady, Michelle Obama")."""
+    apart = set()
+    for analysis in analyses:
+        people = {e.name for e in analysis.entities if e.label == "PERSON"}
+        surnames = {name_key(units[-1]) for name in people if len(units := _surname_units(name)) >= 2}
+        apart |= {name_key(name) for name in people if len(_surname_units(name)) == 1} & surnames
+    return apart
 
 
 _PARTICLES = SURNAME_PARTICLES

@@ -629,16 +629,33 @@ def _resolve_names(doc, mentions: list[_Mention]) -> None:
             if gender := _gender_before(doc, m.start, _GENDER_WINDOW):
                 genders.setdefault(m.name, gender)
     _resolve_short_bodies(mentions)
+    short = [m for m in mentions if m.label == "PERSON" and _short_name(m.name)]
+    # "Mr. Obama" is not "the first lady, Michelle Obama": a form of address sets the full names of the other sex
+    # apart, and when it leaves none, a bare "President Obama" is not hers either
+    mention_gender = {m.start: _gender_before(doc, m.start, 1) for m in short}
+    apart = set()  # keys of bare names whose only full names are of the other sex
+    for m in short:
+        named = [n for _, n in full_names if name_key(m.name) in _part_keys(n)]
+        if mention_gender[m.start] and named and all(genders.get(n) not in (None, mention_gender[m.start])
+                                                     for n in named):
+            apart.add(name_key(m.name))
     last_seen: dict[str, int] = {}
     for m in mentions:
         if m.label != "PERSON":
             continue
-        words = m.name.split()
-        if len(words) == 1 or len(words) == 2 and words[0].casefold() in SURNAME_PARTICLES:  # "De Blasio said"
-            gender = _gender_before(doc, m.start, 1)  # "Mr. Obama" is not "the first lady, Michelle Obama"
+        if _short_name(m.name):
+            gender = mention_gender[m.start]
+            if gender is None and name_key(m.name) in apart:
+                continue
             others = [(i, n) for i, n in full_names if gender is None or genders.get(n) in (None, gender)]
             m.name = _full_name(m, others, last_seen) or m.name
         last_seen[m.name] = m.start
+
+
+def _short_name(name: str) -> bool:
+    """A surname or a given name alone, a surname with its particle too ("De Blasio said")."""
+    words = name.split()
+    return len(words) == 1 or len(words) == 2 and words[0].casefold() in SURNAME_PARTICLES
 
 
 _MALE_WORDS = frozenset("mr mr. husband father son brother uncle nephew grandfather widower boyfriend actor "

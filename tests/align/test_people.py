@@ -241,3 +241,11 @@ def test_two_names_a_letter_apart_in_one_article_are_two_people():
     pairs = [_named("a", "Latonya Brown and Latoya Brown spoke.", "Latonya Brown", "Latoya Brown"),
              _named("b", "Latoya Brown spoke.", "Latoya Brown")]
     assert len(people_summary([a for a, _ in pairs], [x for _, x in pairs])) == 2
+
+
+def test_a_bare_surname_an_article_keeps_apart_from_the_full_name_stays_apart():
+    # the entity rules left "Mr. Lopez" apart from "the first lady, Maria Lopez": no source's row joins them
+    pairs = [_named("a", "Mr. Lopez met the first lady, Maria Lopez.", "Lopez", "Maria Lopez"),
+             _named("b", "Lopez spoke.", "Lopez")]
+    summary = people_summary([a for a, _ in pairs], [x for _, x in pairs])
+    assert sorted((p.name, sorted(p.mentions)) for p in summary) == [("Lopez", ["a", "b"]), ("Maria Lopez", ["a"])]

@@ -82,7 +82,8 @@ from crosswire.model import Analysis, Sentence
 # "the committee's investigation former Secretary of State X" gives X the title "former Secretary of State";
 # "the cheers coming out of the hall Monday night" is the Monday gone by, "coming" no "the coming week";
 # "Trump’s 2017" tax law is no organisation; "De Blasio said" after "Bill de Blasio" is Bill de Blasio; "Mr. Obama"
-# is not "the first lady, Michelle Obama", nor then is a bare "President Obama").
+# is not "the first lady, Michelle Obama", nor then is a bare "President Obama"; "McConnell, now the Senate
+# majority leader, who said" is McConnell).
 ANALYSIS_VERSION = "analyze.v13"
 
 # Parts of speech whose lemmas say what a sentence is about.

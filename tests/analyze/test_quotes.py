@@ -1004,3 +1004,10 @@ def test_an_imperative_aside_in_brackets_attributes_nothing(analyse):
             "(think Rotterdam, for example) and lose customers.")
     _, _, quotes = analyse(text)
     assert quotes == []
+
+
+def test_who_after_a_name_and_its_description_is_the_named_one(analyse):
+    text = ("The mayor has had a frosty relationship with Ana Ruiz, now the Senate majority leader, who in 2010 "
+            "said the port's most important goal was to make the mayor a one-term mayor.")
+    doc, _, quotes = analyse(text)
+    assert _find(text, quotes, "most important goal").speaker == "Ana Ruiz"

@@ -72,6 +72,8 @@ def _antecedent(clause):
     or, after a participle phrase set off by commas, the noun that phrase describes ("a fact sheet, issued
     in the final days of the Trump administration, which said ...": the fact sheet said it)."""
     doc, node = clause.doc, clause.head
+    if node.dep_ == "appos" and node.pos_ == "NOUN" and node.head.pos_ == "PROPN" and node.head.i < node.i:
+        return node.head, clause.left_edge.i  # "McConnell, now the Senate majority leader, who ... said": McConnell
     if clause.left_edge.i == 0 or doc[clause.left_edge.i - 1].text != ",":
         return clause.head, clause.left_edge.i
     while node.dep_ in ("pobj", "prep", "acl") and node.head.i != node.i:

@@ -649,6 +649,10 @@ def _resolve_names(doc, mentions: list[_Mention]) -> None:
                 continue
             others = [(i, n) for i, n in full_names if gender is None or genders.get(n) in (None, gender)]
             m.name = _full_name(m, others, last_seen) or m.name
+        elif len(m.name.split()) == 2:  # "Suu Kyi" after "Aung San Suu Kyi": the last two words of a longer name
+            longer = {n for _, n in full_names if len(n.split()) >= 3 and "-" not in n.split()
+                      and name_key(" ".join(n.split()[-2:])) == name_key(m.name)}
+            m.name = longer.pop() if len(longer) == 1 else m.name
         last_seen[m.name] = m.start
 
 

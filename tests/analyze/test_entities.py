@@ -74,6 +74,12 @@ def test_bare_surname_resolves_to_most_recent_full_name(analyse):
     assert [e.name for e in bare] == ["Park Soo-min", "Park Dong-wook"]
 
 
+def test_the_last_two_words_of_a_longer_name_are_that_name(analyse):
+    _, entities, _ = analyse("Mayor Daniella Levine Cava closed the beaches. "
+                             "Levine Cava said they would reopen on Monday.")
+    assert [e.name for e in _people(entities)] == ["Daniella Levine Cava", "Daniella Levine Cava"]
+
+
 def test_mr_before_a_surname_is_not_the_woman_named_in_full(analyse):
     text = ("The campaign plans to employ Mr. Lopez and the first lady, Maria Lopez, in the fall. "
             "Mr. Lopez said turnout matters. Mrs. Lopez agreed. The crowd was small, President Lopez said.")

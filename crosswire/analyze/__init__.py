@@ -83,7 +83,8 @@ from crosswire.model import Analysis, Sentence
 # "the cheers coming out of the hall Monday night" is the Monday gone by, "coming" no "the coming week";
 # "Trump’s 2017" tax law is no organisation; "De Blasio said" after "Bill de Blasio" is Bill de Blasio; "Mr. Obama"
 # is not "the first lady, Michelle Obama", nor then is a bare "President Obama"; "McConnell, now the Senate
-# majority leader, who said" is McConnell; "Suu Kyi", "Levine Cava" after the full name are that person).
+# majority leader, who said" is McConnell; "Suu Kyi", "Levine Cava" after the full name are that person; "the
+# federal Securities and Exchange Commission" is the Securities and Exchange Commission).
 ANALYSIS_VERSION = "analyze.v13"
 
 # Parts of speech whose lemmas say what a sentence is about.

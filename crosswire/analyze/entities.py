@@ -273,6 +273,12 @@ def _trim(doc, mention: _Mention, nicknames: set[int]) -> _Mention | None:
             start += 2  # "an ex-Justice Department official", "anti-Trump"
         while end - start > 1 and doc[end - 1].is_lower and doc[end - 1].pos_ in ("ADP", "DET", "CCONJ"):
             end -= 1
+        first = start + (doc[start].lower_ == "the")
+        word = first  # "the federal Securities and Exchange Commission", "the state Department of Revenue"
+        while end - word > 1 and doc[word].is_lower and doc[word].is_alpha \
+                and doc[word].lower_ not in SURNAME_PARTICLES and doc[word + 1].text != "-":  # not "al-Qaeda"
+            word += 1
+        start = word if word > first else start
     if start < end and doc[start].tag_ == "POS":  # "his home state’s Gazette-Mail": the model took in the owner's
         if label == "PERSON":                       # "’s", and what is owned is a thing, no person
             return None

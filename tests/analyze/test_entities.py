@@ -492,6 +492,10 @@ def test_a_name_the_model_opens_with_an_owners_possessive_is_no_person(analyse):
     ("of the Federation of Harbor Pilots", "Federation of Harbor Pilots"),
     ("Council on Ethical and", "Council on Ethical"),
     ("ex-Harbor Department", "Harbor Department"),
+    # a word in lower case before the name: what kind of body, or whose
+    ("the state Harbor Department", "Harbor Department"),
+    ("the federal Harbor Commission", "Harbor Commission"),
+    ("the al-Harbor Department", "the al-Harbor Department"),  # "al-Qaeda": the article is part of the name
 ])
 def test_an_organisation_the_model_opens_or_closes_with_a_small_word_is_cut_to_its_name(nlp, words, name):
     from crosswire.analyze.entities import _Mention, _trim

@@ -44,7 +44,8 @@ from crosswire.model import Analysis, Article, Comparison, Note, Problem, QuoteS
 # of two people, each the one named before it, are no conflict: "Hiller had worked for 15 years" / "Dorsey's been at
 # the plant for 37 years"; a long attribution between a quote's two parts is left out of its words; one sentence
 # with a time and its day, "a midnight curfew it put in place Thursday", is one timeline event; a bare surname an
-# article keeps apart from a full name, "Mr. Obama" beside "Michelle Obama", joins no source's row of her).
+# article keeps apart from a full name, "Mr. Obama" beside "Michelle Obama", joins no source's row of her; "Ray
+# Kelly" is "Raymond Kelly", and so for 16 more short given names).
 COMPARISON_VERSION = "compare.v10"
 
 PIPELINE_VERSION = "compare.v1"

@@ -134,6 +134,9 @@ _SHORT_FORMS = {
     "jeff": "jeffrey", "ken": "kenneth", "larry": "lawrence", "jerry": "gerald", "mitch": "mitchell",
     "liz": "elizabeth", "beth": "elizabeth", "kate": "katherine", "katie": "katherine", "sue": "susan",
     "maggie": "margaret", "peggy": "margaret", "jenny": "jennifer", "becky": "rebecca", "debbie": "deborah",
+    "ray": "raymond", "rudy": "rudolph", "ed": "edward", "eddie": "edward", "ted": "edward", "fred": "frederick",
+    "don": "donald", "ron": "ronald", "johnny": "john", "gene": "eugene", "walt": "walter", "phil": "philip",
+    "vince": "vincent", "doug": "douglas", "abby": "abigail", "cathy": "catherine", "kathy": "katherine",
 }
 
 

@@ -158,6 +158,10 @@ def test_a_short_given_name_and_the_full_one_are_one_person_with_every_other_for
              _named("d", "Charles Ferro spoke.", "Charles Ferro")]
     (person,) = people_summary([a for a, _ in pairs], [x for _, x in pairs])
     assert sorted(person.mentions) == ["a", "b", "c", "d"]
+    pairs = [_named("a", "Police Commissioner Ray Ferro spoke.", "Ray Ferro"),
+             _named("b", "Commissioner Raymond Ferro spoke.", "Raymond Ferro")]
+    (person,) = people_summary([a for a, _ in pairs], [x for _, x in pairs])
+    assert sorted(person.mentions) == ["a", "b"]
     # two middle initials: a father and a son, whichever the short form means
     pairs = [_named("a", "Tom H. Reed spoke.", "Tom H. Reed"), _named("b", "Thomas W. Reed spoke.", "Thomas W. Reed")]
     assert len(people_summary([a for a, _ in pairs], [x for _, x in pairs])) == 2

@@ -826,6 +826,8 @@ KIN_WORDS = frozenset("wife husband widow widower son daughter mother father bro
 def _is_title_modifier(token) -> bool:
     if token.tag_ in ("POS", "HYPH") or token.lower_ in _TITLE_QUALIFIERS:
         return True
+    if token.text == "-" and not token.whitespace_ and token.i > 0 and not token.doc[token.i - 1].whitespace_:
+        return True  # "vice-presidential nominee": a hyphen inside a word, whatever the tagger calls it
     if token.is_space:
         return "\n" not in token.text  # "former\xa0President": a no-break space the tokenizer keeps
     if token.is_punct or token.ent_type_ in ("DATE", "TIME"):

@@ -158,6 +158,8 @@ def test_a_surname_with_its_particle_resolves_to_the_full_name(analyse):
         # sport's roles; an organisation's name with "of" in it before the title
         ("The fight was stopped by referee Tony Marsh in the seventh round.", "Tony Marsh", ("referee",)),
         ("The club hired GM Tony Marsh in May.", "Tony Marsh", ("GM",)),
+        ("Republican vice-presidential nominee Gov. Tony Marsh spoke.", "Tony Marsh",
+         ("Republican vice-presidential nominee Gov.",)),
         # a word the writer left out ("investigation [of] former ..."): the common noun before is no part of the title
         ("He is a witness in the committee's investigation former Secretary of State Ellen Marsh opposed.",
          "Ellen Marsh", ("former Secretary of State",)),

@@ -85,7 +85,8 @@ from crosswire.model import Analysis, Sentence
 # is not "the first lady, Michelle Obama", nor then is a bare "President Obama"; "McConnell, now the Senate
 # majority leader, who said" is McConnell; "Suu Kyi", "Levine Cava" after the full name are that person; "the
 # federal Securities and Exchange Commission" is the Securities and Exchange Commission; "vice-presidential nominee"
-# is one title whatever the tagger calls its hyphen).
+# is one title whatever the tagger calls its hyphen; "blasted X as a “disgrace” Wednesday on a show" takes
+# "X as a “disgrace”").
 ANALYSIS_VERSION = "analyze.v13"
 
 # Parts of speech whose lemmas say what a sentence is about.

@@ -1011,3 +1011,9 @@ def test_who_after_a_name_and_its_description_is_the_named_one(analyse):
             "said the port's most important goal was to make the mayor a one-term mayor.")
     doc, _, quotes = analyse(text)
     assert _find(text, quotes, "most important goal").speaker == "Ana Ruiz"
+
+
+def test_a_bare_day_after_what_a_stance_verb_takes_ends_it(analyse):
+    text = "Governor Ana Ruiz blasted the harbor board as a “disgrace” Wednesday on a radio show."
+    doc, _, quotes = analyse(text)
+    assert _content(text, _find(text, quotes, "disgrace")) == "the harbor board as a “disgrace”"

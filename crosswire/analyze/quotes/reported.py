@@ -344,9 +344,17 @@ def _object(doc, cue):
     if start_token.i == cue.i + 1 and _is_particle(cue, start_token):
         start_token = doc[start_token.i + 1]
     end_token = right[-1].right_edge
+    day = next((t for t in doc[start_token.i + 1 : end_token.i + 1] if t.lower_ in _BARE_DAYS
+                and t.ent_type_ == "DATE" and (t.head.i == cue.i or doc[t.i - 1].text in ("”", '"'))), None)
+    if day is not None:  # "blasted Clinton as a “disgrace” Wednesday on the show": the day is when, not what
+        end_token = doc[day.i - 1]
     if end_token.i < start_token.i:
         return None
     return start_token.idx, end_token.idx + len(end_token), subject
+
+
+# Days named without a preposition, which a parse may hang inside what a stance verb takes
+_BARE_DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday yesterday today tonight".split())
 
 
 # Prepositions whose phrase alone, after a cue, sets the scene of the saying ("believe in", "speak of" take

@@ -45,7 +45,7 @@ from crosswire.model import Analysis, Article, Comparison, Note, Problem, QuoteS
 # the plant for 37 years"; a long attribution between a quote's two parts is left out of its words; one sentence
 # with a time and its day, "a midnight curfew it put in place Thursday", is one timeline event; a bare surname an
 # article keeps apart from a full name, "Mr. Obama" beside "Michelle Obama", joins no source's row of her; "Ray
-# Kelly" is "Raymond Kelly", and so for 16 more short given names).
+# Kelly" is "Raymond Kelly", and so for 16 more short given names; a transcript's turns are listed quotes).
 COMPARISON_VERSION = "compare.v10"
 
 PIPELINE_VERSION = "compare.v1"
@@ -324,6 +324,8 @@ def _is_speech(quote, text: str, speakers: set[str]) -> bool:
         return bool(quote.speaker)  # name or a scare quote ("known only as “Executive Assistant #1”")
     if len(text[quote.content_start : quote.content_end].split()) < 3:
         return False  # "Mr. Schumer announced the deal": what was announced, not what was said
+    if quote.cue_start is not None and text[quote.cue_start : quote.cue_end] == ":" and quote.speaker:
+        return True  # a transcript's turn, "PENCE: Well, look, ...": the speaker's own words
     if quote.cue_start is None or not (quote.anonymous or _named(quote.speaker or "", speakers)
                                        or _described_source(quote.speaker or "")):
         return False

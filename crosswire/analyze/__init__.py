@@ -86,7 +86,7 @@ from crosswire.model import Analysis, Sentence
 # majority leader, who said" is McConnell; "Suu Kyi", "Levine Cava" after the full name are that person; "the
 # federal Securities and Exchange Commission" is the Securities and Exchange Commission; "vice-presidential nominee"
 # is one title whatever the tagger calls its hyphen; "blasted X as a “disgrace” Wednesday on a show" takes
-# "X as a “disgrace”").
+# "X as a “disgrace”"; "PENCE:" in a transcript is the Mike Pence named before, "HOST:" a speaker "Host").
 ANALYSIS_VERSION = "analyze.v13"
 
 # Parts of speech whose lemmas say what a sentence is about.

@@ -67,3 +67,12 @@ def test_an_attribution_after_a_quote_inside_the_quote_is_left_out_too():
     quote = Quote(start, end, cue, cue + 4, text.index("Ana"), text.index("Ana") + 8, "Ana Ruiz", False, "direct")
     (listed,) = quote_summaries([article], [Analysis(text=text, quotes=(quote,))])
     assert listed.text == "People say, 'The port will reopen,' … The question is when."
+
+
+def test_a_transcripts_turn_is_listed_under_its_speaker():
+    text = "BROOKS: We expect the pier to open in May, and the council has paid for it."
+    article = Article(id="a", source="a.txt", raw_text=text, text=text, outlet="A")
+    start, colon = text.index("We expect"), text.index(":")
+    turn = Quote(start, len(text) - 1, colon, colon + 1, 0, 6, "Brooks", False, "indirect")
+    (listed,) = quote_summaries([article], [Analysis(text=text, quotes=(turn,))])
+    assert (listed.speaker, listed.text) == ("Brooks", "We expect the pier to open in May, and the council has paid for it")

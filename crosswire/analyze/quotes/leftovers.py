@@ -71,9 +71,10 @@ def _transcript_lines(doc, speakers, quotes: list[Quote]) -> list[Quote]:
         if name is None or not len(name):
             continue
         speaker = speakers.resolve_span(name)
+        label = speaker.name.title() if speaker.name and speaker.name.isupper() else speaker.name  # "WALLACE"
         found.append(
             Quote(start, end, match.end(1), match.end(1) + 1, speaker.start, speaker.end,
-                  speaker.name, speaker.anonymous, "indirect")
+                  label, speaker.anonymous, "indirect")
         )
     return found
 

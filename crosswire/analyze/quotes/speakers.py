@@ -270,8 +270,9 @@ class _SpeakerResolver:
         word = _HONORIFIC.sub("", word)
         if " " in word or not word[:1].isupper():
             return None
-        k = bisect.bisect_left(self.person_starts, pos)
-        return next((p.name for p in reversed(self.persons[:k]) if p.name.split()[-1] == word and " " in p.name), None)
+        k = bisect.bisect_left(self.person_starts, pos)  # "PENCE:" in a transcript is the Mike Pence named before
+        return next((p.name for p in reversed(self.persons[:k])
+                     if p.name.split()[-1].casefold() == word.casefold() and " " in p.name), None)
 
     def _titled_person(self, span, head) -> str | None:
         """"the president said" after "President Joe Biden": the one person named before with that title

@@ -86,7 +86,8 @@ from crosswire.model import Analysis, Sentence
 # majority leader, who said" is McConnell; "Suu Kyi", "Levine Cava" after the full name are that person; "the
 # federal Securities and Exchange Commission" is the Securities and Exchange Commission; "vice-presidential nominee"
 # is one title whatever the tagger calls its hyphen; "blasted X as a “disgrace” Wednesday on a show" takes
-# "X as a “disgrace”"; "PENCE:" in a transcript is the Mike Pence named before, "HOST:" a speaker "Host").
+# "X as a “disgrace”"; "PENCE:" in a transcript is the Mike Pence named before, "HOST:" a speaker "Host"; a body
+# the model ran on into a clause or a poll's figure, "the Minnesota Vikings - while", "Trump 47.3 percent", is cut).
 ANALYSIS_VERSION = "analyze.v13"
 
 # Parts of speech whose lemmas say what a sentence is about.

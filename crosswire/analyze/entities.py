@@ -271,8 +271,12 @@ def _trim(doc, mention: _Mention, nicknames: set[int]) -> _Mention | None:
             start += end - start > 1 and doc[start].lower_ == "the"
         if end - start > 2 and doc[start].lower_ in _PREFIXES and doc[start + 1].text == "-":
             start += 2  # "an ex-Justice Department official", "anti-Trump"
-        while end - start > 1 and doc[end - 1].is_lower and doc[end - 1].pos_ in ("ADP", "DET", "CCONJ"):
-            end -= 1
+        while end - start > 1 and (doc[end - 1].is_lower and doc[end - 1].pos_ in ("ADP", "DET", "CCONJ", "SCONJ")
+                                   or doc[end - 1].is_punct):
+            end -= 1  # "Council on Ethical and", "the Minnesota Vikings - while"
+        share = next((i for i in range(start + 1, end - 1) if doc[i].like_num
+                      and doc[i + 1].lower_ in ("percent", "%", "per", "points")), None)
+        end = share if share is not None else end  # "Trump 47.3 percent" in a poll's figures
         first = start + (doc[start].lower_ == "the")
         word = first  # "the federal Securities and Exchange Commission", "the state Department of Revenue"
         while end - word > 1 and doc[word].is_lower and doc[word].is_alpha \

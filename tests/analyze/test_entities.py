@@ -498,6 +498,9 @@ def test_a_name_the_model_opens_with_an_owners_possessive_is_no_person(analyse):
     ("the state Harbor Department", "Harbor Department"),
     ("the federal Harbor Commission", "Harbor Commission"),
     ("the al-Harbor Department", "the al-Harbor Department"),  # "al-Qaeda": the article is part of the name
+    # a clause or a poll's figure the model ran on into
+    ("Harbor Vikings - while", "Harbor Vikings"),
+    ("Harbor Party 47.3 percent", "Harbor Party"),
 ])
 def test_an_organisation_the_model_opens_or_closes_with_a_small_word_is_cut_to_its_name(nlp, words, name):
     from crosswire.analyze.entities import _Mention, _trim

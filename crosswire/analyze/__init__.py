@@ -87,7 +87,9 @@ from crosswire.model import Analysis, Sentence
 # federal Securities and Exchange Commission" is the Securities and Exchange Commission; "vice-presidential nominee"
 # is one title whatever the tagger calls its hyphen; "blasted X as a “disgrace” Wednesday on a show" takes
 # "X as a “disgrace”"; "PENCE:" in a transcript is the Mike Pence named before, "HOST:" a speaker "Host"; a body
-# the model ran on into a clause or a poll's figure, "the Minnesota Vikings - while", "Trump 47.3 percent", is cut).
+# the model ran on into a clause or a poll's figure, "the Minnesota Vikings - while", "Trump 47.3 percent", is cut;
+# "Ham" alone after "Norman Ham" is his mention though the model left it untagged; "he said" after a man's words
+# that name someone else is that man again; "POSTED: 05/02/07" is a page's stamp, no transcript line).
 ANALYSIS_VERSION = "analyze.v13"
 
 # Parts of speech whose lemmas say what a sentence is about.

@@ -191,6 +191,7 @@ def find_entities(doc) -> list[Entity]:
                 and _has_capital(doc, m) and not _names_a_product(doc, m)]
     mentions = _corroborate_headlines(doc, mentions, lines)
     _fix_person_labels(doc, mentions)
+    mentions = _with_untagged_surnames(doc, mentions)
     _resolve_names(doc, mentions)
     titles: list[tuple[int, int]] = []
     for mention in mentions:
@@ -573,6 +574,21 @@ def _fix_person_labels(doc, mentions: list[_Mention]) -> None:
         state = gpe_starts.get(m.end + 1) if m.end < len(doc) and doc[m.end].text == "," else None
         if m.label == "PERSON" and state is not None and (state.end == len(doc) or doc[state.end].is_punct):
             m.label = "GPE"  # "Chula Vista, California, reached 89": a place and its state
+
+
+def _with_untagged_surnames(doc, mentions: list[_Mention]) -> list[_Mention]:
+    """A surname the model tagged in a full name but not on its own later ("Norman Ham" ... "Ham went on to
+    explain"): a proper noun standing alone, spelt as the surname is, is that person's mention."""
+    surnames = {doc[m.end - 1].text for m in mentions if m.label == "PERSON" and m.end - m.start >= 2
+                and doc[m.end - 1].is_title and len(doc[m.end - 1].text) > 2}
+    if not surnames:
+        return mentions
+    taken = {i for m in mentions for i in range(m.start, m.end)}
+    added = [_Mention(t.i, t.i + 1, "PERSON") for t in doc
+             if t.text in surnames and t.i not in taken and t.tag_ in ("NNP", "NNPS") and not t.ent_type_
+             and not (t.i > 0 and doc[t.i - 1].pos_ == "PROPN")
+             and not (t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN")]  # alone: not inside another name
+    return sorted(mentions + added, key=lambda m: m.start) if added else mentions
 
 
 # Two capitals after a small letter inside a word ("BioNTech"), which names of people do not have

@@ -382,8 +382,12 @@ def test_a_quoted_transcripts_turn_runs_on_until_the_next_speaker(analyse):
     ]
 
 
-def test_newsroom_label_is_not_a_transcript_speaker(analyse):
-    text = "CORRECTION: An earlier version of this story misstated the date of the vote.\n"
+@pytest.mark.parametrize("text", [
+    "CORRECTION: An earlier version of this story misstated the date of the vote.\n",
+    "POSTED: 05/02/07, 9:00 PM PDT\nThe ferry sank off the pier.\n",  # a page's stamp
+    "PUBLISHED: THURSDAY, MAY 2, 2013, 1:32 PM\nThe ferry sank off the pier.\n",
+])
+def test_newsroom_label_is_not_a_transcript_speaker(analyse, text):
     doc, _, quotes = analyse(text)
     assert quotes == []
 
@@ -1018,3 +1022,18 @@ def test_a_bare_day_after_what_a_stance_verb_takes_ends_it(analyse):
     text = "Governor Ana Ruiz blasted the harbor board as a “disgrace” Wednesday on a radio show."
     doc, _, quotes = analyse(text)
     assert _content(text, _find(text, quotes, "disgrace")) == "the harbor board as a “disgrace”"
+
+
+def test_a_surname_the_model_left_untagged_is_the_subject_he_refers_to(analyse):
+    text = ("Retired Air Force Gen. Norman Ham says Governor John Carter has the best plan for the port. "
+            "In an interview with a radio host, Ham made it clear he had misgivings about the cuts.\n"
+            "“It was demoralizing,” he told the host.")
+    doc, _, quotes = analyse(text)
+    assert _find(text, quotes, "demoralizing").speaker == "Norman Ham"
+
+
+def test_he_after_a_witness_who_named_someone_is_the_witness_again(analyse):
+    text = ("Harbor pilot Tom Hale testified with his lawyer beside him on Monday. After a face-off with the crew, "
+            "he testified, Omar Reyes fired the flare.\n“Reyes fired it,” he said.")
+    doc, _, quotes = analyse(text)
+    assert _find(text, quotes, "Reyes fired it").speaker == "Tom Hale"

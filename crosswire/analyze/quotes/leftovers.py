@@ -47,8 +47,12 @@ _TRANSCRIPT = re.compile(r"""^["“]?([A-Z][A-Z.'’ -]{1,40}):[ \t\xa0]+(\S.*)$
 # Newsroom labels that look like a transcript speaker ("CORRECTION: An earlier version ...").
 _NOT_SPEAKERS = frozenset(
     {"CLARIFICATION", "CORRECTION", "CORRECTIONS", "UPDATE", "UPDATED", "EDITOR'S NOTE", "EDITOR’S NOTE",
-     "NOTE", "WATCH", "RELATED", "READ MORE", "PHOTOS", "VIDEO", "SOURCE", "SOURCES", "BREAKING"}
+     "NOTE", "NOTES", "WATCH", "RELATED", "READ MORE", "PHOTOS", "VIDEO", "SOURCE", "SOURCES", "BREAKING",
+     "PUBLISHED", "POSTED", "LAST UPDATED", "REPORT", "MUST SEE", "ON DEADLINE", "EXCLUSIVE", "ANALYSIS"}
 )
+# A line's words that are a date or a time, a page's stamp ("POSTED: 05/02/07, 9:00 PM"), not anyone's words
+_STAMP = re.compile(r"\W*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|\d{1,4}\s*[/:.,-]|(?:jan|feb|mar|apr|may|jun|"
+                    r"jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)", re.IGNORECASE)
 
 
 def _transcript_lines(doc, speakers, quotes: list[Quote]) -> list[Quote]:
@@ -61,6 +65,8 @@ def _transcript_lines(doc, speakers, quotes: list[Quote]) -> list[Quote]:
     for match in _TRANSCRIPT.finditer(text):
         if match.group(1).strip().upper() in _NOT_SPEAKERS:
             continue
+        if _STAMP.match(match.group(2)):
+            continue
         turn_end = _turn_end(text, match)
         start, end = _trim(text, match.start(2), turn_end)
         if cut := _INTERRUPTED.search(text, match.start(2), turn_end):
@@ -71,7 +77,9 @@ def _transcript_lines(doc, speakers, quotes: list[Quote]) -> list[Quote]:
         if name is None or not len(name):
             continue
         speaker = speakers.resolve_span(name)
-        label = speaker.name.title() if speaker.name and speaker.name.isupper() else speaker.name  # "WALLACE"
+        label = speaker.name  # "HOST" a name, "Host"; an acronym the model knows for a body stays ("NCAA")
+        if label and label.isupper() and not any(t.ent_type_ in ("ORG", "GPE", "NORP") for t in name):
+            label = label.title()
         found.append(
             Quote(start, end, match.end(1), match.end(1) + 1, speaker.start, speaker.end,
                   label, speaker.anonymous, "indirect")

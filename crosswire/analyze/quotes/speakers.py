@@ -109,6 +109,7 @@ def _resolve_pronouns(doc, quotes: list[Quote], speakers) -> list[Quote]:
     bodies: list[tuple[int, str, bool]] = []  # ... of speakers that are no person: the county, the agency
     groups: list[tuple[int, str, bool]] = []  # ... of speakers that are several: "officials", "Ruiz and Hale"
     latest: tuple[int, str, bool] | None = None  # the speaker before, whoever it was
+    spoken_by: dict[tuple[int, str, bool], list[tuple[int, int]]] = {}  # what each of `previous` said
     for quote in by_speaker:
         said = text[quote.speaker_start : quote.speaker_end].lower()
         if said == "they" and groups and latest is groups[-1] and text.count("\n", latest[0], quote.speaker_start) < 2:
@@ -116,15 +117,22 @@ def _resolve_pronouns(doc, quotes: list[Quote], speakers) -> list[Quote]:
             resolved[_quote_key(quote)] = dataclasses.replace(quote, speaker=latest[1], anonymous=latest[2])
             continue  # the group stays the speaker before
         if said in _PRONOUNS:
-            found = _latest_subject(previous, speakers.subject_person_before(quote.speaker_start))
+            subjects = [c for c in speakers.subject_people_before(quote.speaker_start)  # not one the quoted words
+                        if quote.kind != "direct" or not quote.content_start <= c[0] < quote.content_end]  # name
+            found = _latest_subject(previous, subjects[-1] if subjects else None)
             wanted = "f" if said in ("she", "her") else "m"
+            if found is not None and previous and found is not previous[-1] \
+                    and speakers.gender(previous[-1][1]) == wanted and any(
+                    start <= found[0] < end for start, end in spoken_by.get(previous[-1], ())):
+                found = previous[-1]  # "he testified, Timmons pulled the trigger. “...,” he said": the witness
             if found is not None and speakers.gender(found[1]) not in (None, wanted):
                 # "Clinton says it means Trump never paid. She says ...": the latest who can be "she"
-                found = max((c for c in previous + speakers.subject_people_before(quote.speaker_start)
-                             if speakers.gender(c[1]) in (None, wanted)), key=lambda c: c[0], default=None)
+                found = max((c for c in previous + subjects if speakers.gender(c[1]) in (None, wanted)),
+                            key=lambda c: c[0], default=None)
             if found is not None:
                 quote = dataclasses.replace(quote, speaker=found[1], anonymous=found[2])
                 resolved[_quote_key(quote)] = quote
+
         elif said == "it" and bodies and "\n" not in text[bodies[-1][0] : quote.speaker_start]:
             # "The county confirmed the result. Instead, it slammed the report": the body that spoke just before
             quote = dataclasses.replace(quote, speaker=bodies[-1][1], anonymous=bodies[-1][2])
@@ -134,6 +142,7 @@ def _resolve_pronouns(doc, quotes: list[Quote], speakers) -> list[Quote]:
         latest = (quote.speaker_start, quote.speaker, quote.anonymous)
         if _could_be_he_or_she(doc, quote, speakers):
             previous.append(latest)
+            spoken_by[latest] = [(quote.content_start, quote.content_end)]
         elif said not in ("it", "they", "who", "which", "that"):  # a pronoun names no body or group
             if _one_body(doc, quote):
                 bodies.append(latest)

@@ -1,5 +1,7 @@
 """Which quotes a report lists, and under what speaker."""
 
+import pytest
+
 from crosswire.model import Analysis, Article, Entity, Quote
 from crosswire.pipeline import quote_summaries
 
@@ -40,33 +42,24 @@ def test_words_in_quotation_marks_no_one_says_are_not_listed():
     assert quote_summaries([article], [Analysis(text=text, quotes=(scare,))]) == []
 
 
-def test_a_quotation_split_around_its_attribution_is_shown_without_it():
-    text = "“We freed the port. It is a proud day for the town,” Ana Ruiz said. “It was our right.”"
+@pytest.mark.parametrize(("text", "first", "last", "shown"), [
+    ("“We freed the port. It is a proud day for the town,” Ana Ruiz said. “It was our right.”", "We freed",
+     "our right.", "We freed the port. It is a proud day for the town, … It was our right."),
+    # a long attribution
+    ("“The port must reopen,” said Ana Ruiz, the top Democrat on the harbor committee, in a statement "
+     "issued after the vote on Monday. “Families cannot wait.”", "The port", "wait.",
+     "The port must reopen, … Families cannot wait."),
+    # after a quote inside the quote
+    ("\"People say, 'The port will reopen,'\" said Ana Ruiz, a dock worker. \"The question is when.\"", "People",
+     "when.", "People say, 'The port will reopen,' … The question is when."),
+])
+def test_a_quotation_split_around_its_attribution_is_shown_without_it(text, first, last, shown):
     article = Article(id="a", source="a.txt", raw_text=text, text=text, outlet="A")
-    start, end, cue = text.index("We freed"), text.index("our right.") + len("our right."), text.index("said")
+    start, end, cue = text.index(first), text.index(last) + len(last), text.index("said")
     quote = Quote(start, end, cue, cue + 4, text.index("Ana"), text.index("Ana") + 8, "Ana Ruiz", False, "direct")
     (listed,) = quote_summaries([article], [Analysis(text=text, quotes=(quote,))])
-    assert listed.text == "We freed the port. It is a proud day for the town, … It was our right."
+    assert listed.text == shown
     assert (listed.evidence.start, listed.evidence.end) == (start, end)  # the evidence is the sentence as printed
-
-
-def test_a_long_attribution_between_the_two_parts_is_left_out_too():
-    text = ("“The port must reopen,” said Ana Ruiz, the top Democrat on the harbor committee, in a statement "
-            "issued after the vote on Monday. “Families cannot wait.”")
-    article = Article(id="a", source="a.txt", raw_text=text, text=text, outlet="A")
-    start, end, cue = text.index("The port"), text.index("wait.") + len("wait."), text.index("said")
-    quote = Quote(start, end, cue, cue + 4, text.index("Ana"), text.index("Ana") + 8, "Ana Ruiz", False, "direct")
-    (listed,) = quote_summaries([article], [Analysis(text=text, quotes=(quote,))])
-    assert listed.text == "The port must reopen, … Families cannot wait."
-
-
-def test_an_attribution_after_a_quote_inside_the_quote_is_left_out_too():
-    text = ("\"People say, 'The port will reopen,'\" said Ana Ruiz, a dock worker. \"The question is when.\"")
-    article = Article(id="a", source="a.txt", raw_text=text, text=text, outlet="A")
-    start, end, cue = text.index("People"), text.index("when.") + len("when."), text.index("said")
-    quote = Quote(start, end, cue, cue + 4, text.index("Ana"), text.index("Ana") + 8, "Ana Ruiz", False, "direct")
-    (listed,) = quote_summaries([article], [Analysis(text=text, quotes=(quote,))])
-    assert listed.text == "People say, 'The port will reopen,' … The question is when."
 
 
 def test_a_transcripts_turn_is_listed_under_its_speaker():

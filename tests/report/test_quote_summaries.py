@@ -68,4 +68,5 @@ def test_a_transcripts_turn_is_listed_under_its_speaker():
     start, colon = text.index("We expect"), text.index(":")
     turn = Quote(start, len(text) - 1, colon, colon + 1, 0, 6, "Brooks", False, "indirect")
     (listed,) = quote_summaries([article], [Analysis(text=text, quotes=(turn,))])
-    assert (listed.speaker, listed.text) == ("Brooks", "We expect the pier to open in May, and the council has paid for it")
+    assert (listed.speaker, listed.text) == (
+        "Brooks", "We expect the pier to open in May, and the council has paid for it")

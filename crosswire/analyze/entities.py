@@ -688,9 +688,10 @@ def _short_name(name: str) -> bool:
     return len(words) == 1 or len(words) == 2 and words[0].casefold() in SURNAME_PARTICLES
 
 
-_MALE_WORDS = frozenset("mr mr. husband father son brother uncle nephew grandfather widower boyfriend actor "
+# Words that say a person is a man or a woman: forms of address, kin, titles (quotes use them for "he"/"she")
+MALE_WORDS = frozenset("mr mr. husband father son brother uncle nephew grandfather widower boyfriend actor "
                         "spokesman congressman businessman chairman king prince".split())
-_FEMALE_WORDS = frozenset("mrs mrs. ms ms. miss lady wife mother daughter sister aunt niece grandmother widow "
+FEMALE_WORDS = frozenset("mrs mrs. ms ms. miss lady wife mother daughter sister aunt niece grandmother widow "
                           "girlfriend actress spokeswoman congresswoman businesswoman chairwoman queen princess"
                           .split())
 _GENDER_WINDOW = 4  # words before a full name that can say who the person is ("the first lady, Michelle Obama")
@@ -702,9 +703,9 @@ def _gender_before(doc, start: int, window: int) -> str | None:
         word = token.lower_
         if word in (".", "!", "?", ";", ":") or "\n" in token.text_with_ws and token.i < start - 1:
             return None  # the sentence before: "... the defendant's mother.\nGregg Milliote, spokesman ..."
-        if word in _MALE_WORDS:
+        if word in MALE_WORDS:
             return "m"
-        if word in _FEMALE_WORDS:
+        if word in FEMALE_WORDS:
             return "f"
         if token.ent_type_ == "PERSON" or token.pos_ == "VERB":
             return None  # the words before belong to someone else or to the sentence

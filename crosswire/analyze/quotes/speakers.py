@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from crosswire.analyze.entities import FEMALE_WORDS, MALE_WORDS
 from crosswire.analyze.nlp import doc_text
 from crosswire.analyze.quotes.cues import (
     _MAX_DESCRIPTION,
@@ -109,7 +110,7 @@ def _resolve_pronouns(doc, quotes: list[Quote], speakers) -> list[Quote]:
     bodies: list[tuple[int, str, bool]] = []  # ... of speakers that are no person: the county, the agency
     groups: list[tuple[int, str, bool]] = []  # ... of speakers that are several: "officials", "Ruiz and Hale"
     latest: tuple[int, str, bool] | None = None  # the speaker before, whoever it was
-    spoken_by: dict[tuple[int, str, bool], list[tuple[int, int]]] = {}  # what each of `previous` said
+    spoken_by: dict[tuple[int, str, bool], tuple[int, int]] = {}  # what each of `previous` said
     for quote in by_speaker:
         said = text[quote.speaker_start : quote.speaker_end].lower()
         if said == "they" and groups and latest is groups[-1] and text.count("\n", latest[0], quote.speaker_start) < 2:
@@ -122,8 +123,8 @@ def _resolve_pronouns(doc, quotes: list[Quote], speakers) -> list[Quote]:
             found = _latest_subject(previous, subjects[-1] if subjects else None)
             wanted = "f" if said in ("she", "her") else "m"
             if found is not None and previous and found is not previous[-1] \
-                    and speakers.gender(previous[-1][1]) == wanted and any(
-                    start <= found[0] < end for start, end in spoken_by.get(previous[-1], ())):
+                    and speakers.gender(previous[-1][1]) == wanted \
+                    and spoken_by[previous[-1]][0] <= found[0] < spoken_by[previous[-1]][1]:
                 found = previous[-1]  # "he testified, Timmons pulled the trigger. “...,” he said": the witness
             if found is not None and speakers.gender(found[1]) not in (None, wanted):
                 # "Clinton says it means Trump never paid. She says ...": the latest who can be "she"
@@ -132,7 +133,6 @@ def _resolve_pronouns(doc, quotes: list[Quote], speakers) -> list[Quote]:
             if found is not None:
                 quote = dataclasses.replace(quote, speaker=found[1], anonymous=found[2])
                 resolved[_quote_key(quote)] = quote
-
         elif said == "it" and bodies and "\n" not in text[bodies[-1][0] : quote.speaker_start]:
             # "The county confirmed the result. Instead, it slammed the report": the body that spoke just before
             quote = dataclasses.replace(quote, speaker=bodies[-1][1], anonymous=bodies[-1][2])
@@ -142,7 +142,7 @@ def _resolve_pronouns(doc, quotes: list[Quote], speakers) -> list[Quote]:
         latest = (quote.speaker_start, quote.speaker, quote.anonymous)
         if _could_be_he_or_she(doc, quote, speakers):
             previous.append(latest)
-            spoken_by[latest] = [(quote.content_start, quote.content_end)]
+            spoken_by[latest] = (quote.content_start, quote.content_end)
         elif said not in ("it", "they", "who", "which", "that"):  # a pronoun names no body or group
             if _one_body(doc, quote):
                 bodies.append(latest)
@@ -295,11 +295,6 @@ class _SpeakerResolver:
         names = {p.name for p in self.persons[:k] if any(_titled(role, wanted) for role in p.roles)}
         return names.pop() if len(names) == 1 else None
 
-    def subject_person_before(self, pos: int) -> tuple[int, str, bool] | None:
-        """The last person named as the subject of a clause before `pos`."""
-        people = self.subject_people_before(pos)
-        return people[-1] if people else None
-
     def subject_people_before(self, pos: int) -> list[tuple[int, str, bool]]:
         """The people named as the subject of a clause before `pos`, in text order."""
         if self._subjects is None:
@@ -400,12 +395,6 @@ class _SpeakerResolver:
 _HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Miss)\.?\s+(?=[A-Z])")  # "Mr DeSantis", as British papers write it
 
 
-_MALE = frozenset("he him his himself mr mr. husband father son brother uncle nephew grandfather boyfriend "
-                  "congressman spokesman businessman chairman king prince actor".split())
-_FEMALE = frozenset("she her hers herself mrs mrs. ms ms. miss wife mother daughter sister aunt niece grandmother "
-                    "girlfriend congresswoman spokeswoman businesswoman chairwoman queen princess actress".split())
-
-
 def _genders(doc, persons: list[Entity]) -> dict[str, str]:
     """Each person's gender as the text shows it: a form of address or a title before a mention ("Mrs. Ruiz",
     "spokeswoman Ana Ruiz"), a word of kin or a title given ("Tom Hale's wife"), and pronouns as subjects or owners
@@ -416,8 +405,8 @@ def _genders(doc, persons: list[Entity]) -> dict[str, str]:
         before = doc_text(doc)[max(0, person.start - 16) : person.start].split()
         words = [w.casefold() for w in before[-1:]] + [r.casefold().split()[-1] for r in person.roles if r]
         tally = votes.setdefault(person.name, [0, 0])
-        tally[0] += sum(w in _MALE for w in words)
-        tally[1] += sum(w in _FEMALE for w in words)
+        tally[0] += sum(w in MALE_WORDS for w in words)
+        tally[1] += sum(w in FEMALE_WORDS for w in words)
     surnames = Counter(name.split()[-1] for name in votes if name.split())
     for sentence in doc.sents:
         inside = [p for p in persons if sentence.start_char <= p.start < sentence.end_char]

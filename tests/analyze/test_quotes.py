@@ -399,9 +399,14 @@ STANCES = (
 )
 
 
-def test_verbs_of_saying_in_idioms_say_nothing(analyse):
-    text = ("It goes without saying that the pier needs repairs.\nLet's say the repairs cost $2 million.\n"
-            "Additional reporting by Helen Brooks.")
+@pytest.mark.parametrize("text", [
+    ("It goes without saying that the pier needs repairs.\nLet's say the repairs cost $2 million.\n"
+     "Additional reporting by Helen Brooks."),
+    # an imperative aside in brackets
+    ("Shipping lines may move cargo to other ports rather than risk new fees elsewhere "
+     "(think Rotterdam, for example) and lose customers."),
+])
+def test_verbs_of_saying_in_idioms_say_nothing(analyse, text):
     doc, _, quotes = analyse(text)
     assert quotes == []
 
@@ -1002,13 +1007,6 @@ def test_a_place_that_only_qualifies_the_speaker_is_not_the_speaker(analyse):
     doc, _, quotes = analyse(text)
     speaker = _find(text, quotes, "patience").speaker
     assert speaker != "New York City" and speaker.endswith("Board of Elections")
-
-
-def test_an_imperative_aside_in_brackets_attributes_nothing(analyse):
-    text = ("Shipping lines may move cargo to other ports rather than risk new fees elsewhere "
-            "(think Rotterdam, for example) and lose customers.")
-    _, _, quotes = analyse(text)
-    assert quotes == []
 
 
 def test_who_after_a_name_and_its_description_is_the_named_one(analyse):

@@ -247,7 +247,8 @@ def _surnames(analyses: list[Analysis], root) -> dict[str, str]:
     # a bare surname the model took for an organisation ("Mayorkas" said) is the person too, and so is one with a
     # suffix ("Vance Jr." beside "Cyrus Vance Jr.") or a particle ("Lo Presti" beside "Gaetano Lo Presti")
     aliases = _one_word_aliases(_names(analyses, "PERSON", "ORG"), full, _surname_units)
-    return {short: key for short, key in aliases.items() if short not in _kept_apart(analyses)}
+    apart = _kept_apart(analyses)
+    return {short: key for short, key in aliases.items() if short not in apart}
 
 
 def _kept_apart(analyses: list[Analysis]) -> set[str]:
@@ -261,14 +262,11 @@ def _kept_apart(analyses: list[Analysis]) -> set[str]:
     return apart
 
 
-_PARTICLES = SURNAME_PARTICLES
-
-
 def _surname_units(name: str) -> list[str]:
     """The words of a name less suffixes, a surname's particle joined to the word after it: "Gaetano Lo Presti" ->
     ["Gaetano", "Lo Presti"], "Lo Presti" -> ["Lo Presti"]."""
     words = without_suffixes(name)
-    if len(words) >= 2 and words[-2].casefold() in _PARTICLES:
+    if len(words) >= 2 and words[-2].casefold() in SURNAME_PARTICLES:
         words = words[:-2] + [" ".join(words[-2:])]
     return words
 

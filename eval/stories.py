@@ -3,6 +3,8 @@
     python -m eval.stories            # table; needs ../shared/data (skips with a message without it)
     python -m eval.stories --json
     python -m eval.stories --features # fast path for tuning (see below)
+    python -m eval.stories --pairs    # every pair of the stories ingest makes, scored as wholes:
+                                      # can a score tell fragments of one gold story from different ones?
 
 By default each corpus goes through `crosswire ingest` (crosswire.store.ingest.ingest,
 2 spaCy processes) into a fresh SQLite store, and the stories the store lists are
@@ -171,6 +173,72 @@ def ingested(name: str, path: pathlib.Path, processes: int = 2) -> dict:
             "ingest_s": round(time.perf_counter() - started, 1)}  # fmt: skip
 
 
+# Bands of days between two stories' date ranges for --pairs (None: either story undated)
+GAP_BANDS = ((0, 0, "overlapping days"), (1, 3, "1-3 days apart"), (4, 14, "4-14 days apart"),
+             (15, None, "15+ days apart"), (None, None, "undated"))
+
+
+def story_pairs(index, gold_of_story: dict[str, str]) -> list[tuple[bool, float, float | None]]:
+    """(same gold story, score, days apart) of every pair of found stories: `StoryIndex.story_similarity`,
+    each story's gold story the one most of its articles belong to."""
+    ids = sorted(gold_of_story)
+    return [(gold_of_story[a] == gold_of_story[b], *index.story_similarity(a, b))
+            for k, a in enumerate(ids) for b in ids[k + 1 :]]  # fmt: skip
+
+
+def _band(apart: float | None) -> str:
+    for low, high, name in GAP_BANDS:
+        if low is None and apart is None:
+            return name
+        if low is not None and apart is not None and apart >= low and (high is None or apart <= high):
+            return name
+    raise ValueError(apart)
+
+
+def pair_table(pairs: dict[str, list[tuple[bool, float, float | None]]]) -> list[dict]:
+    """Per band of days apart and corpus: how the scores of fragments of one gold story (same) compare with
+    those of different gold stories, and how many fragments score above every different pair of that band in
+    any corpus: what a pass merging stories by score could join without a wrong merge."""
+    banded = {name: {corpus: [(same, score) for same, score, apart in rows if _band(apart) == name]
+                     for corpus, rows in pairs.items()} for _, _, name in GAP_BANDS}  # fmt: skip
+    table = []
+    for band, by_corpus in banded.items():
+        ceiling = max((score for rows in by_corpus.values() for same, score in rows if not same), default=None)
+        for corpus, rows in by_corpus.items():
+            same = sorted(score for is_same, score in rows if is_same)
+            different = [score for is_same, score in rows if not is_same]
+            table.append({
+                "band": band, "corpus": corpus, "same": len(same), "different": len(different),
+                "same median": round(same[len(same) // 2], 3) if same else None,
+                "different max": round(max(different), 3) if different else None,
+                "same above every different": sum(score > ceiling for score in same) if ceiling is not None
+                else len(same),
+            })  # fmt: skip
+    return table
+
+
+def ingested_pairs(name: str, path: pathlib.Path, processes: int = 2) -> list[tuple[bool, float, float | None]]:
+    """`story_pairs` of the stories `crosswire ingest` makes of a corpus (the index rebuilt from the store)."""
+    import tempfile
+
+    from crosswire.stories import StoryIndex
+    from crosswire.stories.features import features_from_row
+    from crosswire.store import open_store
+    from crosswire.store.ingest import ingest
+
+    records = _records(path)
+    with tempfile.TemporaryDirectory() as folder, open_store(str(pathlib.Path(folder) / "eval.db"), create=True) as store:
+        ingest(store, [path], processes=processes)
+        gold_of_story = {story["id"]: _majority(str(records[e]["cluster_id"]) for e in story["articles"])
+                         for story in store.stories()}  # fmt: skip
+        index = StoryIndex.rebuild((features_from_row(row), story_id) for row, story_id in store.feature_rows())
+    return story_pairs(index, gold_of_story)
+
+
+def _majority(labels) -> str:
+    return Counter(labels).most_common(1)[0][0]
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--json", action="store_true")
@@ -178,10 +246,25 @@ def main() -> int:
                         help="fast: features built here from the raw records (lead-only entities), clustered as "
                              "ingest clusters, for tuning; the default runs crosswire ingest itself")  # fmt: skip
     parser.add_argument("--entities", choices=("spacy", "rule"), default="spacy", help="with --features")
+    parser.add_argument("--pairs", action="store_true",
+                        help="score every pair of the stories ingest makes: can fragments of one gold story be told "
+                             "from different stories by their similarity, band by band of days apart?")  # fmt: skip
     args = parser.parse_args()
     if not all(path.is_file() for path in CORPORA.values()):
         print(f"eval.stories: skipped, no labelled data at {DATA}", file=sys.stderr)
         return 1
+    if args.pairs:
+        table = pair_table({name: ingested_pairs(name, path) for name, path in CORPORA.items()})
+        if args.json:
+            print(json.dumps(table, indent=2))
+            return 0
+        print("| days apart | corpus | pairs of one gold story / of different ones | one story: median score | "
+              "different: highest | one story above every different pair |\n|---|---|---|---|---|---|")
+        for row in table:
+            median, highest = (row[k] if row[k] is not None else "-" for k in ("same median", "different max"))
+            print(f"| {row['band']} | {row['corpus']} | {row['same']} / {row['different']} | {median} | {highest} | "
+                  f"{row['same above every different']} |")
+        return 0
     reports = {}
     for name, path in CORPORA.items():
         if not args.features:

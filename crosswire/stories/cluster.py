@@ -223,6 +223,7 @@ class StoryIndex:
         self._parent: dict[int, int] = {}  # story root -> the root it was merged into
         self._members: dict[int, list[int]] = {}  # live story root -> articles
         self._names: dict[int, str] = {}  # story root -> story id
+        self._story_roots: dict[str, int] = {}  # story id -> the root it started as (follow _parent)
         self._sums: dict[int, np.ndarray] = {}  # story root -> sum of its vectors (the centroid's direction)
         self._names_seen: dict[int, Counter] = {}  # story root -> name key -> articles naming it
         self._spans: dict[int, tuple[int | None, int | None]] = {}  # story root -> first and last day
@@ -322,6 +323,26 @@ class StoryIndex:
         root = self._find(self._story[self._pos[article_id]])
         return self._score(features, root, self._tfidf(features, count=False), 0.0)
 
+    def story_similarity(self, story_a: str, story_b: str) -> tuple[float, float | None]:
+        """How alike two stories are as wholes, and how many days apart their date ranges are (None when
+        either has no date): centroid cosine + weighted Jaccard of their core names + weighted cosine of
+        their words, the terms `add` scores an article against a story by, days left out.
+
+        For judging whether such scores could tell fragments of one story from different stories
+        (eval.stories --pairs). A story merged into another is that other one.
+        """
+        s = self.settings
+        a, b = self._find(self._story_roots[story_a]), self._find(self._story_roots[story_b])
+        sum_a, sum_b = self._sums[a], self._sums[b]
+        cos = float(sum_a @ sum_b) / max(float(np.linalg.norm(sum_a) * np.linalg.norm(sum_b)), 1e-12)
+        core_a, core_b = self._core_names(a), self._core_names(b)
+        names = len(core_a & core_b) / len(core_a | core_b) if core_a | core_b else 0.0
+        terms_a, terms_b = self._terms[a], self._terms[b]
+        words = terms_a.dot(terms_b) / math.sqrt(terms_a.sq * terms_b.sq) if terms_a.sq > 0 and terms_b.sq > 0 else 0.0
+        (first_a, last_a), (first_b, last_b) = self._spans[a], self._spans[b]
+        apart = None if first_a is None or first_b is None else float(max(first_a - last_b, first_b - last_a, 0))
+        return cos + s.entity_weight * names + s.lexical_weight * words, apart
+
     def stories(self) -> dict[str, list[str]]:
         return {self._names[root]: [self._ids[i] for i in members] for root, members in self._members.items()}
 
@@ -362,6 +383,7 @@ class StoryIndex:
         self._parent[i] = i
         self._members[i] = []
         self._names[i] = story_id
+        self._story_roots[story_id] = i
         self._sums[i] = np.zeros(DIM, dtype=np.float64)
         self._names_seen[i] = Counter()
         self._spans[i] = (None, None)
@@ -539,11 +561,14 @@ class StoryIndex:
 
     def _entity_overlap(self, entities: frozenset[str], root: int) -> float:
         """Jaccard with the names a third or more of the story's articles use (its core cast and places)."""
-        seen = self._names_seen[root]
-        floor = len(self._members[root]) / 3
-        core = {name for name, n in seen.items() if n >= floor}
+        core = self._core_names(root)
         union = len(entities | core)
         return len(entities & core) / union if union else 0.0
+
+    def _core_names(self, root: int) -> set[str]:
+        """The name keys a third or more of the story's articles use."""
+        floor = len(self._members[root]) / 3
+        return {name for name, n in self._names_seen[root].items() if n >= floor}
 
     def _apart(self, day: int | None, root: int, inferred: int | None = None,
                latest_year: int | None = None) -> float | None:  # fmt: skip

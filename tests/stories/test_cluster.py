@@ -388,3 +388,19 @@ def test_a_follow_up_left_alone_joins_the_story_it_names_a_day_of_when_looked_at
     trial = dataclasses.replace(feat("t", [("strike", 1), ("budget", 0.3)], day=60), mentioned_days=(DAY,))
     assert index.add(trial).story_id == "s-t"
     assert index.adopt_orphans() == [("s-t", "s-s0")]
+
+
+def test_story_similarity_scores_two_stories_as_wholes_and_the_days_between_them():
+    index = StoryIndex()
+    index.add(feat("a", [("strike", 1)], entities={"union", "busan"}))
+    index.add(feat("b", [("strike", 1)], day=1, entities={"union", "busan"}))
+    index.add(feat("q", [("quake", 1)], day=5, entities={"chile"}))
+    index.add(feat("later", [("strike", 1)], day=40, entities={"union", "busan"}))  # beyond the window: apart
+    index.add(feat("u", [("budget", 1)], entities={"council"}, published=False))
+    assert set(index.stories()) == {"s-a", "s-q", "s-later", "s-u"}
+    alike, apart = index.story_similarity("s-a", "s-later")
+    assert alike > ClusterSettings().merge_threshold and apart == 39.0  # from the story's last day
+    unlike, apart = index.story_similarity("s-a", "s-q")
+    assert unlike < 0.5 and apart == 4.0
+    assert index.story_similarity("s-u", "s-a")[1] is None
+    assert index.story_similarity("s-later", "s-a") == index.story_similarity("s-a", "s-later")

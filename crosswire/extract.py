@@ -11,6 +11,7 @@ import json
 import pathlib
 import sys
 
+from crosswire.errors import InputError
 from crosswire.model import Analysis
 
 EXTRACT_VERSION = "extract-v1"
@@ -20,7 +21,12 @@ def extract_source(source: str, *, published: dt.date | None = None, nlp=None, m
     """Read `source` (a path, or "-" for standard input) and analyse its text."""
     from crosswire.ingest.decode import DEFAULT_MAX_BYTES, decode, read_bytes, read_stream
 
+    from crosswire.ingest.archives import is_web_archive
+
     limit = max_bytes or DEFAULT_MAX_BYTES
+    if is_web_archive(source):
+        raise InputError(source, "a web archive holds many pages: compare or ingest it, "
+                                 "or extract one page saved alone")
     if source == "-":
         data = read_stream(sys.stdin.buffer, "<stdin>", limit)
     else:

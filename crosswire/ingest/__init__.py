@@ -8,6 +8,8 @@ A source is a path, or "-" for standard input. Its format comes from the file
 extension, else from sniffing the first characters ("<html"/"<!doctype" ->
 html; "{"/"[" -> json, falling back to text when it does not parse; else
 text). Readers live in `READERS`, a plain dict: add a format by adding a row.
+A web archive (.warc, .warc.gz, .arc, .arc.gz) is read page by page
+(`crosswire.ingest.archives`): each HTML page in it is one article.
 
 Articles come out *uncleaned* (`text == raw_text`) with Notes marking the
 title, header lines and dateline; run `crosswire.clean.clean` next.
@@ -27,9 +29,10 @@ import datetime as dt
 import pathlib
 import re
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 from crosswire.errors import CrosswireError, InputError
+from crosswire.ingest.archives import is_web_archive, iter_archive, read_archive
 from crosswire.ingest.batch import Batch
 from crosswire.ingest.dates import infer_year, partial_date, with_published
 from crosswire.ingest.decode import DEFAULT_MAX_BYTES, check_text, decode, read_bytes, read_stream
@@ -45,6 +48,7 @@ __all__ = [
     "partial_date",
     "read_all",
     "read_batch",
+    "read_chunks",
     "read_source",
     "read_text",
     "with_published",
@@ -113,6 +117,8 @@ def read_batch(
         return _parse(decode(data, STDIN), source=STDIN, name="", published=published)
     path = pathlib.Path(source)
     label = str(source)
+    if is_web_archive(path.name):  # streamed page by page: no size limit on the archive, one on each page
+        return read_archive(path, source=label, published=published, max_bytes=max_bytes)
     data = read_bytes(path, label, max_bytes)
     return _parse(decode(data, label), source=label, name=path.name, published=published)
 
@@ -152,6 +158,24 @@ def read_all(
         if not batch.articles and not batch.problems:
             problems.append(Problem(label, "no articles"))
     return articles, problems
+
+
+def read_chunks(
+    source: str | pathlib.Path, *, published: dt.date | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> Iterator[tuple[list[Article], list[Problem]]]:
+    """`read_all` of one source as it is read: a web archive's pages a few hundred at a time (a crawl's
+    archive holds tens of thousands), any other source at once."""
+    label = STDIN if str(source) == "-" else str(source)
+    if label == STDIN or not is_web_archive(pathlib.Path(source).name):
+        yield read_all([source], published=published, max_bytes=max_bytes)
+        return
+    try:
+        for batch in iter_archive(pathlib.Path(source), source=label, published=published, max_bytes=max_bytes):
+            yield batch.articles, batch.problems
+    except CrosswireError as exc:  # raised before any page: not an archive, or not readable
+        yield [], [Problem(label, getattr(exc, "reason", None) or str(exc))]
+    except (OSError, ValueError) as exc:  # unforeseen, but one file must not stop the batch
+        yield [], [Problem(label, f"cannot read: {type(exc).__name__}: {exc}".splitlines()[0])]
 
 
 def read_text(

@@ -31,6 +31,8 @@ NO_CONFLICTS = (
 )
 SHARED_ORIGIN = "same wording — may share an origin"
 YEAR_INFERRED = "(year inferred)"
+DATE_INFERRED = "(date inferred)"  # from a last-updated stamp, or the day a web archive captured the page
+WHOLE_DATE_TAKEN = "published date taken from"  # how the notes of those two begin
 NO_UNIQUE = "No source reports a fact that the others leave out."
 
 # Stats keys shown first, in this order; any other key follows alphabetically.
@@ -58,7 +60,7 @@ def label_for(labels: dict[str, str], article_id: str) -> str:
 
 
 def published_text(article: Article) -> str:
-    """ "2025-10-29 11:02 (year inferred)", or "date unknown"."""
+    """ "2025-10-29 11:02 (year inferred)", "2025-10-29 (date inferred)", or "date unknown"."""
     if article.published is None:
         text = "date unknown"
     else:
@@ -66,7 +68,8 @@ def published_text(article: Article) -> str:
         if article.published_time:
             text += f" {article.published_time}"
     if article.published_inferred and article.published is not None:
-        text += f" {YEAR_INFERRED}"
+        whole = any(note.kind == "inferred" and note.message.startswith(WHOLE_DATE_TAKEN) for note in article.notes)
+        text += f" {DATE_INFERRED if whole else YEAR_INFERRED}"
     return text
 
 

@@ -86,9 +86,11 @@ def ingest(
     embedder = embedder or default_embedder()
     paths = expand_sources(sources)
     result = IngestResult(files=len(paths))
+    files_read = [0]  # a web archive's pages come in several groups: progress counts files
     store_groups(
-        store, _read(paths, published, result, on_problem), nlp=nlp, embedder=embedder, api=api, result=result,
-        batch_size=batch_size, on_group=(lambda done: on_file(done, len(paths))) if on_file else None,
+        store, _read(paths, published, result, on_problem, files_read), nlp=nlp, embedder=embedder, api=api,
+        result=result, batch_size=batch_size,
+        on_group=(lambda _: on_file(files_read[0], len(paths))) if on_file else None,
         analyze=analyze, processes=processes, on_problem=on_problem, on_cluster=on_cluster,
     )
     result.seconds = time.perf_counter() - started
@@ -210,26 +212,40 @@ def default_embedder():
     return get_embedder() or Embedder(None)  # Embedder() raises ModelError with the pip command
 
 
-def _read(paths: list[str], published, result: IngestResult, on_problem) -> Iterator[list[Article]]:
-    """Clean articles, one list per file; problems reported as they come."""
-    from crosswire.clean import NO_ARTICLE_TEXT, clean, has_article_text
-    from crosswire.ingest import read_all
+def _read(paths: list[str], published, result: IngestResult, on_problem,
+          files_read: list[int]) -> Iterator[list[Article]]:  # fmt: skip
+    """Clean articles, one list per file (a web archive's in several); problems reported as they come.
+    files_read[0] counts the files whose last list has been handed on."""
+    from crosswire.ingest import read_chunks
 
     for path in paths:
-        articles, problems = read_all([path], published=published)
-        kept = []
-        for article in articles:
-            article = clean(article)
-            if has_article_text(article):
-                kept.append(article)
-            else:
-                problems.append(Problem(article.source, NO_ARTICLE_TEXT))
-        result.read += len(kept)
-        for problem in problems:
-            result.problems.append(problem)
-            if on_problem:
-                on_problem(problem)
-        yield kept
+        chunks = read_chunks(path, published=published)
+        chunk = next(chunks, None)
+        while chunk is not None:
+            following = next(chunks, None)  # read ahead: the file is read once its last list is handed on
+            files_read[0] += following is None
+            yield _kept(chunk, result, on_problem)
+            chunk = following
+
+
+def _kept(chunk: tuple[list[Article], list[Problem]], result: IngestResult, on_problem) -> list[Article]:
+    """The chunk's articles cleaned, those left with no article text counted as problems with the chunk's."""
+    from crosswire.clean import NO_ARTICLE_TEXT, clean, has_article_text
+
+    articles, problems = chunk
+    kept = []
+    for article in articles:
+        article = clean(article)
+        if has_article_text(article):
+            kept.append(article)
+        else:
+            problems.append(Problem(article.source, NO_ARTICLE_TEXT))
+    result.read += len(kept)
+    for problem in problems:
+        result.problems.append(problem)
+        if on_problem:
+            on_problem(problem)
+    return kept
 
 
 def _store_batch(store: Store, new: list[Article], analyses: list[Analysis], embedder, api,

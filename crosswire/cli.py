@@ -163,9 +163,13 @@ def _open(db: str, *, create: bool = False):
 @click.option("--allow-network", "allow_network", multiple=True, metavar="CIDR",
               help="Fetch from this internal network range too (e.g. 127.0.0.0/8); repeatable.")
 @click.option("--set", "overrides", multiple=True, metavar="NAME=VALUE", help="Set a setting (see the README).")
+@click.option("--spark", "spark_master", metavar="MASTER",
+              help="Read and analyse the files on a Spark cluster (local[4], spark://host:7077, yarn); stories and "
+                   "the store are made here. Needs crosswire[spark].")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 @click.option("--debug", is_flag=True, help="Show tracebacks.")
-def ingest(sources, db, published, embedding_model, spacy_model, allow_network, overrides, quiet, debug) -> None:
+def ingest(sources, db, published, embedding_model, spacy_model, allow_network, spark_master, overrides, quiet,
+           debug) -> None:  # fmt: skip
     """Store articles and sort them into stories; safe to re-run, and to resume after a kill.
 
     SOURCES are files (WARC/ARC web archives too: each HTML page an article), folders (every file
@@ -191,14 +195,24 @@ def ingest(sources, db, published, embedding_model, spacy_model, allow_network, 
             def on_problem(problem):
                 progress.console.print(str(problem), markup=False, soft_wrap=True)  # one line, however long
 
-            nlp, embedder = _nlp(spacy_model), _embedder(embedding_model)
+            # with --spark the executors load spaCy; here only for URLs or a local run
+            nlp = _nlp(spacy_model) if urls or (paths and not spark_master) else None
+            embedder = _embedder(embedding_model)
             results, read_from = [], []
-            if paths:
+            on_file = lambda done, total: progress.update(task, completed=done, total=total)  # noqa: E731
+            on_cluster = lambda done, total: progress.update(task, description="placing in stories",  # noqa: E731
+                                                             completed=done, total=total)  # fmt: skip
+            if paths and spark_master:
+                from crosswire.spark import ingest_with_spark, spark_session
+
+                results.append(ingest_with_spark(
+                    store, paths, spark=spark_session(spark_master), embedder=embedder, spacy_model=spacy_model,
+                    published=published, on_file=on_file, on_problem=on_problem, on_cluster=on_cluster))  # fmt: skip
+                read_from.append(f"{results[-1].files} files")
+            elif paths:
                 results.append(run_ingest(
                     store, paths, nlp=nlp, published=published, embedder=embedder, on_problem=on_problem,
-                    processes=settings["processes"], on_file=lambda done, total: progress.update(task, completed=done, total=total),
-                    on_cluster=lambda done, total: progress.update(task, description="placing in stories", completed=done,
-                                                                   total=total)))  # fmt: skip
+                    processes=settings["processes"], on_file=on_file, on_cluster=on_cluster))  # fmt: skip
                 read_from.append(f"{results[-1].files} files")
             if urls:
                 results.append(ingest_urls(store, urls, settings=settings, nlp=nlp, embedder=embedder,

@@ -12,7 +12,8 @@
     │   └── UnsafeURL
     ├── ModelError            a model package is missing; the message says how to install it
     ├── StoreError
-    └── ConfigError
+    ├── ConfigError
+    └── SparkError            Spark could not start, or a Spark job failed (crosswire.spark)
 
 Every message is one line that names the thing and the reason, so that the CLI
 can print ``skipped data/a.html: no article text`` and go on with the batch.
@@ -75,4 +76,8 @@ class StoreError(CrosswireError):
 
 
 class ConfigError(CrosswireError):
+    pass
+
+
+class SparkError(CrosswireError):
     pass

@@ -1,0 +1,66 @@
+"""`crosswire ingest --spark`: reading and analysis on Spark executors (local mode), the store made here.
+
+What a user relies on: the store and its stories are the same as a local run's, bad files are
+one line each and the rest go on, and a re-run stores nothing twice. Skips with a message
+when pyspark or Java is missing.
+"""
+
+import json
+import shutil
+
+import pytest
+from click.testing import CliRunner
+
+pytest.importorskip("pyspark", reason="pyspark is not installed (pip install -e '.[spark]')")
+if shutil.which("java") is None:
+    pytest.skip("Spark needs Java 17 or newer on PATH", allow_module_level=True)
+
+from crosswire.cli import main  # noqa: E402
+from crosswire.spark import ingest_with_spark, spark_session  # noqa: E402
+from crosswire.store import open_store  # noqa: E402
+from crosswire.store.ingest import ingest  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def spark():
+    session = spark_session("local[2]")
+    session.sparkContext.setLogLevel("ERROR")
+    yield session
+    session.stop()
+
+
+@pytest.fixture
+def sources(corpus):
+    """The store tests' corpus (three example articles, two records of our own) and two bad files."""
+    (corpus / "empty.txt").write_text("", encoding="utf-8")
+    (corpus / "broken.json").write_text('{"id": 1, "text": ', encoding="utf-8")
+    return corpus
+
+
+def _stories(store) -> list[list[str]]:
+    return sorted(sorted(story["articles"]) for story in store.stories())
+
+
+def test_spark_ingest_makes_the_store_a_local_run_makes(spark, sources, tmp_path):
+    with open_store(str(tmp_path / "local.db"), create=True) as store:
+        local = ingest(store, [sources], processes=1)
+        local_stories = _stories(store)
+    problems, progress = [], []
+    with open_store(str(tmp_path / "spark.db"), create=True) as store:
+        result = ingest_with_spark(store, [sources], spark=spark, on_problem=problems.append,
+                                   on_file=lambda done, total: progress.append((done, total)))
+        assert _stories(store) == local_stories and len(local_stories) == 3
+        again = ingest_with_spark(store, [sources], spark=spark)
+    assert (result.files, result.read, result.added) == (local.files, local.read, local.added) == (6, 5, 5)
+    assert sorted(p.source.rsplit("/", 1)[-1] for p in problems) == ["broken.json", "empty.txt"]
+    assert progress[-1] == (6, 6) and progress == sorted(progress)
+    assert (again.added, again.unchanged) == (0, 5)  # a re-run stores nothing twice
+
+
+def test_cli_ingest_with_spark_reports_like_a_local_run(spark, sources, tmp_path):
+    db = str(tmp_path / "news.db")
+    run = CliRunner().invoke(main, ["ingest", str(sources), "--db", db, "--spark", "local[2]", "-q"])
+    assert run.exit_code == 0, run.output
+    assert "5 new, 0 revised, 0 already stored, 2 skipped, from 6 files" in run.output
+    listed = CliRunner().invoke(main, ["stories", "--db", db, "--format", "json"])
+    assert {"ferry-1", "library-1"} <= {e for story in json.loads(listed.output) for e in story["articles"]}

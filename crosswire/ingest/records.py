@@ -44,20 +44,35 @@ def _text(value: Any) -> str:
     return str(value).strip() if value is not None else ""
 
 
+class _BadLine:
+    """A JSON Lines line that does not parse: a Problem of its own, the other lines are read."""
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+
+
 def parse_records(text: str, source: str) -> list[tuple[str, Any]]:
-    """(label, record) pairs from JSON or JSONL text; raises InputError if neither."""
+    """(label, record) pairs from JSON or JSONL text; raises InputError if neither.
+
+    In JSON Lines a line that does not parse (a record cut short, a stray line) is a `_BadLine`
+    among the records; when no line holds a JSON object, the text is no JSON Lines at all (a broken
+    JSON document: one error, not one per line).
+    """
     try:
         data = json.loads(text)
     except json.JSONDecodeError:
-        data = None
-        records = []
+        records: list[tuple[str, Any]] = []
+        first_error = None
         for number, line in enumerate(text.split("\n"), start=1):
             if not line.strip():
                 continue
             try:
                 records.append((f"{source}:{number}", json.loads(line)))
             except json.JSONDecodeError as exc:
-                raise InputError(source, f"not valid JSON or JSON Lines (line {number}: {exc.msg})") from exc
+                records.append((f"{source}:{number}", _BadLine(f"not valid JSON ({exc.msg})")))
+                first_error = first_error or f"line {number}: {exc.msg}"
+        if not any(isinstance(record, dict) for _, record in records):  # a broken JSON document, not JSON Lines
+            raise InputError(source, f"not valid JSON or JSON Lines ({first_error})")
         return records
     if isinstance(data, dict):
         for key in CONTAINER_KEYS:
@@ -79,6 +94,8 @@ def _published(value: Any) -> ParsedDate | None:
 
 
 def record_article(record: Any, *, label: str, published: dt.date | None):
+    if isinstance(record, _BadLine):
+        raise InputError(label, record.reason)
     if not isinstance(record, dict):
         raise InputError(label, "record is not a JSON object")
     body = _text(_field(record, "text"))

@@ -357,6 +357,25 @@ def test_jsonl_bad_record_is_a_problem_and_the_others_are_read(tmp_path):
     assert [(p.source, p.reason) for p in problems] == [(f"{path}:2", "record has no text")]
 
 
+def test_jsonl_line_that_does_not_parse_is_a_problem_and_the_others_are_read(tmp_path):
+    # a writer killed mid-record leaves a line cut short; the records around it are still articles
+    path = tmp_path / "crawl.jsonl"
+    good = [json.dumps({"id": f"r{k}", "title": f"T{k}", "text": f"Workers walked out on day {k} at the port."})
+            for k in (1, 2)]
+    path.write_text(f"{good[0]}\n{{\"id\": \"r9\", \"text\": \"Cranes st\n{good[1]}\n")
+    articles, problems = read_all([path])
+    assert [a.external_id for a in articles] == ["r1", "r2"]
+    assert [(p.source, p.reason.split(" (")[0]) for p in problems] == [(f"{path}:2", "not valid JSON")]
+
+
+def test_a_broken_json_document_is_one_problem_not_one_per_line(tmp_path):
+    path = tmp_path / "records.json"
+    path.write_text(json.dumps({"articles": [{"text": "Workers walked out."}, {"text": "Ships waited."}]},
+                               indent=2)[:-10])  # cut short: no line holds a whole object
+    articles, problems = read_all([path])
+    assert not articles and len(problems) == 1 and problems[0].reason.startswith("not valid JSON or JSON Lines")
+
+
 def test_json_array_records(tmp_path):
     path = tmp_path / "records.json"
     path.write_text(json.dumps({"articles": [{"text": "Workers walked out."}, {"text": "Ships waited."}]}))

@@ -63,7 +63,7 @@ def main() -> int:
                 if name == "local":
                     result = ingest(store, [folder], nlp=nlp, embedder=embedder, processes=args.cores)
                 else:
-                    result = ingest_with_spark(store, [folder], spark=spark, embedder=embedder)
+                    result = ingest_with_spark(store, [folder], spark=spark)
                 figures[name] = result.added / (time.perf_counter() - started)
                 stories[name] = sorted(sorted(s["articles"]) for s in store.stories())
     spark.stop()

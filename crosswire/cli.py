@@ -195,9 +195,9 @@ def ingest(sources, db, published, embedding_model, spacy_model, allow_network, 
             def on_problem(problem):
                 progress.console.print(str(problem), markup=False, soft_wrap=True)  # one line, however long
 
-            # with --spark the executors load spaCy; here only for URLs or a local run
-            nlp = _nlp(spacy_model) if urls or (paths and not spark_master) else None
-            embedder = _embedder(embedding_model)
+            # with --spark the executors load spaCy and the embedding model; here only for URLs or a local run
+            local = urls or (paths and not spark_master)
+            nlp, embedder = (_nlp(spacy_model), _embedder(embedding_model)) if local else (None, None)
             results, read_from = [], []
             on_file = lambda done, total: progress.update(task, completed=done, total=total)  # noqa: E731
             on_cluster = lambda done, total: progress.update(task, description="placing in stories",  # noqa: E731
@@ -206,8 +206,9 @@ def ingest(sources, db, published, embedding_model, spacy_model, allow_network, 
                 from crosswire.spark import ingest_with_spark, spark_session
 
                 results.append(ingest_with_spark(
-                    store, paths, spark=spark_session(spark_master), embedder=embedder, spacy_model=spacy_model,
-                    published=published, on_file=on_file, on_problem=on_problem, on_cluster=on_cluster))  # fmt: skip
+                    store, paths, spark=spark_session(spark_master), embedding_model=embedding_model,
+                    spacy_model=spacy_model, published=published, on_file=on_file, on_problem=on_problem,
+                    on_cluster=on_cluster))  # fmt: skip
                 read_from.append(f"{results[-1].files} files")
             elif paths:
                 results.append(run_ingest(

@@ -1,12 +1,13 @@
 """The batch driver: `crosswire ingest --spark MASTER` spreads the costly part over a Spark cluster.
 
-Reading, cleaning and spaCy analysis (about 8 articles/s per core, nearly all of an ingestion's
-time) run on the executors, a partition of files at a time, with the same functions `crosswire
-ingest` runs (`crosswire.store.ingest._read` and `_analysed`; spaCy loads once per Python worker).
-The analysed articles stream back to this machine (`toLocalIterator`: one partition in memory at a
-time), which stores them, clusters them into stories and keeps their comparisons through
-`store_groups`, exactly as a local run does: the store and its stories are the same, whichever
-driver filled them.
+Reading, cleaning, spaCy analysis (about 8 articles/s per core, nearly all of an ingestion's
+time) and the story features with their lead embeddings run on the executors, a partition of
+files at a time, with the same functions `crosswire ingest` runs (`crosswire.store.ingest._read`
+and `_analysed`, `crosswire.stories.features.story_features`; spaCy and the embedding model load
+once per Python worker). The analysed articles stream back to this machine (`toLocalIterator`: one
+partition in memory at a time), which stores them with their claims, clusters them into stories and
+keeps their comparisons through `store_groups`, exactly as a local run does: the store and its
+stories are the same, whichever driver filled them.
 
 On a cluster every executor must read the files at the paths given (shared storage) and have
 crosswire and its models installed in the Python that `spark.pyspark.python` names; with a
@@ -23,6 +24,7 @@ from pathlib import Path
 
 from crosswire.errors import CrosswireError, ModelError, SparkError
 from crosswire.model import Analysis, Article, Problem
+from crosswire.stories.features import StoryFeatures
 from crosswire.store.base import Store
 from crosswire.store.ingest import BATCH_SIZE, IngestResult, expand_sources, store_groups
 
@@ -54,7 +56,7 @@ def ingest_with_spark(
     sources: Iterable[str | Path],
     *,
     spark,
-    embedder=None,
+    embedding_model: str | None = None,
     spacy_model: str | None = None,
     published: dt.date | None = None,
     partitions: int | None = None,
@@ -65,14 +67,16 @@ def ingest_with_spark(
 ) -> IngestResult:
     """`crosswire.store.ingest.ingest` with reading and analysis on `spark`'s executors.
 
-    `spacy_model`: the pipeline the executors load (a package name, or a directory each can read).
+    `spacy_model`, `embedding_model`: what the executors load (a package name or a directory each can
+    read; None: the packaged defaults).
     `partitions`: how many slices the files are cut into (default: four per core Spark offers, at
     most one per file), so that a slow file holds up little. on_file(done, total) is called as
     each slice's files come back.
     """
     import time
+    import types
 
-    from crosswire.store.ingest import default_embedder
+    from crosswire.store.ingest import stories_api
 
     started = time.perf_counter()
     paths = expand_sources(sources)
@@ -81,18 +85,23 @@ def ingest_with_spark(
         return result
     context = spark.sparkContext
     slices = partitions or max(1, min(len(paths), 4 * context.defaultParallelism))
-    returned = context.parallelize(paths, slices).mapPartitions(
-        functools.partial(_analyse_files, published=published, spacy_model=spacy_model))
-    analyses: dict[str, Analysis | Exception] = {}  # of the articles on their way into the store
+    returned = context.parallelize(paths, slices).mapPartitions(functools.partial(
+        _analyse_files, published=published, spacy_model=spacy_model, embedding_model=embedding_model))
+    # analyses and story features of the articles on their way into the store
+    analyses: dict[str, Analysis | Exception] = {}
+    features: dict[str, StoryFeatures] = {}
+    api = types.SimpleNamespace(**{  # the features come made: nothing is embedded here
+        **vars(stories_api()), "story_features": lambda batch, _analyses, _embedder: [features.pop(a.id) for a in batch]})
     files_done = [0]
 
     def groups() -> Iterator[list[Article]]:
         for kind, *rest in returned.toLocalIterator():
             if kind == "analysed":
-                batch, batch_analyses = rest
+                batch, batch_analyses, batch_features = rest
                 known = store.known_article_ids([article.id for article in batch])  # skipped: kept no longer
                 analyses.update((article.id, analysis) for article, analysis in zip(batch, batch_analyses)
                                 if article.id not in known)  # fmt: skip
+                features.update((f.article_id, f) for f in batch_features if f.article_id not in known)
                 yield batch
             else:  # the end of a slice: its files, articles read and problems
                 files, read, problems = rest
@@ -109,8 +118,8 @@ def ingest_with_spark(
         return [analyses.pop(article.id) for article in batch]
 
     try:
-        store_groups(store, groups(), nlp=None, embedder=embedder or default_embedder(), result=result,
-                     batch_size=batch_size, analyze=analysed, on_problem=on_problem, on_cluster=on_cluster)  # fmt: skip
+        store_groups(store, groups(), nlp=None, embedder=None, api=api, result=result, batch_size=batch_size,
+                     analyze=analysed, on_problem=on_problem, on_cluster=on_cluster)  # fmt: skip
     except CrosswireError:
         raise
     except Exception as exc:  # a failed Spark job (a lost executor, a worker without crosswire) comes as py4j's
@@ -120,15 +129,21 @@ def ingest_with_spark(
     return result
 
 
-def _analyse_files(paths: Iterable[str], *, published: dt.date | None, spacy_model: str | None) -> Iterator[tuple]:
-    """On an executor: ("analysed", articles, analyses) per batch of one slice's files, then
-    ("done", files, articles read, problems)."""
+def _analyse_files(paths: Iterable[str], *, published: dt.date | None, spacy_model: str | None,
+                   embedding_model: str | None) -> Iterator[tuple]:  # fmt: skip
+    """On an executor: ("analysed", articles, analyses, story features of those analysed) per batch
+    of one slice's files, then ("done", files, articles read, problems)."""
+    from crosswire.align.embed import Embedder, get_embedder
     from crosswire.analyze.nlp import load_nlp
+    from crosswire.stories.features import story_features
     from crosswire.store.ingest import _analysed, _read
 
     paths = list(paths)
     local = IngestResult(files=len(paths))
     groups = (group for group in _read(paths, published, local, None, [0]) if group)
+    embedder = get_embedder(embedding_model) or Embedder(embedding_model)  # cached per worker; else says why
     for batch, analyses in _analysed(groups, load_nlp(spacy_model), 1):  # once per worker: load_nlp caches
-        yield "analysed", batch, analyses
+        done = [(a, x) for a, x in zip(batch, analyses) if not isinstance(x, Exception)]
+        made = story_features([a for a, _ in done], [x for _, x in done], embedder) if done else []
+        yield "analysed", batch, analyses, made
     yield "done", len(paths), local.read, local.problems

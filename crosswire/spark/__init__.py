@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -42,7 +43,9 @@ def spark_session(master: str):
     builder = SparkSession.builder.master(master).appName("crosswire ingest").config("spark.ui.showConsoleProgress",
                                                                                      "false")  # fmt: skip
     if master.startswith("local"):  # the workers run this Python, which has crosswire and its models
-        builder = builder.config("spark.pyspark.python", sys.executable)
+        # pyspark takes the workers' Python from PYSPARK_PYTHON (else "python3" on PATH, maybe another one)
+        os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+        builder = builder.config("spark.pyspark.python", os.environ["PYSPARK_PYTHON"])
     try:
         return builder.getOrCreate()
     except Exception as exc:  # py4j and the JVM launcher raise assorted errors; Java missing is the usual one

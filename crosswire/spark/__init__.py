@@ -88,54 +88,73 @@ def ingest_with_spark(
         return result
     context = spark.sparkContext
     slices = partitions or max(1, min(len(paths), 4 * context.defaultParallelism))
-    returned = context.parallelize(paths, slices).mapPartitions(functools.partial(
-        _analyse_files, published=published, spacy_model=spacy_model, embedding_model=embedding_model))
-    # analyses and story features of the articles on their way into the store
-    analyses: dict[str, Analysis | Exception] = {}
-    features: dict[str, StoryFeatures] = {}
-    api = types.SimpleNamespace(**{  # the features come made: nothing is embedded here
-        **vars(stories_api()), "story_features": lambda batch, _analyses, _embedder: [features.pop(a.id) for a in batch]})
-    files_done = [0]
-
-    def groups() -> Iterator[list[Article]]:
-        for kind, *rest in returned.toLocalIterator():
-            if kind == "analysed":
-                batch, batch_analyses, batch_features = rest
-                known = store.known_article_ids([article.id for article in batch])  # skipped: kept no longer
-                analyses.update((article.id, analysis) for article, analysis in zip(batch, batch_analyses)
-                                if article.id not in known)  # fmt: skip
-                features.update((f.article_id, f) for f in batch_features if f.article_id not in known)
-                yield batch
-            else:  # the end of a slice: its files, articles read and problems
-                files, read, problems = rest
-                files_done[0] += files
-                result.read += read
-                for problem in problems:
-                    result.problems.append(problem)
-                    if on_problem:
-                        on_problem(problem)
-                if on_file:
-                    on_file(files_done[0], len(paths))
-
-    def analysed(batch: list[Article]) -> list[Analysis | Exception]:
-        return [analyses.pop(article.id) for article in batch]
-
+    # the ids stored already go to every executor once (~60 bytes an article): a re-run, or a run resumed after
+    # a kill, analyses only what is new, as a local run does
+    stored = context.broadcast(frozenset(store.all_article_ids()))
+    analyse = functools.partial(_analyse_files, published=published, spacy_model=spacy_model,
+                                embedding_model=embedding_model, stored=stored)  # fmt: skip
+    returned = _Returned(store, result, len(paths), on_file, on_problem)
+    api = types.SimpleNamespace(**{**vars(stories_api()), "story_features": returned.features_of})
     try:
-        store_groups(store, groups(), nlp=None, embedder=None, api=api, result=result, batch_size=batch_size,
-                     analyze=analysed, on_problem=on_problem, on_cluster=on_cluster)  # fmt: skip
+        groups = returned.groups(context.parallelize(paths, slices).mapPartitions(analyse).toLocalIterator())
+        store_groups(store, groups, nlp=None, embedder=None, api=api, result=result, batch_size=batch_size,
+                     analyze=returned.analyses_of, on_problem=on_problem, on_cluster=on_cluster)  # fmt: skip
     except CrosswireError:
         raise
     except Exception as exc:  # a failed Spark job (a lost executor, a worker without crosswire) comes as py4j's
         reason = " ".join(str(exc).split())[:300]
         raise SparkError(f"the Spark job failed: {reason}") from exc
+    finally:
+        stored.destroy()
     result.seconds = time.perf_counter() - started
     return result
 
 
+class _Returned:
+    """What the executors send back, on its way into the store: the articles as groups for store_groups,
+    their analyses and story features until it asks for them, the end of each slice as progress."""
+
+    def __init__(self, store: Store, result: IngestResult, files: int, on_file, on_problem) -> None:
+        self.store, self.result, self.files, self.on_file, self.on_problem = store, result, files, on_file, on_problem
+        self.analyses: dict[str, Analysis | Exception] = {}
+        self.features: dict[str, StoryFeatures] = {}
+        self.files_done = 0
+
+    def groups(self, messages: Iterable[tuple]) -> Iterator[list[Article]]:
+        for kind, *rest in messages:
+            if kind == "analysed":
+                batch, analyses, features = rest
+                known = self.store.known_article_ids([a.id for a in batch])  # store_groups skips these: keep none
+                self.analyses.update((a.id, x) for a, x in zip(batch, analyses) if a.id not in known)
+                self.features.update((f.article_id, f) for f in features if f.article_id not in known)
+                yield batch
+            else:
+                self._slice_done(*rest)
+
+    def _slice_done(self, files: int, read: int, unchanged: int, problems: list[Problem]) -> None:
+        self.files_done += files
+        self.result.read += read
+        self.result.unchanged += unchanged
+        for problem in problems:
+            self.result.problems.append(problem)
+            if self.on_problem:
+                self.on_problem(problem)
+        if self.on_file:
+            self.on_file(self.files_done, self.files)
+
+    def analyses_of(self, batch: list[Article]) -> list[Analysis | Exception]:
+        return [self.analyses.pop(article.id) for article in batch]
+
+    def features_of(self, batch: list[Article], _analyses, _embedder) -> list[StoryFeatures]:
+        """As `story_features`, from what the executors made: nothing is embedded here."""
+        return [self.features.pop(article.id) for article in batch]
+
+
 def _analyse_files(paths: Iterable[str], *, published: dt.date | None, spacy_model: str | None,
-                   embedding_model: str | None) -> Iterator[tuple]:  # fmt: skip
-    """On an executor: ("analysed", articles, analyses, story features of those analysed) per batch
-    of one slice's files, then ("done", files, articles read, problems)."""
+                   embedding_model: str | None, stored) -> Iterator[tuple]:  # fmt: skip
+    """On an executor: ("analysed", articles, analyses, story features of those analysed) per batch of
+    one slice's files, the articles whose ids are in `stored.value` (a broadcast set) left out, then
+    ("done", files, articles read, articles left out, problems)."""
     from crosswire.align.embed import Embedder, get_embedder
     from crosswire.analyze.nlp import load_nlp
     from crosswire.stories.features import story_features
@@ -143,10 +162,19 @@ def _analyse_files(paths: Iterable[str], *, published: dt.date | None, spacy_mod
 
     paths = list(paths)
     local = IngestResult(files=len(paths))
-    groups = (group for group in _read(paths, published, local, None, [0]) if group)
+    groups = (new for new in _new_ones(_read(paths, published, local, None, [0]), stored.value, local) if new)
     embedder = get_embedder(embedding_model) or Embedder(embedding_model)  # cached per worker; else says why
     for batch, analyses in _analysed(groups, load_nlp(spacy_model), 1):  # once per worker: load_nlp caches
         done = [(a, x) for a, x in zip(batch, analyses) if not isinstance(x, Exception)]
         made = story_features([a for a, _ in done], [x for _, x in done], embedder) if done else []
         yield "analysed", batch, analyses, made
-    yield "done", len(paths), local.read, local.problems
+    yield "done", len(paths), local.read, local.unchanged, local.problems
+
+
+def _new_ones(groups: Iterable[list[Article]], stored: frozenset[str],
+              result: IngestResult) -> Iterator[list[Article]]:  # fmt: skip
+    """Each group without the articles stored already, counted in result.unchanged."""
+    for group in groups:
+        new = [article for article in group if article.id not in stored]
+        result.unchanged += len(group) - len(new)
+        yield new

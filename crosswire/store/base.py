@@ -107,6 +107,10 @@ class Store:
     def known_article_ids(self, ids: Sequence[str]) -> set[str]:
         return {r[0] for r in self._rows_in("SELECT id FROM articles WHERE id IN ({marks})", ids)}
 
+    def all_article_ids(self) -> Iterator[str]:
+        """The id of every stored article (streamed where the driver can)."""
+        return (r[0] for r in self._iter_rows("SELECT id FROM articles"))
+
     def add_article(
         self, article: Article, analysis_json: str, analysis_version: str, claims: list[Claim]
     ) -> tuple[int, set[str]]:

@@ -57,6 +57,23 @@ def test_spark_ingest_makes_the_store_a_local_run_makes(spark, sources, tmp_path
     assert (again.added, again.unchanged) == (0, 5)  # a re-run stores nothing twice
 
 
+def test_executors_leave_out_the_articles_stored_already(sources):
+    # what a re-run, or a run resumed after a kill, costs: only the new articles are analysed
+    from types import SimpleNamespace
+
+    from crosswire.ingest import read_all
+    from crosswire.spark import _analyse_files
+
+    paths = sorted(str(p) for p in sources.iterdir() if not p.name.startswith("."))
+    stored = {a.id for a in read_all([sources / "harbor-strike-gazette.txt", sources / "own.jsonl"])[0]}
+    messages = list(_analyse_files(paths, published=None, spacy_model=None, embedding_model=None,
+                                   stored=SimpleNamespace(value=frozenset(stored))))
+    analysed = [a for kind, *rest in messages if kind == "analysed" for a in rest[0]]
+    assert len(analysed) == 2 and not {a.id for a in analysed} & stored  # the wire copy and the Courier
+    assert all(len(rest[2]) == len(rest[0]) for kind, *rest in messages if kind == "analysed")  # features made
+    assert messages[-1][:4] == ("done", 6, 5, 3) and len(messages[-1][4]) == 2  # 5 read, 3 left out, 2 problems
+
+
 def test_cli_ingest_with_spark_reports_like_a_local_run(spark, sources, tmp_path):
     db = str(tmp_path / "news.db")
     run = CliRunner().invoke(main, ["ingest", str(sources), "--db", db, "--spark", "local[2]", "-q"])

@@ -211,7 +211,8 @@ def save_for_page(engine, articles) -> dict[str, Any]:
 def add_pages(app: FastAPI, engine, reader) -> None:
     from fastapi import Depends
 
-    from crosswire.web.app import ApiError, articles_from_items, parse_date
+    from crosswire.ingest.archives import is_web_archive
+    from crosswire.web.app import ApiError, articles_from_archive, articles_from_items, parse_date
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False, dependencies=[Depends(reader)])
     def stories_page(page: int = Query(1, ge=1, le=100_000), since: str = "", until: str = "", q: str = ""):
@@ -250,20 +251,27 @@ def add_pages(app: FastAPI, engine, reader) -> None:
             if isinstance(text, str) and text.strip():
                 items.append(text)
                 names.append(f"pasted text {n}")
+        archived = []  # the pages of uploaded web archives
         for upload in form.getlist("files"):
             if isinstance(upload, UploadFile) and upload.filename:
                 data = await upload.read()
+                if is_web_archive(upload.filename):
+                    try:
+                        archived.extend(await run_in_threadpool(articles_from_archive, data, upload.filename))
+                    except ApiError as exc:
+                        return render("compare.html", exc.status, title="Compare", message=exc.message)
+                    continue
                 try:
                     items.append(data.decode("utf-8"))
                 except UnicodeDecodeError:
                     return render("compare.html", 422, title="Compare",
-                                  message=f"{upload.filename}: not UTF-8 text or HTML")  # fmt: skip
+                                  message=f"{upload.filename}: not UTF-8 text, HTML or a web archive")  # fmt: skip
                 names.append(upload.filename)
-        if len(items) < 2:
+        if len(items) + len(archived) < 2:
             return render("compare.html", 422, title="Compare",
                           message="Give two or more articles: paste them or choose files.")  # fmt: skip
         try:
-            articles = articles_from_items(items, names)
+            articles = articles_from_items(items, names) + archived
         except ApiError as exc:
             return render("compare.html", exc.status, title="Compare", message=exc.message)
         comparison = await run_in_threadpool(engine.compare, articles)

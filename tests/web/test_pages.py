@@ -168,6 +168,33 @@ def test_compare_page_names_an_unreadable_upload(client):
     assert page.status_code == 422 and "b.bin" in page.text
 
 
+def _archive(pages: list[tuple[str, str]]) -> bytes:
+    """A gzipped WARC of HTML pages (url, text), as an archiving tool saves them."""
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    out = io.BytesIO()
+    writer = WARCWriter(out, gzip=True)
+    for url, text in pages:
+        body = f"<html><head><title>{text[:40]}</title></head><body><article><p>{html.escape(text)}</p></article>"
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body.encode()),
+                                                      http_headers=headers))  # fmt: skip
+    return out.getvalue()
+
+
+def test_compare_page_takes_an_uploaded_web_archive_page_by_page(client):
+    archive = _archive([("https://dam.example/a", DAM_A), ("https://dam.example/b", DAM_B)])
+    page = client.post("/compare", files=[("files", ("dam.warc.gz", archive, "application/warc"))])
+    assert page.status_code == 200, page.text[:500]
+    assert "Key facts" in page.text and 'id="text-2"' in page.text and "dam.example" in page.text
+    refused = client.post("/compare", files=[("files", ("fake.warc.gz", b"not an archive", "application/warc")),
+                                             ("files", ("a.txt", BRIDGE_A.encode(), "text/plain"))])
+    assert refused.status_code == 422 and "fake.warc.gz: not a WARC or ARC web archive" in refused.text
+
+
 def test_pages_let_only_their_own_script_run(client, story_ids):
     response = client.get(f"/stories/{story_ids['bridge']['id']}")
     policy = response.headers["content-security-policy"]

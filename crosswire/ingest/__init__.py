@@ -26,6 +26,7 @@ machine's clock is never used.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import pathlib
 import re
 import sys
@@ -35,7 +36,7 @@ from crosswire.errors import CrosswireError, InputError
 from crosswire.ingest.archives import is_web_archive, iter_archive, read_archive
 from crosswire.ingest.batch import Batch
 from crosswire.ingest.dates import infer_year, partial_date, with_published
-from crosswire.ingest.decode import DEFAULT_MAX_BYTES, check_text, decode, read_bytes, read_stream
+from crosswire.ingest.decode import DEFAULT_MAX_BYTES, check_size, check_text, decode, read_bytes, read_stream
 from crosswire.ingest.records import read_records
 from crosswire.ingest.text import read_plain
 from crosswire.model import Article, Problem
@@ -119,8 +120,7 @@ def read_batch(
     label = str(source)
     if is_web_archive(path.name):  # streamed page by page: no size limit on the archive, one on each page
         return read_archive(path, source=label, published=published, max_bytes=max_bytes)
-    data = read_bytes(path, label, max_bytes)
-    return _parse(decode(data, label), source=label, name=path.name, published=published)
+    return _parse_bytes(read_bytes(path, label, max_bytes), label, path.name, published, max_bytes)
 
 
 def read_source(
@@ -161,21 +161,42 @@ def read_all(
 
 
 def read_chunks(
-    source: str | pathlib.Path, *, published: dt.date | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+    source: str | pathlib.Path,
+    *,
+    published: dt.date | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    data: bytes | None = None,
 ) -> Iterator[tuple[list[Article], list[Problem]]]:
     """`read_all` of one source as it is read: a web archive's pages a few hundred at a time (a crawl's
-    archive holds tens of thousands), any other source at once."""
+    archive holds tens of thousands), any other source at once.
+
+    `data`: the source's bytes when something else read them (Spark, from HDFS or S3); `source` then
+    only names it, a path or a URI whose last part is the file's name.
+    """
     label = STDIN if str(source) == "-" else str(source)
-    if label == STDIN or not is_web_archive(pathlib.Path(source).name):
+    name = pathlib.PurePosixPath(label).name
+    if data is None and (label == STDIN or not is_web_archive(name)):
         yield read_all([source], published=published, max_bytes=max_bytes)
         return
     try:
-        for batch in iter_archive(pathlib.Path(source), source=label, published=published, max_bytes=max_bytes):
-            yield batch.articles, batch.problems
-    except CrosswireError as exc:  # raised before any page: not an archive, or not readable
+        if is_web_archive(name):
+            stream = None if data is None else io.BytesIO(data)
+            for batch in iter_archive(pathlib.Path(label), source=label, published=published, max_bytes=max_bytes,
+                                      stream=stream):  # fmt: skip
+                yield batch.articles, batch.problems
+            return
+        batch = _parse_bytes(data, label, name, published, max_bytes)
+        yield batch.articles, batch.problems or ([] if batch.articles else [Problem(label, "no articles")])
+    except CrosswireError as exc:  # raised before any article: the source as a whole cannot be read
         yield [], [Problem(label, getattr(exc, "reason", None) or str(exc))]
-    except (OSError, ValueError) as exc:  # unforeseen, but one file must not stop the batch
+    except (OSError, ValueError, RecursionError) as exc:  # unforeseen, but one file must not stop the batch
         yield [], [Problem(label, f"cannot read: {type(exc).__name__}: {exc}".splitlines()[0])]
+
+
+def _parse_bytes(data: bytes, label: str, name: str, published: dt.date | None, max_bytes: int) -> Batch:
+    """The articles in a file's bytes, as `read_batch` reads a file."""
+    check_size(len(data), label, max_bytes)
+    return _parse(decode(data, label), source=label, name=name, published=published)
 
 
 def read_text(

@@ -23,7 +23,7 @@ import gzip
 import pathlib
 import zlib
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, BinaryIO
 
 from crosswire.errors import CrosswireError, InputError
 from crosswire.ingest.batch import Batch
@@ -55,18 +55,19 @@ CHUNK_PAGES = 256
 
 
 def iter_archive(path: pathlib.Path, *, source: str, published: dt.date | None = None, max_bytes: int,
-                 chunk: int | None = None) -> Iterator[Batch]:  # fmt: skip
+                 chunk: int | None = None, stream: BinaryIO | None = None) -> Iterator[Batch]:  # fmt: skip
     """`read_archive` as it reads: batches of at most `chunk` (CHUNK_PAGES) articles, with the problems met
-    meanwhile.
+    meanwhile. `stream`: the archive's bytes, read from there instead of `path` (which then only names it).
 
     Raises InputError, before yielding anything, for a file that cannot be opened or is no archive.
     """
-    try:
-        stream = path.open("rb")
-    except FileNotFoundError as exc:
-        raise InputError(source, "file not found") from exc
-    except OSError as exc:
-        raise InputError(source, f"cannot read: {exc.strerror or exc}") from exc
+    if stream is None:
+        try:
+            stream = path.open("rb")
+        except FileNotFoundError as exc:
+            raise InputError(source, "file not found") from exc
+        except OSError as exc:
+            raise InputError(source, f"cannot read: {exc.strerror or exc}") from exc
     with stream:
         if not _starts_as_archive(stream):
             raise InputError(source, "not a WARC or ARC web archive (it does not open with a WARC or ARC header)")

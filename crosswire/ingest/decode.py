@@ -35,6 +35,12 @@ def _megabytes(n: int) -> str:
     return f"{n / 1_000_000:.1f} MB"
 
 
+def check_size(size: int, source: str, max_bytes: int) -> None:
+    """Refuse a source of `size` bytes over the limit."""
+    if size > max_bytes:
+        raise TooLarge(source, f"too large: {_megabytes(size)} is over the {_megabytes(max_bytes)} limit")
+
+
 def read_bytes(path: pathlib.Path, source: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
     """The bytes of a file, refusing missing files, directories and big files first."""
     try:
@@ -45,8 +51,7 @@ def read_bytes(path: pathlib.Path, source: str, max_bytes: int = DEFAULT_MAX_BYT
         raise InputError(source, f"cannot read: {exc.strerror or exc}") from exc
     if path.is_dir():
         raise InputError(source, "is a directory, not a file")
-    if info.st_size > max_bytes:
-        raise TooLarge(source, f"too large: {_megabytes(info.st_size)} is over the {_megabytes(max_bytes)} limit")
+    check_size(info.st_size, source, max_bytes)
     try:
         with path.open("rb") as handle:
             data = handle.read(max_bytes + 1)  # the size can change between stat and read

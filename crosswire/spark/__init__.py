@@ -9,9 +9,12 @@ partition in memory at a time), which stores them with their claims, clusters th
 keeps their comparisons through `store_groups`, exactly as a local run does: the store and its
 stories are the same, whichever driver filled them.
 
-On a cluster every executor must read the files at the paths given (shared storage) and have
-crosswire and its models installed in the Python that `spark.pyspark.python` names; with a
-`local[...]` master that is this Python. pyspark is imported here and nowhere else.
+Sources given as URIs (hdfs://, s3a://, gs://, file://; a folder is read whole, hidden files and
+those starting with "_" skipped, as Hadoop lists them) are read by Spark itself (`binaryFiles`),
+so they need only be where the cluster can reach them; plain paths are listed here and read by the
+executors at the same paths (shared storage). Every executor needs crosswire and its models in the
+Python it runs (PYSPARK_PYTHON); with a `local[...]` master that is this Python. pyspark is
+imported here and nowhere else.
 """
 
 from __future__ import annotations
@@ -40,8 +43,9 @@ def spark_session(master: str):
         from pyspark.sql import SparkSession
     except ImportError as exc:
         raise ModelError(PYSPARK_MISSING) from exc
-    builder = SparkSession.builder.master(master).appName("crosswire ingest").config("spark.ui.showConsoleProgress",
-                                                                                     "false")  # fmt: skip
+    builder = (SparkSession.builder.master(master).appName("crosswire ingest")
+               .config("spark.ui.showConsoleProgress", "false")
+               .config("spark.hadoop.mapreduce.input.fileinputformat.input.dir.recursive", "true"))  # folders whole
     if master.startswith("local"):  # the workers run this Python, which has crosswire and its models
         # pyspark takes the workers' Python from PYSPARK_PYTHON (else "python3" on PATH, maybe another one)
         os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
@@ -72,9 +76,10 @@ def ingest_with_spark(
 
     `spacy_model`, `embedding_model`: what the executors load (a package name or a directory each can
     read; None: the packaged defaults).
-    `partitions`: how many slices the files are cut into (default: four per core Spark offers, at
-    most one per file), so that a slow file holds up little. on_file(done, total) is called as
-    each slice's files come back.
+    `sources`: paths (listed here, read on the executors at the same paths) or URIs (read by
+    Spark). `partitions`: how many slices the files are cut into (default: four per core Spark
+    offers, at most one per listed file), so that a slow file holds up little. on_file(done, total)
+    is called as each slice's files come back (total None for URIs: Spark lists them).
     """
     import time
     import types
@@ -82,21 +87,27 @@ def ingest_with_spark(
     from crosswire.store.ingest import stories_api
 
     started = time.perf_counter()
-    paths = expand_sources(sources)
+    sources = [str(source) for source in sources]
+    uris = [source for source in sources if _is_uri(source)]
+    paths = expand_sources(source for source in sources if not _is_uri(source))
     result = IngestResult(files=len(paths))
-    if not paths:
+    if not paths and not uris:
         return result
     context = spark.sparkContext
-    slices = partitions or max(1, min(len(paths), 4 * context.defaultParallelism))
+    slices = partitions or max(1, min(len(paths) or 1_000_000, 4 * context.defaultParallelism))
     # the ids stored already go to every executor once (~60 bytes an article): a re-run, or a run resumed after
     # a kill, analyses only what is new, as a local run does
     stored = context.broadcast(frozenset(store.all_article_ids()))
     analyse = functools.partial(_analyse_files, published=published, spacy_model=spacy_model,
                                 embedding_model=embedding_model, stored=stored)  # fmt: skip
-    returned = _Returned(store, result, len(paths), on_file, on_problem)
+    returned = _Returned(store, result, None if uris else len(paths), on_file, on_problem)
     api = types.SimpleNamespace(**{**vars(stories_api()), "story_features": returned.features_of})
     try:
-        groups = returned.groups(context.parallelize(paths, slices).mapPartitions(analyse).toLocalIterator())
+        parts = [context.parallelize(paths, slices)] if paths else []
+        if uris:  # (uri, bytes) pairs: Spark reads them where they are
+            parts.append(context.binaryFiles(",".join(uris), minPartitions=slices))
+        files = parts[0] if len(parts) == 1 else context.union(parts)
+        groups = returned.groups(files.mapPartitions(analyse).toLocalIterator())
         store_groups(store, groups, nlp=None, embedder=None, api=api, result=result, batch_size=batch_size,
                      analyze=returned.analyses_of, on_problem=on_problem, on_cluster=on_cluster)  # fmt: skip
     except CrosswireError:
@@ -106,15 +117,22 @@ def ingest_with_spark(
         raise SparkError(f"the Spark job failed: {reason}") from exc
     finally:
         stored.destroy()
+    result.files = returned.files_done
     result.seconds = time.perf_counter() - started
     return result
+
+
+def _is_uri(source: str) -> bool:
+    """hdfs://..., s3a://..., file:///...: a place Spark reads, not a path on this machine."""
+    scheme, sep, _ = source.partition("://")
+    return bool(sep) and scheme.isalnum()
 
 
 class _Returned:
     """What the executors send back, on its way into the store: the articles as groups for store_groups,
     their analyses and story features until it asks for them, the end of each slice as progress."""
 
-    def __init__(self, store: Store, result: IngestResult, files: int, on_file, on_problem) -> None:
+    def __init__(self, store: Store, result: IngestResult, files: int | None, on_file, on_problem) -> None:
         self.store, self.result, self.files, self.on_file, self.on_problem = store, result, files, on_file, on_problem
         self.analyses: dict[str, Analysis | Exception] = {}
         self.features: dict[str, StoryFeatures] = {}
@@ -150,25 +168,26 @@ class _Returned:
         return [self.features.pop(article.id) for article in batch]
 
 
-def _analyse_files(paths: Iterable[str], *, published: dt.date | None, spacy_model: str | None,
+def _analyse_files(files: Iterable[str | tuple[str, bytes]], *, published: dt.date | None, spacy_model: str | None,
                    embedding_model: str | None, stored) -> Iterator[tuple]:  # fmt: skip
     """On an executor: ("analysed", articles, analyses, story features of those analysed) per batch of
-    one slice's files, the articles whose ids are in `stored.value` (a broadcast set) left out, then
-    ("done", files, articles read, articles left out, problems)."""
+    one slice's files (paths, or (uri, bytes) as Spark read them), the articles whose ids are in
+    `stored.value` (a broadcast set) left out, then ("done", files, articles read, articles left
+    out, problems)."""
     from crosswire.align.embed import Embedder, get_embedder
     from crosswire.analyze.nlp import load_nlp
     from crosswire.stories.features import story_features
     from crosswire.store.ingest import _analysed, _read
 
-    paths = list(paths)
-    local = IngestResult(files=len(paths))
-    groups = (new for new in _new_ones(_read(paths, published, local, None, [0]), stored.value, local) if new)
+    files = list(files)
+    local = IngestResult(files=len(files))
+    groups = (new for new in _new_ones(_read(files, published, local, None, [0]), stored.value, local) if new)
     embedder = get_embedder(embedding_model) or Embedder(embedding_model)  # cached per worker; else says why
     for batch, analyses in _analysed(groups, load_nlp(spacy_model), 1):  # once per worker: load_nlp caches
         done = [(a, x) for a, x in zip(batch, analyses) if not isinstance(x, Exception)]
         made = story_features([a for a, _ in done], [x for _, x in done], embedder) if done else []
         yield "analysed", batch, analyses, made
-    yield "done", len(paths), local.read, local.unchanged, local.problems
+    yield "done", len(files), local.read, local.unchanged, local.problems
 
 
 def _new_ones(groups: Iterable[list[Article]], stored: frozenset[str],

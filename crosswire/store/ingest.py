@@ -212,14 +212,18 @@ def default_embedder():
     return get_embedder() or Embedder(None)  # Embedder() raises ModelError with the pip command
 
 
-def _read(paths: list[str], published, result: IngestResult, on_problem,
+def _read(sources: Iterable[str | tuple[str, bytes]], published, result: IngestResult, on_problem,
           files_read: list[int]) -> Iterator[list[Article]]:  # fmt: skip
     """Clean articles, one list per file (a web archive's in several); problems reported as they come.
-    files_read[0] counts the files whose last list has been handed on."""
+    A source is a path, or (its name, its bytes) when something else read it (Spark). files_read[0]
+    counts the files whose last list has been handed on."""
     from crosswire.ingest import read_chunks
 
-    for path in paths:
-        chunks = read_chunks(path, published=published)
+    for source in sources:
+        if isinstance(source, tuple):
+            chunks = read_chunks(source[0], published=published, data=source[1])
+        else:
+            chunks = read_chunks(source, published=published)
         chunk = next(chunks, None)
         while chunk is not None:
             following = next(chunks, None)  # read ahead: the file is read once its last list is handed on

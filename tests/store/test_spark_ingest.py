@@ -57,6 +57,22 @@ def test_spark_ingest_makes_the_store_a_local_run_makes(spark, sources, tmp_path
     assert (again.added, again.unchanged) == (0, 5)  # a re-run stores nothing twice
 
 
+def test_spark_reads_sources_given_as_uris_itself(spark, sources, tmp_path):
+    # hdfs://, s3a://, file://: read by Spark where they are, a folder whole, hidden files skipped
+    (sources / "sub").mkdir()
+    (sources / "own.jsonl").rename(sources / "sub" / "own.jsonl")
+    problems, progress = [], []
+    with open_store(str(tmp_path / "spark.db"), create=True) as store:
+        result = ingest_with_spark(store, [f"file://{sources}"], spark=spark, on_problem=problems.append,
+                                   on_file=lambda done, total: progress.append((done, total)))
+        sizes = sorted(story["size"] for story in store.stories())
+        ids = {e for story in store.stories() for e in story["articles"]}
+    assert (result.files, result.read, result.added, sizes) == (6, 5, 5, [1, 1, 3])
+    assert {"ferry-1", "library-1"} <= ids and all(p.source.startswith("file:") for p in problems)
+    assert sorted(p.source.rsplit("/", 1)[-1] for p in problems) == ["broken.json", "empty.txt"]
+    assert progress[-1] == (6, None)
+
+
 def test_executors_leave_out_the_articles_stored_already(sources):
     # what a re-run, or a run resumed after a kill, costs: only the new articles are analysed
     from types import SimpleNamespace

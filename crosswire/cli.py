@@ -164,8 +164,9 @@ def _open(db: str, *, create: bool = False):
               help="Fetch from this internal network range too (e.g. 127.0.0.0/8); repeatable.")
 @click.option("--set", "overrides", multiple=True, metavar="NAME=VALUE", help="Set a setting (see the README).")
 @click.option("--spark", "spark_master", metavar="MASTER",
-              help="Read and analyse the files on a Spark cluster (local[4], spark://host:7077, yarn); stories and "
-                   "the store are made here. Needs crosswire[spark].")
+              help="Read and analyse the files on a Spark cluster (local[4], spark://host:7077, yarn); SOURCES may "
+                   "then be URIs Spark reads (hdfs://, s3a://); stories and the store are made here. Needs "
+                   "crosswire[spark].")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 @click.option("--debug", is_flag=True, help="Show tracebacks.")
 def ingest(sources, db, published, embedding_model, spacy_model, allow_network, spark_master, overrides, quiet,
@@ -182,6 +183,7 @@ def ingest(sources, db, published, embedding_model, spacy_model, allow_network, 
     """
     from crosswire.ingest.feeds import ingest_urls
     from crosswire.ingest.fetch import is_url
+    from crosswire.spark import is_spark_uri
     from crosswire.store.ingest import ingest as run_ingest
 
     urls = [s for s in sources if is_url(s)]
@@ -189,6 +191,8 @@ def ingest(sources, db, published, embedding_model, spacy_model, allow_network, 
     try:
         settings = _settings(overrides, allow_network=",".join(allow_network) if allow_network else None)
         _check_networks(settings["allow_network"])
+        if not spark_master and (uri := next((p for p in paths if is_spark_uri(p)), None)):
+            raise ConfigError(f"{uri}: Spark reads such a URI: add --spark MASTER (e.g. --spark yarn)")
         with _open(db, create=True) as store, _progress(quiet) as progress:
             task = progress.add_task("ingesting", total=None)
 

@@ -32,7 +32,7 @@ from crosswire.stories.features import StoryFeatures
 from crosswire.store.base import Store
 from crosswire.store.ingest import BATCH_SIZE, IngestResult, expand_sources, store_groups
 
-__all__ = ["ingest_with_spark", "spark_session"]
+__all__ = ["ingest_with_spark", "is_spark_uri", "spark_session"]
 
 PYSPARK_MISSING = "pyspark is not installed: pip install 'crosswire[spark]' (and Java 17 or newer)"
 
@@ -88,8 +88,8 @@ def ingest_with_spark(
 
     started = time.perf_counter()
     sources = [str(source) for source in sources]
-    uris = [source for source in sources if _is_uri(source)]
-    paths = expand_sources(source for source in sources if not _is_uri(source))
+    uris = [source for source in sources if is_spark_uri(source)]
+    paths = expand_sources(source for source in sources if not is_spark_uri(source))
     result = IngestResult(files=len(paths))
     if not paths and not uris:
         return result
@@ -122,7 +122,7 @@ def ingest_with_spark(
     return result
 
 
-def _is_uri(source: str) -> bool:
+def is_spark_uri(source: str) -> bool:
     """hdfs://..., s3a://..., file:///...: a place Spark reads, not a path on this machine."""
     scheme, sep, _ = source.partition("://")
     return bool(sep) and scheme.isalnum()

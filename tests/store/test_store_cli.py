@@ -86,3 +86,9 @@ def test_bad_filters_and_unknown_stories_are_one_line_errors(db):
 def test_every_store_command_help_ends_with_an_example():
     for command in ("ingest", "stories", "story", "search"):
         assert "Example: crosswire " + command in run(command, "--help").output
+
+
+def test_a_uri_that_only_spark_reads_asks_for_spark(tmp_path):
+    run = CliRunner().invoke(main, ["ingest", "hdfs://namenode/news/", "--db", str(tmp_path / "n.db")])
+    assert run.exit_code == 2 and "hdfs://namenode/news/: Spark reads such a URI: add --spark MASTER" in run.output
+    assert not (tmp_path / "n.db").exists()  # refused before anything is opened

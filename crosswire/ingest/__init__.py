@@ -120,7 +120,7 @@ def read_batch(
     label = str(source)
     if is_web_archive(path.name):  # streamed page by page: no size limit on the archive, one on each page
         return read_archive(path, source=label, published=published, max_bytes=max_bytes)
-    return _parse_bytes(read_bytes(path, label, max_bytes), label, path.name, published, max_bytes)
+    return parse_bytes(read_bytes(path, label, max_bytes), label, path.name, published, max_bytes)
 
 
 def read_source(
@@ -147,11 +147,8 @@ def read_all(
         label = STDIN if str(source) == "-" else str(source)
         try:
             batch = read_batch(source, published=published, max_bytes=max_bytes)
-        except CrosswireError as exc:
-            problems.append(Problem(label, getattr(exc, "reason", None) or str(exc)))
-            continue
-        except (OSError, ValueError, RecursionError) as exc:  # unforeseen, but one file must not stop the batch
-            problems.append(Problem(label, f"cannot read: {type(exc).__name__}: {exc}".splitlines()[0]))
+        except (CrosswireError, *UNFORESEEN) as exc:
+            problems.append(problem_of(label, exc))
             continue
         articles.extend(batch.articles)
         problems.extend(batch.problems)
@@ -185,18 +182,28 @@ def read_chunks(
                                       stream=stream):  # fmt: skip
                 yield batch.articles, batch.problems
             return
-        batch = _parse_bytes(data, label, name, published, max_bytes)
+        batch = parse_bytes(data, label, name, published, max_bytes)
         yield batch.articles, batch.problems or ([] if batch.articles else [Problem(label, "no articles")])
-    except CrosswireError as exc:  # raised before any article: the source as a whole cannot be read
-        yield [], [Problem(label, getattr(exc, "reason", None) or str(exc))]
-    except (OSError, ValueError, RecursionError) as exc:  # unforeseen, but one file must not stop the batch
-        yield [], [Problem(label, f"cannot read: {type(exc).__name__}: {exc}".splitlines()[0])]
+    except (CrosswireError, *UNFORESEEN) as exc:  # raised before any article: the source cannot be read
+        yield [], [problem_of(label, exc)]
 
 
-def _parse_bytes(data: bytes, label: str, name: str, published: dt.date | None, max_bytes: int) -> Batch:
-    """The articles in a file's bytes, as `read_batch` reads a file."""
+# Errors no reader raises on purpose, but one file must not stop the batch
+UNFORESEEN = (OSError, ValueError, RecursionError)
+
+
+def problem_of(label: str, exc: Exception) -> Problem:
+    """The one-line Problem of a source that could not be read."""
+    if isinstance(exc, CrosswireError):
+        return Problem(label, getattr(exc, "reason", None) or str(exc))
+    return Problem(label, f"cannot read: {type(exc).__name__}: {exc}".splitlines()[0])
+
+
+def parse_bytes(data: bytes, label: str, name: str, published: dt.date | None, max_bytes: int,
+                fmt: str = "auto") -> Batch:  # fmt: skip
+    """The articles in a file's bytes, as `read_batch` reads a file (`name` gives the format by its extension)."""
     check_size(len(data), label, max_bytes)
-    return _parse(decode(data, label), source=label, name=name, published=published)
+    return _parse(decode(data, label), source=label, name=name, published=published, fmt=fmt)
 
 
 def read_text(

@@ -155,18 +155,14 @@ def _drain(record) -> None:
 def _add_page(url: str, body: bytes, record, source: str, published: dt.date | None, max_bytes: int,
               batch: Batch) -> None:  # fmt: skip
     """Add the page's article, or its Problem, to `batch`."""
-    from crosswire.ingest import _parse
-    from crosswire.ingest.decode import decode
+    from crosswire.ingest import parse_bytes, problem_of
     from crosswire.ingest.outlets import outlet_from_url
 
     label = f"{source}:{url}" if url else source
-    if len(body) > max_bytes:
-        batch.problems.append(Problem(label, f"page too large: over the {max_bytes / 1_000_000:.1f} MB limit"))
-        return
     try:
-        page = _parse(decode(body, label), source=label, name="", published=published, fmt="html")
+        page = parse_bytes(body, label, "", published, max_bytes, fmt="html")  # body: up to max_bytes + 1
     except CrosswireError as exc:
-        batch.problems.append(Problem(label, getattr(exc, "reason", None) or str(exc)))
+        batch.problems.append(problem_of(label, exc))
         return
     captured = _capture_day(record)
     for article in page.articles:

@@ -53,9 +53,8 @@ def spark_session(master: str):
     try:
         return builder.getOrCreate()
     except Exception as exc:  # py4j and the JVM launcher raise assorted errors; Java missing is the usual one
-        reason = " ".join(str(exc).split())[:200]
-        raise SparkError(f"Spark could not start on {master!r} (is Java 17+ installed, JAVA_HOME set?): {reason}") \
-            from exc
+        raise SparkError(f"Spark could not start on {master!r} (is Java 17+ installed, JAVA_HOME set?): "
+                         f"{_one_line(exc, 200)}") from exc
 
 
 def ingest_with_spark(
@@ -94,13 +93,14 @@ def ingest_with_spark(
     if not paths and not uris:
         return result
     context = spark.sparkContext
-    slices = partitions or max(1, min(len(paths) or 1_000_000, 4 * context.defaultParallelism))
+    cores = 4 * context.defaultParallelism
+    slices = partitions or (cores if uris else max(1, min(len(paths), cores)))
     # the ids stored already go to every executor once (~60 bytes an article): a re-run, or a run resumed after
     # a kill, analyses only what is new, as a local run does
     stored = context.broadcast(frozenset(store.all_article_ids()))
     analyse = functools.partial(_analyse_files, published=published, spacy_model=spacy_model,
                                 embedding_model=embedding_model, stored=stored)  # fmt: skip
-    returned = _Returned(store, result, None if uris else len(paths), on_file, on_problem)
+    returned = _Returned(result, None if uris else len(paths), on_file, on_problem)
     api = types.SimpleNamespace(**{**vars(stories_api()), "story_features": returned.features_of})
     try:
         parts = [context.parallelize(paths, slices)] if paths else []
@@ -113,13 +113,17 @@ def ingest_with_spark(
     except CrosswireError:
         raise
     except Exception as exc:  # a failed Spark job (a lost executor, a worker without crosswire) comes as py4j's
-        reason = " ".join(str(exc).split())[:300]
-        raise SparkError(f"the Spark job failed: {reason}") from exc
+        raise SparkError(f"the Spark job failed: {_one_line(exc, 300)}") from exc
     finally:
         stored.destroy()
     result.files = returned.files_done
     result.seconds = time.perf_counter() - started
     return result
+
+
+def _one_line(exc: Exception, limit: int) -> str:
+    """The start of a Java stack trace's message, on one line."""
+    return " ".join(str(exc).split())[:limit]
 
 
 def is_spark_uri(source: str) -> bool:
@@ -132,19 +136,18 @@ class _Returned:
     """What the executors send back, on its way into the store: the articles as groups for store_groups,
     their analyses and story features until it asks for them, the end of each slice as progress."""
 
-    def __init__(self, store: Store, result: IngestResult, files: int | None, on_file, on_problem) -> None:
-        self.store, self.result, self.files, self.on_file, self.on_problem = store, result, files, on_file, on_problem
+    def __init__(self, result: IngestResult, files: int | None, on_file, on_problem) -> None:
+        self.result, self.files, self.on_file, self.on_problem = result, files, on_file, on_problem
         self.analyses: dict[str, Analysis | Exception] = {}
         self.features: dict[str, StoryFeatures] = {}
         self.files_done = 0
 
     def groups(self, messages: Iterable[tuple]) -> Iterator[list[Article]]:
         for kind, *rest in messages:
-            if kind == "analysed":
+            if kind == "analysed":  # the executors left out what was stored: store_groups asks for all of it
                 batch, analyses, features = rest
-                known = self.store.known_article_ids([a.id for a in batch])  # store_groups skips these: keep none
-                self.analyses.update((a.id, x) for a, x in zip(batch, analyses) if a.id not in known)
-                self.features.update((f.article_id, f) for f in features if f.article_id not in known)
+                self.analyses.update((a.id, x) for a, x in zip(batch, analyses))
+                self.features.update((f.article_id, f) for f in features)
                 yield batch
             else:
                 self._slice_done(*rest)

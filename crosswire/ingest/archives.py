@@ -39,11 +39,12 @@ def is_web_archive(name: str) -> bool:
     return name.lower().endswith(SUFFIXES)
 
 
-def read_archive(path: pathlib.Path, *, source: str, published: dt.date | None = None,
-                 max_bytes: int) -> Batch:  # fmt: skip
-    """The articles of every HTML page in a web archive; pages that cannot be read become Problems."""
+def read_archive(path: pathlib.Path, *, source: str, published: dt.date | None = None, max_bytes: int,
+                 stream: BinaryIO | None = None) -> Batch:  # fmt: skip
+    """The articles of every HTML page in a web archive (read from `stream` when given); pages that cannot
+    be read become Problems."""
     whole = Batch()
-    for batch in iter_archive(path, source=source, published=published, max_bytes=max_bytes):
+    for batch in iter_archive(path, source=source, published=published, max_bytes=max_bytes, stream=stream):
         whole.articles.extend(batch.articles)
         whole.problems.extend(batch.problems)
     return whole

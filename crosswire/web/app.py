@@ -599,20 +599,16 @@ def create_app(db: str, *, token: str | None = None, read_token_required: bool =
 
 def articles_from_archive(data: bytes, name: str) -> list:
     """The articles of an uploaded web archive (WARC/ARC); 422 naming the file when it holds none."""
+    import io
     import pathlib
-    import tempfile
 
     from crosswire.ingest.archives import read_archive
     from crosswire.ingest.decode import DEFAULT_MAX_BYTES
 
-    suffix = "".join(pathlib.PurePath(name).suffixes[-2:])  # ".warc.gz": read as the archive it is
-    with tempfile.NamedTemporaryFile(suffix=suffix) as saved:
-        saved.write(data)
-        saved.flush()
-        try:
-            batch = read_archive(pathlib.Path(saved.name), source=name, max_bytes=DEFAULT_MAX_BYTES)
-        except CrosswireError as exc:
-            raise ApiError(422, f"{name}: {getattr(exc, 'reason', None) or exc}") from None
+    try:
+        batch = read_archive(pathlib.Path(name), source=name, max_bytes=DEFAULT_MAX_BYTES, stream=io.BytesIO(data))
+    except CrosswireError as exc:
+        raise ApiError(422, f"{name}: {getattr(exc, 'reason', None) or exc}") from None
     if not batch.articles:
         reason = batch.problems[0].reason if batch.problems else "no article pages"
         raise ApiError(422, f"{name}: {reason}")

@@ -19,9 +19,8 @@ EXTRACT_VERSION = "extract-v1"
 
 def extract_source(source: str, *, published: dt.date | None = None, nlp=None, max_bytes: int | None = None) -> dict:
     """Read `source` (a path, or "-" for standard input) and analyse its text."""
-    from crosswire.ingest.decode import DEFAULT_MAX_BYTES, decode, read_bytes, read_stream
-
     from crosswire.ingest.archives import is_web_archive
+    from crosswire.ingest.decode import DEFAULT_MAX_BYTES, decode, read_bytes, read_stream
 
     limit = max_bytes or DEFAULT_MAX_BYTES
     if is_web_archive(source):

@@ -29,6 +29,7 @@ articles of both).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import pathlib
 import sys
@@ -155,18 +156,24 @@ def score(name, features, gold, records, settings=None) -> dict:
     return {**scores(name, pred, gold, records), "cluster_s": round(time.perf_counter() - started, 2)}
 
 
-def ingested(name: str, path: pathlib.Path, processes: int = 2) -> dict:
-    """The corpus through `crosswire ingest` into a fresh SQLite store, scored from the stories it lists
-    (`crosswire stories --format json` gives the same ids): what a user gets."""
+@contextlib.contextmanager
+def _ingested_store(path: pathlib.Path, processes: int):
+    """(store, ingest result) of the corpus through `crosswire ingest` into a fresh SQLite store."""
     import tempfile
 
     from crosswire.store import open_store
     from crosswire.store.ingest import ingest
 
+    with tempfile.TemporaryDirectory() as folder, open_store(str(pathlib.Path(folder) / "eval.db"), create=True) as store:
+        yield store, ingest(store, [path], processes=processes)
+
+
+def ingested(name: str, path: pathlib.Path, processes: int = 2) -> dict:
+    """The corpus through `crosswire ingest` into a fresh SQLite store, scored from the stories it lists
+    (`crosswire stories --format json` gives the same ids): what a user gets."""
     records = _records(path)
     started = time.perf_counter()
-    with tempfile.TemporaryDirectory() as folder, open_store(str(pathlib.Path(folder) / "eval.db"), create=True) as store:
-        result = ingest(store, [path], processes=processes)
+    with _ingested_store(path, processes) as (store, result):
         pred = {external: story["id"] for story in store.stories() for external in story["articles"]}
     gold = {external: str(records[external]["cluster_id"]) for external in pred}
     return {**scores(name, pred, gold, records), "problems": len(result.problems),
@@ -219,16 +226,11 @@ def pair_table(pairs: dict[str, list[tuple[bool, float, float | None]]]) -> list
 
 def ingested_pairs(name: str, path: pathlib.Path, processes: int = 2) -> list[tuple[bool, float, float | None]]:
     """`story_pairs` of the stories `crosswire ingest` makes of a corpus (the index rebuilt from the store)."""
-    import tempfile
-
     from crosswire.stories import StoryIndex
     from crosswire.stories.features import features_from_row
-    from crosswire.store import open_store
-    from crosswire.store.ingest import ingest
 
     records = _records(path)
-    with tempfile.TemporaryDirectory() as folder, open_store(str(pathlib.Path(folder) / "eval.db"), create=True) as store:
-        ingest(store, [path], processes=processes)
+    with _ingested_store(path, processes) as (store, _):
         gold_of_story = {story["id"]: _majority(str(records[e]["cluster_id"]) for e in story["articles"])
                          for story in store.stories()}  # fmt: skip
         index = StoryIndex.rebuild((features_from_row(row), story_id) for row, story_id in store.feature_rows())

@@ -98,7 +98,11 @@ class _Damaged(Exception):
 def _records(stream, max_bytes: int) -> Iterator[tuple[Any, tuple[str, bytes] | None]]:
     """(record, `_page` of it) for each whole record; _Damaged where the archive stops making sense."""
     from warcio.archiveiterator import ArchiveIterator
+    from warcio.bufferedreaders import BufferedReader
 
+    # warcio decodes a body the server sent as Content-Encoding: br through the old brotlipy API, which
+    # brotli (Google's, now the package of that name) lacks: without this a brotli page breaks the archive
+    BufferedReader.DECOMPRESSORS["br"] = _BrotliDecoder
     archive = ArchiveIterator(stream, arc2warc=True)
     reading = iter(archive)
     while True:
@@ -114,6 +118,23 @@ def _records(stream, max_bytes: int) -> Iterator[tuple[Any, tuple[str, bytes] | 
         except Exception as exc:  # warcio raises what its parsing meets (ValueError, zlib.error, AttributeError)
             raise _Damaged(" ".join(str(exc).split())[:160] or type(exc).__name__) from exc
         yield record, page
+
+
+class _BrotliDecoder:
+    """brotli.Decompressor with the interface of zlib's decompress objects that warcio's reader drives."""
+
+    unused_data = b""  # brotli keeps no bytes past the end of its stream for the next member
+
+    def __init__(self) -> None:
+        import brotli
+
+        self._decompressor = brotli.Decompressor()
+
+    def decompress(self, data: bytes) -> bytes:
+        return self._decompressor.process(data)
+
+    def flush(self) -> bytes:
+        return b""
 
 
 def _starts_as_archive(stream) -> bool:

@@ -182,7 +182,7 @@ def fetch(
 
 
 def _get(url, client, options, sleep, *, etag=None, last_modified=None, robots_check=True) -> FetchResult:
-    headers = {"User-Agent": options["user_agent"], "Accept-Encoding": "gzip, deflate"}
+    headers = {"User-Agent": options["user_agent"], "Accept-Encoding": "gzip, deflate, br"}
     if etag:
         headers["If-None-Match"] = etag
     if last_modified:

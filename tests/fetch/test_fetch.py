@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import gzip
 import socket
 import threading
 import time
 
+import brotli
 import pytest
 
 from crosswire import __version__
@@ -31,6 +33,13 @@ def test_a_page_is_fetched_with_a_user_agent_naming_crosswire(server, settings):
     assert (result.status, result.body, result.outcome, result.not_modified) == (200, PAGE, "ok", False)
     agent = dict(server.requests[-1][1])["User-Agent"]
     assert agent.startswith(f"crosswire/{__version__} ")
+
+
+@pytest.mark.parametrize("encoding, encode", [("br", brotli.compress), ("gzip", gzip.compress)])
+def test_a_compressed_page_is_asked_for_and_decoded(server, settings, encoding, encode):
+    url = server.route("/packed", ok(encode(PAGE), **{"Content-Encoding": encoding}))
+    assert fetch(url, settings=settings).body == PAGE
+    assert encoding in dict(server.requests[-1][1])["Accept-Encoding"]
 
 
 def test_loopback_is_refused_unless_allowed(server, settings):

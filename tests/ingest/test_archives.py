@@ -8,6 +8,7 @@ import gzip
 import io
 import pathlib
 
+import brotli
 import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
@@ -36,10 +37,11 @@ def _write(path: pathlib.Path, records: list[tuple], compress: bool = True) -> p
     with path.open("wb") as out:
         writer = WARCWriter(out, gzip=compress)
         writer.write_record(writer.create_warcinfo_record(path.name, {"software": "crosswire tests"}))
-        for kind, url, status, content_type, body in records:
+        for kind, url, status, content_type, body, *encoding in records:
             headers = None
             if kind == "response":
-                headers = StatusAndHeaders(status, [("Content-Type", content_type)], protocol="HTTP/1.1")
+                fields = [("Content-Type", content_type)] + [("Content-Encoding", e) for e in encoding]
+                headers = StatusAndHeaders(status, fields, protocol="HTTP/1.1")
             warc_headers = {"WARC-Date": "2025-10-14T09:30:00Z"}
             if kind == "resource":
                 warc_headers["Content-Type"] = content_type
@@ -73,6 +75,16 @@ def test_every_html_page_of_an_archive_is_an_article_named_by_its_url(tmp_path, 
     assert ferry.url == UNDATED_URL and ferry.outlet  # from its address
     # the redirect, the 404, the image and the request are no articles and no problems; the nav page is a problem
     assert [(p.source, p.reason) for p in batch.problems] == [(f"{tmp_path / name}:{NAV_URL}", "no article text")]
+
+
+@pytest.mark.parametrize("encoding, encode", [("br", brotli.compress), ("gzip", gzip.compress)])
+def test_a_page_saved_as_the_server_compressed_it_is_read(tmp_path, encoding, encode):
+    # crawlers keep the body as served; brotli is what most sites send browsers now
+    archive = _write(tmp_path / "crawl.warc.gz", [("response", COURIER_URL, "200 OK", "text/html", encode(COURIER),
+                                                   encoding)])
+    batch = read_batch(archive)
+    assert [a.external_id for a in batch.articles] == [COURIER_URL] and not batch.problems
+    assert "2,400 members" in batch.articles[0].text
 
 
 def test_the_callers_date_comes_before_the_day_of_archiving(tmp_path):

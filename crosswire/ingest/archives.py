@@ -4,9 +4,11 @@ Every HTML page the archive holds (a `response` record with HTTP status 200, or 
 `resource` record, whose type is text/html or application/xhtml+xml) is read with
 the HTML reader, as a page fetched from its URL would be: the URL it was captured
 from is its `url` and its external id, and names it in messages
-("crawl.warc.gz:https://example.org/a: no article text"). Requests, metadata,
+("crawl.warc.gz:https://example.org/a: too large"). Requests, metadata,
 revisits, redirects, error pages, images and scripts are not articles and are passed
-over without a message. A page that states no date of its own gets the day it was
+over without a message. A crawl captures section fronts, tag and search pages with the
+articles: the pages with no article text are one message for the whole archive, with
+a few of their URLs, not a line each. A page that states no date of its own gets the day it was
 captured (WARC-Date), marked as inferred.
 
 The archive is streamed record by record (warcio; gzip per record, as crawlers
@@ -25,7 +27,7 @@ import zlib
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
-from crosswire.errors import CrosswireError, InputError
+from crosswire.errors import CrosswireError, InputError, NoArticleText
 from crosswire.ingest.batch import Batch
 from crosswire.model import Note, Problem
 
@@ -73,22 +75,35 @@ def iter_archive(path: pathlib.Path, *, source: str, published: dt.date | None =
         if not _starts_as_archive(stream):
             raise InputError(source, "not a WARC or ARC web archive (it does not open with a WARC or ARC header)")
         batch, records, pages, problems, chunk = Batch(), 0, 0, 0, chunk or CHUNK_PAGES
+        textless: list[str] = []  # URLs of the pages with no article text
         try:
             for record, page in _records(stream, max_bytes):
                 records += 1
                 if page is None:
                     continue
-                _add_page(*page, record, source, published, max_bytes, batch)
+                _add_page(*page, record, source, published, max_bytes, batch, textless)
                 if len(batch.articles) >= chunk:
                     pages, problems = pages + len(batch.articles), problems + len(batch.problems)
                     yield batch
                     batch = Batch()
+            damage = None
         except _Damaged as exc:
-            batch.problems.append(Problem(source, f"archive damaged after record {records} ({exc}); "
-                                                  f"the {pages + len(batch.articles)} pages before it were read"))
+            damage = Problem(source, f"archive damaged after record {records} ({exc}); "
+                                     f"the {pages + len(batch.articles)} pages before it were read")
+        if textless:
+            batch.problems.append(Problem(source, _textless_reason(textless)))
+        if damage:
+            batch.problems.append(damage)
         if not pages + len(batch.articles) and not problems + len(batch.problems):
             batch.problems.append(Problem(source, f"no HTML pages among its {records} records"))
         yield batch
+
+
+def _textless_reason(urls: list[str], shown: int = 3) -> str:
+    """"2 HTML pages with no article text (section fronts, tag or search pages?): https://a, https://b"."""
+    more = f" and {len(urls) - shown:,} more" if len(urls) > shown else ""
+    pages = "1 HTML page" if len(urls) == 1 else f"{len(urls):,} HTML pages"
+    return f"{pages} with no article text (section fronts, tag or search pages?): {', '.join(urls[:shown])}{more}"
 
 
 class _Damaged(Exception):
@@ -175,14 +190,17 @@ def _drain(record) -> None:
 
 
 def _add_page(url: str, body: bytes, record, source: str, published: dt.date | None, max_bytes: int,
-              batch: Batch) -> None:  # fmt: skip
-    """Add the page's article, or its Problem, to `batch`."""
+              batch: Batch, textless: list[str]) -> None:  # fmt: skip
+    """Add the page's article, or its Problem, to `batch`; a page with no article text to `textless`."""
     from crosswire.ingest import parse_bytes, problem_of
     from crosswire.ingest.outlets import outlet_from_url
 
     label = f"{source}:{url}" if url else source
     try:
         page = parse_bytes(body, label, "", published, max_bytes, fmt="html")  # body: up to max_bytes + 1
+    except NoArticleText:
+        textless.append(url or label)
+        return
     except CrosswireError as exc:
         batch.problems.append(problem_of(label, exc))
         return

@@ -74,7 +74,18 @@ def test_every_html_page_of_an_archive_is_an_article_named_by_its_url(tmp_path, 
     assert any("archived" in n.message for n in ferry.notes if n.kind == "inferred")
     assert ferry.url == UNDATED_URL and ferry.outlet  # from its address
     # the redirect, the 404, the image and the request are no articles and no problems; the nav page is a problem
-    assert [(p.source, p.reason) for p in batch.problems] == [(f"{tmp_path / name}:{NAV_URL}", "no article text")]
+    assert [(p.source, p.reason) for p in batch.problems] == [
+        (str(tmp_path / name), f"1 HTML page with no article text (section fronts, tag or search pages?): {NAV_URL}")]
+
+
+def test_a_crawls_pages_without_article_text_are_one_line_with_a_few_of_their_urls(tmp_path):
+    fronts = [f"https://bayherald.example/section/{k}" for k in range(5)]
+    archive = _write(tmp_path / "crawl.warc.gz", [("response", COURIER_URL, "200 OK", "text/html", COURIER)]
+                     + [("response", url, "200 OK", "text/html", NAV) for url in fronts])
+    articles, problems = read_all([archive])
+    assert [a.external_id for a in articles] == [COURIER_URL]
+    assert [str(p) for p in problems] == [f"skipped {archive}: 5 HTML pages with no article text (section fronts, "
+                                          f"tag or search pages?): {', '.join(fronts[:3])} and 2 more"]
 
 
 @pytest.mark.parametrize("encoding, encode", [("br", brotli.compress), ("gzip", gzip.compress)])

@@ -46,6 +46,8 @@ def spark_session(master: str):
     builder = (SparkSession.builder.master(master).appName("crosswire ingest")
                .config("spark.ui.showConsoleProgress", "false")
                .config("spark.hadoop.mapreduce.input.fileinputformat.input.dir.recursive", "true"))  # folders whole
+    for key, value in _driver_options().items():
+        builder = builder.config(key, value)
     if master.startswith("local"):  # the workers run this Python, which has crosswire and its models
         # pyspark takes the workers' Python from PYSPARK_PYTHON (else "python3" on PATH, maybe another one)
         os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
@@ -55,6 +57,15 @@ def spark_session(master: str):
     except Exception as exc:  # py4j and the JVM launcher raise assorted errors; Java missing is the usual one
         raise SparkError(f"Spark could not start on {master!r} (is Java 17+ installed, JAVA_HOME set?): "
                          f"{_one_line(exc, 200)}") from exc
+
+
+def _driver_options() -> dict[str, str]:
+    """The driver logs errors only, not Spark's start-up notes (log4j2.properties here), unless the user
+    keeps a Spark configuration of their own (SPARK_CONF_DIR)."""
+    if "SPARK_CONF_DIR" in os.environ:
+        return {}
+    log_config = Path(__file__).with_name("log4j2.properties")
+    return {"spark.driver.extraJavaOptions": f"-Dlog4j2.configurationFile={log_config.as_uri()}"}
 
 
 def ingest_with_spark(

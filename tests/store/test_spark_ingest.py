@@ -7,6 +7,8 @@ when pyspark or Java is missing.
 
 import json
 import shutil
+import urllib.parse
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -16,7 +18,7 @@ if shutil.which("java") is None:
     pytest.skip("Spark needs Java 17 or newer on PATH", allow_module_level=True)
 
 from crosswire.cli import main  # noqa: E402
-from crosswire.spark import ingest_with_spark, spark_session  # noqa: E402
+from crosswire.spark import _driver_options, ingest_with_spark, spark_session  # noqa: E402
 from crosswire.store import open_store  # noqa: E402
 from crosswire.store.ingest import ingest  # noqa: E402
 
@@ -97,3 +99,12 @@ def test_cli_ingest_with_spark_reports_like_a_local_run(spark, sources, tmp_path
     assert "5 new, 0 revised, 0 already stored, 2 skipped, from 6 files" in run.output
     listed = CliRunner().invoke(main, ["stories", "--db", db, "--format", "json"])
     assert {"ferry-1", "library-1"} <= {e for story in json.loads(listed.output) for e in story["articles"]}
+
+
+def test_the_driver_logs_only_errors_unless_the_user_configured_spark(spark, monkeypatch):
+    # Spark's own default prints a dozen start-up notes and warnings between crosswire's lines
+    options = spark.sparkContext.getConf().get("spark.driver.extraJavaOptions")
+    config = Path(urllib.parse.urlparse(options.split("-Dlog4j2.configurationFile=", 1)[1]).path)
+    assert "rootLogger.level = error" in config.read_text(encoding="utf-8")
+    monkeypatch.setenv("SPARK_CONF_DIR", "/etc/spark/conf")  # their own log4j2.properties is kept
+    assert "spark.driver.extraJavaOptions" not in _driver_options()

@@ -79,6 +79,7 @@ def compare(
     from crosswire.align.origin import mark_shared_origin, origin_notes
     from crosswire.align.people import age_findings, name_aliases, people_summary, person_findings
     from crosswire.align.timeline import build_timeline
+    from crosswire.analyze import parser_text
     from crosswire.claims import build_claims
     from crosswire.clean import clean
     from crosswire.ingest import read_all
@@ -97,8 +98,9 @@ def compare(
     articles, empty = _drop_empty(articles)
     problems += empty
 
+    # a stored analysis holds for the text as the parser read it (no-break spaces made plain) and its date
     known = {a.id: analyses[a.id] for a in articles if a.id in (analyses or {})
-             and analyses[a.id].text == a.text and a.id in dated and dated[a.id] == a.published}  # fmt: skip
+             and analyses[a.id].text == parser_text(a.text) and a.id in dated and dated[a.id] == a.published}  # fmt: skip
     todo = [a for a in articles if a.id not in known]
     if todo and nlp is None:
         from crosswire.analyze.nlp import load_nlp

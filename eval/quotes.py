@@ -88,7 +88,8 @@ def _load(folder: Path, limit: int) -> list[dict]:
 
 def _predict(records: list[dict], processes: int) -> Iterator[dict[str, set]]:
     from crosswire.analyze.entities import find_entities
-    from crosswire.analyze.nlp import load_nlp, parser_text
+    from crosswire.analyze import parser_text
+    from crosswire.analyze.nlp import load_nlp
     from crosswire.analyze.quotes import find_quotes
 
     nlp = load_nlp()

@@ -98,6 +98,17 @@ _CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
 _WEAK_LEMMAS = {"say", "be", "have", "do", "tell", "add", "state", "note", "make", "also"}
 
 
+# No-break and thin spaces: web pages put them between words ("former\xa0President", "California\xa0Gov.");
+# the tokenizer keeps each as a token of its own, which breaks the names and titles it sits in.
+_ODD_SPACES = str.maketrans({c: " " for c in "\xa0\u2007\u2009\u202f"})
+
+
+def parser_text(text: str) -> str:
+    """The text as the parser reads it: odd spaces made plain, one character for one, so that every
+    offset into it is an offset into `text`. An analysis holds this text (`Analysis.text`)."""
+    return text.translate(_ODD_SPACES)
+
+
 def analyze_texts(
     texts: Sequence[str],
     published: Sequence[dt.date | None],
@@ -107,7 +118,7 @@ def analyze_texts(
     n_process: int = 1,
 ) -> list[Analysis]:
     """Analyse many texts in one batched pass; `published` gives each text's date."""
-    from crosswire.analyze.nlp import load_nlp, parser_text
+    from crosswire.analyze.nlp import load_nlp
 
     nlp = nlp or load_nlp()
     pairs = zip(map(parser_text, texts), range(len(texts)))

@@ -68,16 +68,6 @@ def _looks_like_path(name: str) -> bool:
     return "/" in name or "\\" in name or name.startswith(".") or Path(name).exists()
 
 
-# No-break and thin spaces: web pages put them between words ("former\xa0President", "California\xa0Gov.");
-# the tokenizer keeps each as a token of its own, which breaks the names and titles it sits in.
-_ODD_SPACES = str.maketrans({c: " " for c in "\xa0\u2007\u2009\u202f"})
-
-
-def parser_text(text: str) -> str:
-    """The text as the parser reads it: odd spaces made plain, one character for one, so that every
-    offset into it is an offset into `text`."""
-    return text.translate(_ODD_SPACES)
-
 
 def doc_text(doc) -> str:
     """`doc.text`, computed once per doc: spaCy rebuilds the string on every access,

@@ -182,8 +182,8 @@ def _analysed(batches: Iterator[list[Article]], nlp, processes: int) -> Iterator
     """
     from collections import deque
 
-    from crosswire.analyze import analysis_of_doc
-    from crosswire.analyze.nlp import load_nlp, parser_text
+    from crosswire.analyze import analysis_of_doc, parser_text
+    from crosswire.analyze.nlp import load_nlp
 
     nlp = nlp or load_nlp()
     waiting: deque[list[Article]] = deque()  # batches whose texts went into the pipe, oldest first

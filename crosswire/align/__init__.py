@@ -1,8 +1,9 @@
 """Alignment: claims across articles -> findings with a verdict.
 
-1. score   - every pair of fact claims from two different articles gets a text
-             similarity (embeddings, else word overlap) and a comparison of
-             their slots (same amount? same day? same people?)
+1. score   - every pair of fact claims from two different articles that could
+             match or conflict (`candidates`) gets a text similarity
+             (embeddings, else word overlap) and a comparison of their slots
+             (same amount? same day? same people?)
 2. match   - pairs that say the same thing are joined into groups (paraphrase
              included: a quote and its paraphrase are one statement)
 3. verdict - a value two or more sources state compatibly is *corroborated*;
@@ -21,6 +22,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from crosswire.align.candidates import candidate_pairs
 from crosswire.align.compatible import NUMERIC_SLOTS, Agreement, compare_values
 from crosswire.align.evidence import clause_around, clip, evidence_for, in_quotes, relative_day, shares_wording
 from crosswire.align.similarity import keyword_weights, lexical_similarity
@@ -85,11 +87,11 @@ def align(articles: list[Article], claims: list[Claim], *, embedder=None,
     vectors = embedder.encode(sentences) if (embedder is not None and facts) else None
     weights = keyword_weights([c.keywords for c in facts])
 
+    texts = [by_id[c.sentence.article_id].text for c in facts]
     scores: dict[tuple[int, int], PairScore] = {}
-    for i, j in _cross_article_pairs(facts):
+    for i, j in candidate_pairs(facts, texts, vectors, weights):  # the pairs that can match or conflict
         score = score_pair(facts[i], facts[j], _similarity(i, j, facts, vectors, weights))
-        score.anchored = _anchored(score, by_id[facts[i].sentence.article_id].text,
-                                   by_id[facts[j].sentence.article_id].text)
+        score.anchored = _anchored(score, texts[i], texts[j])
         scores[(i, j)] = score
 
     pairs = _matched_pairs(facts, scores)
@@ -122,12 +124,6 @@ def score_pair(a: Claim, b: Claim, similarity: float) -> PairScore:
 
 # ---------------------------------------------------------------------------
 # scoring helpers
-
-
-def _cross_article_pairs(facts: list[Claim]):
-    for i, j in itertools.combinations(range(len(facts)), 2):
-        if facts[i].sentence.article_id != facts[j].sentence.article_id:
-            yield i, j
 
 
 def _similarity(i: int, j: int, facts, vectors, weights) -> float:

@@ -52,7 +52,7 @@ def _difference(value: dict) -> bool:
 
 
 def _compare_amounts(a: dict, b: dict) -> Agreement:
-    a, b = _as_percent(a), _as_percent(b)
+    a, b = as_percent(a), as_percent(b)
     if (a.get("unit") or "") != (b.get("unit") or ""):
         return Agreement.UNRELATED
     if a.get("per") != b.get("per"):
@@ -99,7 +99,7 @@ def _rounded(value: dict) -> bool:
     return not _bound(value) and amount > 0 and (amount / 10 ** math.floor(math.log10(amount))).is_integer()
 
 
-def _as_percent(value: dict) -> dict:
+def as_percent(value: dict) -> dict:
     """A share written as a fraction ("two-thirds", 0.667) in percent (66.7), to hold against "64%"."""
     if value.get("unit") != "fraction":
         return value

@@ -55,3 +55,12 @@ def test_outlets_quoting_one_statement_and_naming_one_body_are_not_copies():
     assert related == set() and notes == {"first": [], "second": []}
     assert not shares_wording([first, second])
     assert shares_wording([WIRE, REPRINT])
+
+
+def test_a_text_of_short_lines_whose_words_another_reprints_is_no_copy_and_no_error():
+    # every line under eight words, so no paragraph of its own can repeat the other; the other, one
+    # paragraph, repeats its lines run together
+    lines = "Dockworkers walked off their jobs.\nTalks over wages broke down.\nShips waited."
+    longer = "Dockworkers walked off their jobs. Talks over wages broke down on Sunday, the union said."
+    notes, related = origin_notes([article("lines", lines, 14), article("longer", longer, 13)])
+    assert related == set() and notes == {"lines": [], "longer": []}

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from crosswire.clean.lines import split_lines
 from crosswire.clean.signoffs import find_signoffs
-from crosswire.errors import NoArticleText, NotEnglish
+from crosswire.errors import NoArticleText, NotEnglish, TooLarge
 from crosswire.ingest.dateline import find_dateline
 from crosswire.ingest.dates import ParsedDate, dates_in, infer_year, partial_note, stamp_date
 from crosswire.ingest.language import detect_non_english
@@ -75,7 +75,16 @@ def take_stamp(meta: Meta, line: str) -> bool:
     return True
 
 
+# The longest text one article may hold: spaCy's parser and entity model refuse a longer one (its
+# nlp.max_length), and no news article comes near it (a long feature runs to 60,000); a book, a log
+# or a dump of many articles in one text does.
+MAX_CHARS = 1_000_000
+
+
 def make_article(raw: str, *, source: str, meta: Meta, published: dt.date | None = None) -> Article:
+    if len(raw) > MAX_CHARS:
+        raise TooLarge(source, f"too long for one article: {len(raw):,} characters, over the {MAX_CHARS:,} "
+                               f"that can be analysed; split it into its articles (JSONL: one record a line)")
     notes = list(meta.notes)
     marked = [(n.raw_start, n.raw_end) for n in notes if n.raw_start is not None and n.raw_end is not None]
 

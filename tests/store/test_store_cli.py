@@ -92,3 +92,14 @@ def test_a_uri_that_only_spark_reads_asks_for_spark(tmp_path):
     run = CliRunner().invoke(main, ["ingest", "hdfs://namenode/news/", "--db", str(tmp_path / "n.db")])
     assert run.exit_code == 2 and "hdfs://namenode/news/: Spark reads such a URI: add --spark MASTER" in run.output
     assert not (tmp_path / "n.db").exists()  # refused before anything is opened
+
+
+def test_a_text_too_long_to_analyse_is_one_line_and_the_rest_are_stored(tmp_path, corpus, nlp, api):
+    # a million characters and more (a book, a dump of a site): spaCy refuses it, and it had stopped the run
+    (corpus / "dump.txt").write_text("Port news\n" + "The ferry ran late again today. " * 40_000, encoding="utf-8")
+    problems = []
+    with open_store(tmp_path / "news.db") as store:
+        result = ingest(store, [corpus], nlp=nlp, api=api, on_problem=problems.append)
+    assert result.added == 5
+    assert [(p.source.rsplit("/", 1)[-1], p.reason.split(":")[0]) for p in problems] == \
+        [("dump.txt", "too long for one article")]

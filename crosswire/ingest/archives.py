@@ -131,7 +131,7 @@ def _records(stream, max_bytes: int) -> Iterator[tuple[Any, tuple[str, bytes] | 
             page = _page(record, max_bytes)
             _drain(record)  # before the page is read: a record cut short is damage, not a page
         except Exception as exc:  # warcio raises what its parsing meets (ValueError, zlib.error, AttributeError)
-            raise _Damaged(" ".join(str(exc).split())[:160] or type(exc).__name__) from exc
+            raise _Damaged(_damage(exc)) from exc
         yield record, page
 
 
@@ -150,6 +150,14 @@ class _BrotliDecoder:
 
     def flush(self) -> bytes:
         return b""
+
+
+def _damage(exc: Exception) -> str:
+    """What a user is told of the damage: warcio's own message, but not the text of an error its code met on
+    a header it did not expect ("'NoneType' object has no attribute 'startswith'")."""
+    if isinstance(exc, (AttributeError, TypeError, KeyError, IndexError)):
+        return "a record whose header cannot be read"
+    return " ".join(str(exc).split())[:160] or type(exc).__name__
 
 
 def _starts_as_archive(stream) -> bool:

@@ -173,3 +173,11 @@ def test_ingest_stores_an_archive_as_it_reads_it_and_counts_progress_by_file(tmp
         result = ingest(store, [folder], processes=1, on_file=lambda done, total: progress.append((done, total)))
     assert result.added == 3 and len(result.problems) == 1
     assert progress == sorted(progress) and progress[-1] == (2, 2) and all(done <= 2 for done, _ in progress)
+
+
+def test_a_record_whose_header_lies_is_damage_told_in_words_not_pythons(tmp_path):
+    lying = tmp_path / "lying.warc"
+    lying.write_bytes(b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 99999999\r\n\r\nshort")
+    articles, problems = read_all([lying])
+    assert not articles and [p.reason for p in problems] == [
+        "archive damaged after record 0 (a record whose header cannot be read); the 0 pages before it were read"]

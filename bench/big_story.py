@@ -10,7 +10,10 @@ do, at each size:
   against scoring every pair of claims from two articles, in one run (up to --every-up-to
   articles: every pair grows with the square of the story);
 - seconds, pairs scored, and whether the two comparisons are identical;
-- peak Python memory (tracemalloc) of both at the largest size compared both ways.
+- peak Python memory (tracemalloc) of both at the largest size compared both ways;
+- a story of 190 of them compared, then grown to 200 and compared again, as a story is when new
+  articles join it: with the sentence vectors the first comparison kept in the store (what
+  `crosswire story` and the web app do) against embedding every sentence again.
 """
 
 from __future__ import annotations
@@ -45,6 +48,26 @@ def build_store(folder: pathlib.Path, count: int) -> pathlib.Path:
     with open_store(str(db), create=True) as store:
         ingest(store, [source], processes=2)
     return db
+
+
+def grown_story(db: pathlib.Path, before: int, after: int) -> tuple[float, float, bool]:
+    """(seconds with the vectors kept, seconds without, the same comparison) for the first `after` articles
+    compared once the first `before` were, their sentence vectors kept in the store."""
+    from crosswire import pipeline
+    from crosswire.analyze import ANALYSIS_VERSION
+    from crosswire.report.jsonreport import comparison_to_dict
+    from crosswire.store import open_store
+
+    with open_store(str(db)) as store:
+        ids = sorted(store.all_article_ids())[:after]
+        articles, analyses = store.articles(ids), store.analyses(ids, ANALYSIS_VERSION)
+        pipeline.compare(articles[:before], analyses=analyses, vector_cache=store)
+        start = time.perf_counter()
+        kept = pipeline.compare(articles, analyses=analyses, vector_cache=store)
+        middle = time.perf_counter()
+        fresh = pipeline.compare(articles, analyses=analyses)
+        end = time.perf_counter()
+    return middle - start, end - middle, comparison_to_dict(kept) == comparison_to_dict(fresh)
 
 
 def compare_story(db: pathlib.Path, n: int, pairs_of, memory: bool = False) -> tuple[float, int, dict, float]:
@@ -110,6 +133,10 @@ def main() -> int:
             peaks = [compare_story(db, largest, pairs_of, memory=True)[3] for pairs_of in (candidate_pairs, every_pair)]
             print(f"peak Python memory at {largest} articles: {peaks[0]:.0f} MB with candidate pairs, "
                   f"{peaks[1]:.0f} MB with every pair")
+        if max(args.sizes) >= 200:
+            kept, fresh, same = grown_story(db, 190, 200)
+            print(f"190 articles grown to 200, compared again: {kept:.1f} s with the sentence vectors kept, "
+                  f"{fresh:.1f} s embedding every sentence again ({fresh / kept:.1f}x); same comparison: {same}")
     return 0
 
 

@@ -58,6 +58,7 @@ def compare(
     settings: dict | None = None,
     nlp=None,
     analyses: Mapping[str, Analysis] | None = None,
+    vector_cache=None,
 ) -> Comparison:
     """Read, clean and analyse each source, then align claims across them.
 
@@ -73,6 +74,8 @@ def compare(
     crosswire.toml and CROSSWIRE_* variables when not given). `analyses` (by
     article id, e.g. stored at ingestion) are used for the given articles whose
     text and date come out of steps 2-3 unchanged; the others are analysed.
+    `vector_cache` (a store) keeps the sentence vectors step 6 makes, and gives
+    back those it made before (`CachedEmbedder`).
     """
     from crosswire.align import align, order_findings
     from crosswire.align.attribution import speaker_conflicts
@@ -112,6 +115,10 @@ def compare(
     claims = [claim for article, analysis in zip(articles, analyses) for claim in build_claims(article, analysis)]
     embeddings = settings["embeddings"]
     embedder = _embedder(settings["embedding_model"] or None) if embeddings and len(articles) > 1 else None
+    if embedder is not None and vector_cache is not None:
+        from crosswire.align.embed import CachedEmbedder
+
+        embedder = CachedEmbedder(embedder, vector_cache)
     aliases = name_aliases(analyses)  # one person's or organisation's other names, for the uses below
     misattributed = speaker_conflicts(articles, analyses, claims, aliases)
     alignment = align(articles, claims, embedder=embedder, conflicts=misattributed)

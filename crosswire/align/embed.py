@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import hashlib
 import importlib.resources
 import os
 from pathlib import Path
@@ -29,7 +30,7 @@ from crosswire.errors import ModelError
 if TYPE_CHECKING:
     import numpy
 
-__all__ = ["DIMENSION", "MAX_TOKENS", "Embedder", "available", "get_embedder"]
+__all__ = ["DIMENSION", "MAX_TOKENS", "CachedEmbedder", "Embedder", "available", "get_embedder"]
 
 #: Width of a MiniLM-L6 vector.
 DIMENSION = 384
@@ -66,6 +67,7 @@ class Embedder:
         with _model_files(self.model_dir) as (model_path, tokenizer_path):
             self._tokenizer = _load_tokenizer(tokenizers, tokenizer_path)
             self._session = _load_session(ort, model_path, threads)
+            self._identity = _identity(model_path, tokenizer_path)
         self._input_names = {i.name for i in self._session.get_inputs()}
         outputs = [o.name for o in self._session.get_outputs()]
         self._output = "last_hidden_state" if "last_hidden_state" in outputs else outputs[0]
@@ -78,6 +80,11 @@ class Embedder:
     def __repr__(self) -> str:
         where = self.model_dir or f"{_MODEL_PACKAGE} + {_TOKENIZER_PACKAGE}"
         return f"Embedder({where!r}, threads={self.threads})"
+
+    def cache_key(self, sentence: str) -> str:
+        """A key for the vector of `sentence` made by this model (its files: a model replaced in its
+        directory gets other keys), for a cache of vectors (`CachedEmbedder`)."""
+        return hashlib.sha256(f"{self._identity}\n{sentence}".encode("utf-8", "surrogatepass")).hexdigest()[:32]
 
     def encode(self, sentences: list[str], batch_size: int = 64) -> numpy.ndarray:
         """Return an ``(n, dimension)`` float32 array of L2-normalised vectors.
@@ -123,6 +130,38 @@ class Embedder:
             (hidden,) = self._session.run([self._output], feeds)
             out[rows] = _pool(hidden, mask)
         return out
+
+
+class CachedEmbedder:
+    """An `Embedder` that takes the vectors it made before from `cache` (a store: `sentence_vectors(keys)`,
+    `save_sentence_vectors({key: bytes})`) and encodes only the sentences it has not seen: a story
+    compared again after new articles joined it embeds their sentences alone."""
+
+    def __init__(self, embedder: Embedder, cache) -> None:
+        self.embedder, self.cache = embedder, cache
+        self.dimension = embedder.dimension
+
+    def encode(self, sentences: list[str], batch_size: int = 64) -> numpy.ndarray:
+        import numpy as np
+
+        keys = [self.embedder.cache_key(sentence) for sentence in sentences]
+        found = self.cache.sentence_vectors(list(dict.fromkeys(keys)))
+        missing = {key: sentence for key, sentence in zip(keys, sentences) if key not in found}
+        if missing:
+            made = self.embedder.encode(list(missing.values()), batch_size)
+            new = {key: vector.astype(np.float32).tobytes() for key, vector in zip(missing, made)}
+            self.cache.save_sentence_vectors(new)
+            found.update(new)
+        out = np.empty((len(sentences), self.dimension), dtype=np.float32)
+        for row, key in enumerate(keys):
+            out[row] = np.frombuffer(found[key], dtype=np.float32)
+        return out
+
+
+def _identity(model_path: Path, tokenizer_path: Path) -> str:
+    """What tells this model's files apart from others': their paths, sizes and times of change."""
+    stats = [(str(path), path.stat().st_size, path.stat().st_mtime_ns) for path in (model_path, tokenizer_path)]
+    return repr(stats)
 
 
 def _pool(hidden: numpy.ndarray, mask: numpy.ndarray) -> numpy.ndarray:

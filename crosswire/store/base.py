@@ -366,6 +366,18 @@ class Store:
                 found[story_id] = {v: int(counts.get(v, 0)) for v in ("conflicting", "corroborated", "unique")}
         return found
 
+    # -- sentence vectors (what the embedding model made for comparisons) ----
+    def sentence_vectors(self, keys: Sequence[str]) -> dict[str, bytes]:
+        """The stored vectors of these sentence keys (`Embedder.cache_key`), by key."""
+        rows = self._rows_in("SELECT sentence_key, vector FROM sentence_vectors WHERE sentence_key IN ({marks})", keys)
+        return {key: bytes(vector) for key, vector in rows}  # psycopg gives bytea as memoryview
+
+    def save_sentence_vectors(self, vectors: dict[str, bytes]) -> None:
+        with self.transaction():
+            for key, vector in vectors.items():
+                self._execute("INSERT INTO sentence_vectors (sentence_key, vector) VALUES (?, ?) "
+                              "ON CONFLICT DO NOTHING", (key, vector))  # fmt: skip
+
     # -- comparisons ---------------------------------------------------------
     def comparison(self, story_id: str, story_version: str) -> dict[str, Any] | None:
         """The stored JSON report of this version of the story, made by this crosswire's rules, or None."""

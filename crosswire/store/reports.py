@@ -30,7 +30,8 @@ def story_comparison(
     else:
         # the analyses stored at ingestion spare spaCy (the costly part) for every unchanged article
         analyses = store.analyses(story["article_ids"], ANALYSIS_VERSION)
-        comparison = pipeline.compare(articles, nlp=nlp, settings=settings, analyses=analyses)
+        # and the sentence vectors made for an earlier version of the story spare the embedding model
+        comparison = pipeline.compare(articles, nlp=nlp, settings=settings, analyses=analyses, vector_cache=store)
         store.save_comparison(story_id, story["version"], comparison_to_dict(comparison))
         recomputed = True
     _note_revisions(store, comparison)

@@ -150,6 +150,15 @@ REPORTED_CONFLICTS = [
 # without an index both read the whole table, so ingestion slowed as the store grew.
 ASSIGNMENT_ORDER = ["CREATE INDEX IF NOT EXISTS story_assignments_seq ON story_assignments (seq)"]
 
+# The sentence vectors comparisons embed (crosswire/store/reports.py): a story compared again once new articles
+# have joined it embeds only the sentences it had not embedded before, the costly part of a big story's comparison.
+def _sentence_vectors(blob: str) -> list[str]:
+    return [f"""CREATE TABLE IF NOT EXISTS sentence_vectors (
+        sentence_key TEXT PRIMARY KEY,     -- hash of the embedding model and the sentence (Embedder.cache_key)
+        vector {blob} NOT NULL             -- float32, unit length
+    )"""]
+
+
 # (name, statements per dialect), in the order they run.
 _ORDER = [
     ("0001_articles_analyses_claims_stories", {"sqlite": [*_COMMON, _features("BLOB")],
@@ -158,6 +167,7 @@ _ORDER = [
     ("0003_feeds_and_fetch_log", {"sqlite": FEEDS, "postgres": FEEDS}),
     ("0004_reported_conflicts", {"sqlite": REPORTED_CONFLICTS, "postgres": REPORTED_CONFLICTS}),
     ("0005_assignment_order_index", {"sqlite": ASSIGNMENT_ORDER, "postgres": ASSIGNMENT_ORDER}),
+    ("0006_sentence_vectors", {"sqlite": _sentence_vectors("BLOB"), "postgres": _sentence_vectors("BYTEA")}),
 ]  # fmt: skip
 
 

@@ -35,8 +35,9 @@ def store(request, tmp_path):
 def _empty_postgres(s) -> None:
     # a fresh schema per test: drop every crosswire table, the next open migrates again
     with s.transaction():
-        for table in ("reported_conflicts", "fetch_log", "feed_entries", "feeds", "comparisons", "stories", "story_assignments",
-                      "story_features", "claims", "analyses", "articles", "schema_migrations"):
+        for table in ("sentence_vectors", "reported_conflicts", "fetch_log", "feed_entries", "feeds", "comparisons",
+                      "stories", "story_assignments", "story_features", "claims", "analyses", "articles",
+                      "schema_migrations"):
             s._execute(f"DROP TABLE IF EXISTS {table} CASCADE")
 
 

@@ -99,3 +99,23 @@ def test_an_article_whose_analysis_fails_is_one_problem_and_the_rest_are_stored(
     monkeypatch.setattr(crosswire.analyze, "analysis_of_doc", real)
     again = ingest(store, [corpus], nlp=nlp, api=api)
     assert (again.added, again.unchanged) == (1, 4)
+
+
+def test_a_story_compared_again_embeds_only_the_sentences_of_its_new_articles(store, corpus, nlp, api, monkeypatch):
+    from crosswire import pipeline
+    from crosswire.align.embed import Embedder
+    from crosswire.report.jsonreport import comparison_to_dict
+
+    ingest(store, [corpus], nlp=nlp, api=api)
+    [story] = [s for s in store.stories() if s["size"] == 3]
+    articles = sorted(store.articles(story["article_ids"]), key=lambda a: a.id)
+    encoded: list[list[str]] = []
+    original = Embedder.encode
+    monkeypatch.setattr(Embedder, "encode", lambda self, sentences, *args: encoded.append(list(sentences))
+                        or original(self, sentences, *args))
+    pipeline.compare(articles[:2], nlp=nlp, vector_cache=store)  # the story before its third article came
+    again = pipeline.compare(articles, nlp=nlp, vector_cache=store)
+    assert encoded[0] and all(sentence in articles[2].text for sentence in encoded[1])
+    monkeypatch.setattr(Embedder, "encode", original)
+    fresh = pipeline.compare(articles, nlp=nlp)  # no vectors kept: the same comparison
+    assert comparison_to_dict(again) == comparison_to_dict(fresh)

@@ -176,33 +176,78 @@ def _new_batches(store: Store, groups: Iterable[list[Article]], batch_size: int,
 
 
 def _analysed(batches: Iterator[list[Article]], nlp, processes: int) -> Iterator[tuple[list[Article], list]]:
-    """(batch, its analyses) in order, from one spaCy pipe over every batch's texts.
+    """(batch, its analyses) in order, from a spaCy pipe over every batch's texts.
 
-    An analysis that raised is its exception instead: one article's bug does not stop the run.
+    An analysis that raised is its exception instead: one article's bug does not stop the run. When spaCy
+    raises inside its pipe, which cannot go on after that, the texts it had taken and not answered are
+    analysed one at a time (each failure that article's alone) and a new pipe takes the batches after them.
+    An error reading the batches themselves (the store, the files) is raised as it is.
     """
     from collections import deque
 
-    from crosswire.analyze import analysis_of_doc, parser_text
+    from crosswire.analyze import parser_text
     from crosswire.analyze.nlp import load_nlp
 
     nlp = nlp or load_nlp()
-    waiting: deque[list[Article]] = deque()  # batches whose texts went into the pipe, oldest first
+    batches = iter(batches)
+    while True:
+        waiting: deque[list[Article]] = deque()  # batches whose texts went into the pipe, oldest first
 
-    def texts() -> Iterator[tuple[str, dt.date | None]]:
-        for batch in batches:
-            waiting.append(batch)
-            for article in batch:
-                yield parser_text(article.text), article.published
+        def texts() -> Iterator[tuple[str, dt.date | None]]:
+            while True:
+                try:
+                    batch = next(batches)
+                except StopIteration:
+                    return
+                except Exception as exc:  # noqa: BLE001 - not spaCy's: raised past the retry below
+                    raise _SourceFailed(exc) from exc
+                waiting.append(batch)
+                for article in batch:
+                    yield parser_text(article.text), article.published
 
-    analyses: list[Analysis] = []
-    for doc, published in nlp.pipe(texts(), as_tuples=True, batch_size=16, n_process=processes):
+        analyses: list = []
         try:
-            analyses.append(analysis_of_doc(doc, published))
-        except Exception as exc:  # noqa: BLE001 - reported per article by store_groups
-            analyses.append(exc)
-        if len(analyses) == len(waiting[0]):
-            yield waiting.popleft(), analyses
-            analyses = []
+            for doc, published in nlp.pipe(texts(), as_tuples=True, batch_size=16, n_process=processes):
+                analyses.append(_analysis_or_error(doc, published))
+                if len(analyses) == len(waiting[0]):
+                    yield waiting.popleft(), analyses
+                    analyses = []
+            return
+        except _SourceFailed as failed:
+            raise failed.error from None
+        except Exception:  # noqa: BLE001 - spaCy broke on one of the waiting texts
+            if not waiting:
+                raise  # before it took any text: not one article's problem
+            for k, batch in enumerate(waiting):
+                done = analyses if k == 0 else []
+                yield batch, done + [_analysed_alone(nlp, article) for article in batch[len(done):]]
+
+
+class _SourceFailed(Exception):
+    """Reading the batches failed (not spaCy): `error` is what they raised."""
+
+    def __init__(self, error: Exception) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+def _analysis_or_error(doc, published: dt.date | None):
+    from crosswire.analyze import analysis_of_doc
+
+    try:
+        return analysis_of_doc(doc, published)
+    except Exception as exc:  # noqa: BLE001 - reported per article by store_groups
+        return exc
+
+
+def _analysed_alone(nlp, article: Article):
+    """The article's analysis from a pipe of its own, or the exception that stopped it."""
+    from crosswire.analyze import parser_text
+
+    try:
+        return _analysis_or_error(nlp(parser_text(article.text)), article.published)
+    except Exception as exc:  # noqa: BLE001 - reported per article by store_groups
+        return exc
 
 
 def default_embedder():

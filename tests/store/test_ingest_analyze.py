@@ -119,3 +119,48 @@ def test_a_story_compared_again_embeds_only_the_sentences_of_its_new_articles(st
     monkeypatch.setattr(Embedder, "encode", original)
     fresh = pipeline.compare(articles, nlp=nlp)  # no vectors kept: the same comparison
     assert comparison_to_dict(again) == comparison_to_dict(fresh)
+
+
+class _Fragile:
+    """spaCy as if it broke inside its pipe on one text (a bug of its own, an input it cannot take)."""
+
+    def __init__(self, nlp, poison: str) -> None:
+        self.nlp, self.poison = nlp, poison
+
+    def pipe(self, texts, **kwargs):
+        def checked():
+            for text, context in texts:
+                if self.poison in text:
+                    raise ValueError("the parser broke")
+                yield text, context
+
+        return self.nlp.pipe(checked(), **kwargs)
+
+    def __call__(self, text):
+        if self.poison in text:
+            raise ValueError("the parser broke")
+        return self.nlp(text)
+
+
+def test_spacy_breaking_inside_its_pipe_is_one_articles_problem_and_the_rest_are_stored(store, corpus, nlp, api):
+    seen = []
+    result = ingest(store, [corpus], nlp=_Fragile(nlp, "Lindgren"), api=api, on_problem=seen.append, batch_size=2)
+    assert result.added == 4 and store.counts()["articles"] == 4
+    assert [(p.source.rsplit("/", 1)[-1], "ValueError: the parser broke" in p.reason) for p in seen] == \
+        [("own.jsonl:2", True)]
+
+
+def test_a_store_error_while_ingesting_is_raised_not_taken_for_spacys(store, corpus, nlp, api, monkeypatch):
+    from crosswire.errors import StoreError
+
+    calls = []
+
+    def locked_after_the_first_batch(ids):
+        calls.append(ids)
+        if len(calls) > 1:  # while spaCy holds the first batch's texts
+            raise StoreError("database is locked")
+        return set()
+
+    monkeypatch.setattr(store, "known_article_ids", locked_after_the_first_batch)
+    with pytest.raises(StoreError, match="locked"):
+        ingest(store, [corpus], nlp=nlp, api=api, batch_size=2)

@@ -26,7 +26,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from crosswire.align.compatible import ROUND_TOLERANCE, Agreement, as_percent, compare_values
+from crosswire.align.compatible import ROUND_TOLERANCE, Agreement, as_percent, compare_values, date_range
 
 if TYPE_CHECKING:
     import numpy
@@ -93,11 +93,7 @@ def _anchored_pairs(facts, texts) -> set[tuple[int, int]]:
     `crosswire.align._anchored` asks), either way round."""
     from crosswire.align import _context_words
 
-    index = _ValueIndex()
-    for i, claim in enumerate(facts):
-        for slot in claim.slots:
-            if slot.name in ANCHOR_SLOTS:
-                index.add(i, slot)
+    index = _ValueIndex(facts)
     context: dict[tuple[int, int], set[str]] = {}
 
     def words(i: int, slot: Slot) -> set[str]:
@@ -132,56 +128,47 @@ def _precise(slot: Slot) -> bool:
 
 
 class _ValueIndex:
-    """Date, amount and rate slots by value, to find those `compare_values` can call the same as one."""
+    """The date, amount and rate slots of `facts` by value, to find those `compare_values` can call the same as
+    one."""
 
-    def __init__(self) -> None:
-        self.amounts: dict[tuple, list[tuple[float, int, Slot]]] = defaultdict(list)  # (name, unit, per) -> entries
-        self.dated: list[tuple[int, int, int, Slot]] = []  # (first day, last day, claim, slot) of dates with days
+    def __init__(self, facts: Sequence[Claim]) -> None:
+        import numpy as np
+
+        amounts: dict[tuple, list[tuple[float, int, Slot]]] = defaultdict(list)  # (name, unit, per) -> entries
+        dated: list[tuple[int, int, int, Slot]] = []  # (first day, last day, claim, slot) of dates with days
         self.by_value: dict[object, list[tuple[int, Slot]]] = defaultdict(list)  # every date, by its value
-        self._ready = False
-
-    def add(self, i: int, slot: Slot) -> None:
-        self._ready = False
-        if slot.name == "date":
-            self.by_value[_date_value(slot.value)].append((i, slot))
-            if (days := _days(slot.value)) is not None:
-                self.dated.append((*days, i, slot))
-            return
-        key, amount = _amount_key(slot)
-        if amount is not None:
-            self.amounts[key].append((amount, i, slot))
+        for i, claim in enumerate(facts):
+            for slot in claim.slots:
+                if slot.name == "date":
+                    self.by_value[_date_value(slot.value)].append((i, slot))
+                    if (days := _days(slot.value)) is not None:
+                        dated.append((*days, i, slot))
+                elif slot.name in ANCHOR_SLOTS and (found := _amount_key(slot))[1] is not None:
+                    amounts[found[0]].append((found[1], i, slot))
+        self.amounts = {key: sorted(entries, key=lambda entry: entry[0]) for key, entries in amounts.items()}
+        self.values = {key: [entry[0] for entry in entries] for key, entries in self.amounts.items()}
+        self.dated = dated
+        self.firsts = np.array([entry[0] for entry in dated], dtype=np.int64)
+        self.lasts = np.array([entry[1] for entry in dated], dtype=np.int64)
 
     def same_as(self, slot: Slot) -> list[tuple[int, Slot]]:
         """The slots whose value could be the same as `slot`'s: a superset of those `compare_values` calls so
         (a date: the same value, or days in common; a figure: within ROUND_TOLERANCE, of the same unit)."""
         import numpy as np
 
-        self._prepare()
         if slot.name == "date":
             found = list(self.by_value.get(_date_value(slot.value), []))
             if (days := _days(slot.value)) is not None:
-                overlapping = np.flatnonzero((self._firsts <= days[1]) & (self._lasts >= days[0]))
+                overlapping = np.flatnonzero((self.firsts <= days[1]) & (self.lasts >= days[0]))
                 found += [self.dated[k][2:] for k in overlapping]
             return found
         key, amount = _amount_key(slot)
         if amount is None or key not in self.amounts:
             return []
         low, high = _same_figure_bounds(amount)
-        values = self._values[key]
+        values = self.values[key]
         return [(i, other) for _, i, other in
                 self.amounts[key][bisect.bisect_left(values, low) : bisect.bisect_right(values, high)]]
-
-    def _prepare(self) -> None:
-        import numpy as np
-
-        if self._ready:
-            return
-        for entries in self.amounts.values():
-            entries.sort(key=lambda entry: entry[0])
-        self._values = {key: [entry[0] for entry in entries] for key, entries in self.amounts.items()}
-        self._firsts = np.array([entry[0] for entry in self.dated], dtype=np.int64)
-        self._lasts = np.array([entry[1] for entry in self.dated], dtype=np.int64)
-        self._ready = True
 
 
 def _amount_key(slot: Slot) -> tuple[tuple, float | None]:
@@ -203,13 +190,8 @@ def _same_figure_bounds(amount: float) -> tuple[float, float]:
 
 def _days(value) -> tuple[int, int] | None:
     """A date value's first and last day as ordinals, as `compare_dates` reads its range."""
-    import datetime as dt
-
-    begin, end = (value or {}).get("begin"), (value or {}).get("end")
-    if not begin:
-        return None
-    first = dt.date.fromisoformat(begin).toordinal()
-    return first, (dt.date.fromisoformat(end).toordinal() if end else first)
+    days = date_range(value or {})
+    return (days[0].toordinal(), days[1].toordinal()) if days else None
 
 
 def _date_value(value) -> object:

@@ -136,7 +136,7 @@ def _within_bounds(a: dict, b: dict) -> bool:
 
 
 def compare_dates(a: dict, b: dict) -> Agreement:
-    ra, rb = _range(a), _range(b)
+    ra, rb = date_range(a), date_range(b)
     if ra is None or rb is None:
         return Agreement.SAME if a.get("value") == b.get("value") else Agreement.UNRELATED
     if ra[0] <= rb[1] and rb[0] <= ra[1]:
@@ -154,7 +154,7 @@ def _inside_period(value: dict, period: tuple[dt.date, dt.date], other: tuple[dt
     return value.get("granularity") == "range" and period[0] < other[0] and other[1] < period[1]
 
 
-def _range(value: dict) -> tuple[dt.date, dt.date] | None:
+def date_range(value: dict) -> tuple[dt.date, dt.date] | None:
     begin, end = value.get("begin"), value.get("end")
     if not begin:
         return None

@@ -101,9 +101,11 @@ def compare(
     articles, empty = _drop_empty(articles)
     problems += empty
 
-    # a stored analysis holds for the text as the parser read it (no-break spaces made plain) and its date
+    # a stored analysis holds for the text as the parser reads it (no-break spaces made plain, however the
+    # analysis's own copy of the text was kept) and for its date
     known = {a.id: analyses[a.id] for a in articles if a.id in (analyses or {})
-             and analyses[a.id].text == parser_text(a.text) and a.id in dated and dated[a.id] == a.published}  # fmt: skip
+             and parser_text(analyses[a.id].text) == parser_text(a.text)
+             and a.id in dated and dated[a.id] == a.published}  # fmt: skip
     todo = [a for a in articles if a.id not in known]
     if todo and nlp is None:
         from crosswire.analyze.nlp import load_nlp

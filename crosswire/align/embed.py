@@ -160,8 +160,8 @@ class CachedEmbedder:
 
 def _identity(model_path: Path, tokenizer_path: Path) -> str:
     """What tells this model's files apart from others': their paths, sizes and times of change."""
-    stats = [(str(path), path.stat().st_size, path.stat().st_mtime_ns) for path in (model_path, tokenizer_path)]
-    return repr(stats)
+    stats = [(str(path), path.stat()) for path in (model_path, tokenizer_path)]
+    return repr([(name, stat.st_size, stat.st_mtime_ns) for name, stat in stats])
 
 
 def _pool(hidden: numpy.ndarray, mask: numpy.ndarray) -> numpy.ndarray:

@@ -242,10 +242,10 @@ def _analysis_or_error(doc, published: dt.date | None):
 
 def _analysed_alone(nlp, article: Article):
     """The article's analysis from a pipe of its own, or the exception that stopped it."""
-    from crosswire.analyze import parser_text
+    from crosswire.pipeline import analyze_articles
 
     try:
-        return _analysis_or_error(nlp(parser_text(article.text)), article.published)
+        return analyze_articles([article], nlp=nlp)[0]
     except Exception as exc:  # noqa: BLE001 - reported per article by store_groups
         return exc
 

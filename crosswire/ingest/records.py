@@ -32,16 +32,43 @@ CONTAINER_KEYS = ("articles", "items", "records", "data", "results")
 
 
 def _field(record: dict[str, Any], name: str) -> Any:
-    for key in FIELDS[name]:
-        if record.get(key) not in (None, "", [], {}):
-            return record[key]
-    return None
+    return record[key] if (key := _key(record, name)) else None
+
+
+def _key(record: dict[str, Any], name: str) -> str | None:
+    """The first of the field's names the record fills."""
+    return next((key for key in FIELDS[name] if record.get(key) not in (None, "", [], {})), None)
 
 
 def _text(value: Any) -> str:
     if isinstance(value, list):  # paragraphs as a list
         return "\n".join(str(v).strip() for v in value if str(v).strip())
     return str(value).strip() if value is not None else ""
+
+
+def _body(record: dict[str, Any], label: str) -> str:
+    """The record's text: a string, or its paragraphs as a list of strings."""
+    key = _key(record, "text")
+    if key is None:
+        raise NoArticleText(label, "record has no text")
+    value = record[key]
+    if isinstance(value, list) and all(isinstance(v, str) for v in value) or isinstance(value, str):
+        if body := _text(value):
+            return body
+        raise NoArticleText(label, "record has no text")
+    # a number or an object here is another API's field under a name we read as the text (WordPress's
+    # {"content": {"rendered": ...}}): saying so beats "no article text left after removing boilerplate"
+    raise InputError(label, f'the "{key}" field holds {_json_kind(value)}, not the article\'s text')
+
+
+def _json_kind(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, dict):
+        return "an object"
+    return "a list of values other than strings"
 
 
 class _BadLine:
@@ -98,9 +125,7 @@ def record_article(record: Any, *, label: str, published: dt.date | None):
         raise InputError(label, record.reason)
     if not isinstance(record, dict):
         raise InputError(label, "record is not a JSON object")
-    body = _text(_field(record, "text"))
-    if not body:
-        raise NoArticleText(label, "record has no text")
+    body = _body(record, label)
     meta = Meta(title=_text(_field(record, "title")), url=_text(_field(record, "url")) or None)
     if outlet := _field(record, "outlet"):
         if isinstance(outlet, dict):  # {"source": {"name": "Reuters"}} (news APIs)

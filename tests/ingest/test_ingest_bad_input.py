@@ -1,5 +1,6 @@
 """Every kind of bad input is refused with a one-line reason, and the batch goes on."""
 
+import json
 import pathlib
 import os
 
@@ -152,3 +153,25 @@ def test_repeated_headlines_and_email_signoffs_are_not_taken_for_portuguese():
 
     text = "\n".join(["Port strike enters second day"] * 3 + ["JANE DOE [jane@example.com]"] * 3)
     assert read_text(text).title == "Port strike enters second day"  # read, not refused as "Portuguese"
+
+
+def test_a_record_whose_text_field_is_no_text_says_what_it_holds(tmp_path):
+    # a number, an object (WordPress's {"content": {"rendered": ...}}) or a flag under a text field's name is
+    # named as such, not reported as text that boilerplate removal emptied; the batch's good record is read
+    lines = [
+        {"id": "n", "text": 20251014},
+        {"id": "o", "content": {"rendered": "<p>The harbour strike ended.</p>"}},
+        {"id": "f", "body": True},
+        {"id": "l", "text": ["The harbour strike ended.", 3]},
+        {"id": "good", "title": "Strike ends", "text": ["The harbour strike ended on Monday after nine days, "
+                                                         "the union said.", "Ships were unloaded by evening."]},
+    ]
+    path = write(tmp_path, "api.jsonl", "\n".join(json.dumps(x) for x in lines).encode())
+    articles, problems = read_all([path])
+    assert [a.external_id for a in articles] == ["good"]
+    assert [(p.source, p.reason) for p in problems] == [
+        (f"{path}:1", 'the "text" field holds a number, not the article\'s text'),
+        (f"{path}:2", 'the "content" field holds an object, not the article\'s text'),
+        (f"{path}:3", 'the "body" field holds true or false, not the article\'s text'),
+        (f"{path}:4", 'the "text" field holds a list of values other than strings, not the article\'s text'),
+    ]

@@ -114,9 +114,14 @@ def parse_records(text: str, source: str) -> list[tuple[str, Any]]:
 
 
 def _published(value: Any) -> ParsedDate | None:
-    if isinstance(value, (int, float)):  # a Unix time stamp
-        stamp = dt.datetime.fromtimestamp(value / 1000 if value > 1e11 else value, dt.timezone.utc)
-        return ParsedDate(stamp.date(), stamp.strftime("%H:%M"))
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):  # a Unix time stamp, in seconds or milliseconds
+        try:
+            stamp = dt.datetime.fromtimestamp(value / 1000 if value > 1e11 else value, dt.timezone.utc)
+        except (OverflowError, OSError, ValueError):  # out of any calendar's range: no date, the text still read
+            return None
+        return ParsedDate(stamp.date(), stamp.strftime("%H:%M")) if value > 0 else None
     return parse_date(str(value)) if value else None
 
 

@@ -387,3 +387,24 @@ def test_a_record_whose_text_is_only_its_title_keeps_it_as_the_story():
     brief = "The ferry to Harwick was cancelled on Monday because of the storm."
     article = read_text(json.dumps({"id": "b1", "title": brief, "text": brief}), source="briefs.json")
     assert article.title == brief and clean(article).text == brief
+
+
+@pytest.mark.parametrize(
+    ("published", "date", "warning"),
+    [
+        (1760443200, dt.date(2025, 10, 14), None),  # seconds
+        (1760443200000, dt.date(2025, 10, 14), None),  # milliseconds
+        (1e20, None, None),  # beyond any calendar: no date, the record still read
+        (-5, None, None),
+        (True, None, None),
+        ("9999-12-31", None, "published date 9999-12-31 ignored: in the future"),
+        ("0001-01-01T00:00:00Z", None, "published date 0001-01-01 ignored: too early"),
+        ("1912-04-15", dt.date(1912, 4, 15), None),  # an archive's old paper is a date
+    ],
+)
+def test_a_records_stated_date_is_used_only_when_it_can_be_one(published, date, warning):
+    # a placeholder date would resolve "on Monday" to a day that never was; the article is read without it
+    text = "The harbour workers went on strike on Monday after talks broke down over pay, the union said."
+    article = read_text(json.dumps({"title": "Strike", "text": text, "published": published}))
+    assert article.published == date
+    assert [n.message for n in article.notes if n.kind == "warning"] == ([warning] if warning else [])

@@ -87,7 +87,7 @@ def parse_records(text: str, source: str) -> list[tuple[str, Any]]:
     """
     try:
         data = json.loads(text)
-    except json.JSONDecodeError:
+    except (json.JSONDecodeError, RecursionError):  # RecursionError: nested thousands deep, as no record is
         records: list[tuple[str, Any]] = []
         first_error = None
         for number, line in enumerate(text.split("\n"), start=1):
@@ -95,6 +95,9 @@ def parse_records(text: str, source: str) -> list[tuple[str, Any]]:
                 continue
             try:
                 records.append((f"{source}:{number}", json.loads(line)))
+            except RecursionError:
+                records.append((f"{source}:{number}", _BadLine("not valid JSON (nested too deeply to read)")))
+                first_error = first_error or f"line {number}: nested too deeply to read"
             except json.JSONDecodeError as exc:
                 records.append((f"{source}:{number}", _BadLine(f"not valid JSON ({exc.msg})")))
                 first_error = first_error or f"line {number}: {exc.msg}"

@@ -175,3 +175,15 @@ def test_a_record_whose_text_field_is_no_text_says_what_it_holds(tmp_path):
         (f"{path}:3", 'the "body" field holds true or false, not the article\'s text'),
         (f"{path}:4", 'the "text" field holds a list of values other than strings, not the article\'s text'),
     ]
+
+
+def test_json_nested_too_deeply_is_one_line_and_the_other_lines_are_read(tmp_path):
+    deep = write(tmp_path, "deep.json", b"[" * 100_000 + b"]" * 100_000)
+    with pytest.raises(InputError) as info:
+        read_source(deep)
+    assert info.value.reason == "not valid JSON or JSON Lines (line 1: nested too deeply to read)"
+    good = json.dumps({"id": "ok", "text": "The harbour strike ended on Monday after nine days, the union said."})
+    lines = write(tmp_path, "deep.jsonl", b"[" * 100_000 + b"]" * 100_000 + b"\n" + good.encode())
+    articles, problems = read_all([lines])
+    assert [a.external_id for a in articles] == ["ok"]
+    assert [(p.source, p.reason) for p in problems] == [(f"{lines}:1", "not valid JSON (nested too deeply to read)")]

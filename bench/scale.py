@@ -56,7 +56,7 @@ def base_records() -> list[dict]:
     print("../shared/data not found: the stream repeats our example articles' paragraphs", file=sys.stderr)
     from compare import corpus
 
-    day0 = dt.date(2005, 1, 1)  # 166 repetitions of 35 days end in 2021: ingestion ignores dates in the future
+    day0 = dt.date(2025, 1, 1)
     return [{"id": f"ex-{i}", "title": text.split(".")[0][:80], "text": text,
              "published": (day0 + dt.timedelta(days=i // 40)).isoformat(), "outlet": "Example Wire"}
             for i, text in enumerate(corpus(600, words=350))]  # fmt: skip

@@ -118,8 +118,8 @@ def make_article(raw: str, *, source: str, meta: Meta, published: dt.date | None
     for stated in ("published", "updated"):
         if (parsed := getattr(meta, stated)) and not _plausible(parsed.date):
             setattr(meta, stated, None)
-            notes.append(Note("warning", f"{stated} date {parsed.date.isoformat()} ignored: "
-                                         f"{'in the future' if parsed.date > dt.date.today() else 'too early'}"))
+            notes.append(Note("warning", f"{stated} date {parsed.date.isoformat()} ignored: not between "
+                                         f"{PUBLISHED_YEARS[0]} and {PUBLISHED_YEARS[1]}"))
     if meta.published:
         date, time = meta.published.date, meta.published.time
     elif dateline and dateline.month and dateline.day:
@@ -207,14 +207,14 @@ def _strip_stamps(meta: Meta, body: list, notes: list[Note]) -> list:
     return body[:head] + rest
 
 
-# A stated date outside these bounds is a placeholder or a slip ("9999-12-31", "0001-01-01", a year 2205), not the
-# day the article came out: it would resolve "Monday" to a day that never was and file the article out of its story
-EARLIEST_PUBLISHED = dt.date(1800, 1, 1)
+# A stated date outside these years is a placeholder or a slip ("9999-12-31", "0001-01-01", a year 2205), not the
+# day the article came out: it would resolve "Monday" to a day that never was and file the article out of its
+# story. Fixed bounds, not the clock: the same file reads the same on any day (see crosswire.ingest).
+PUBLISHED_YEARS = (1800, 2100)
 
 
 def _plausible(date: dt.date) -> bool:
-    """Before 1800 or after tomorrow (a time zone ahead of this clock): not a publication date."""
-    return EARLIEST_PUBLISHED <= date <= dt.date.today() + dt.timedelta(days=1)
+    return PUBLISHED_YEARS[0] <= date.year <= PUBLISHED_YEARS[1]
 
 
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:

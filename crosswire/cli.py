@@ -252,6 +252,9 @@ def stories(db, since, limit, fmt, debug) -> None:
     if fmt == "json":
         click.echo(json.dumps([{k: s[k] for k in keys} for s in found], ensure_ascii=False, indent=2))
         return
+    if not found:  # on stderr: the listing itself stays empty for a script reading stdout
+        _warn(f"no stories published on or after {since_date.isoformat()}" if since_date else
+              f"no stories yet: `crosswire ingest SOURCES --db {db}` adds articles")
     for s in found:
         dates = f"{s['first_published'] or '?'}..{s['last_published'] or '?'}"
         click.echo(f"{s['id']}  {s['size']:>4}  {dates}  {s['title']}")
@@ -301,6 +304,8 @@ def search(query, db, limit, fmt, debug) -> None:
     if fmt == "json":
         click.echo(json.dumps(hits, ensure_ascii=False, indent=2))
         return
+    if not hits:
+        _warn(f"no article or claim matches {query!r}" if query.strip() else "nothing to search for: give a word")
     for hit in hits:
         click.echo(f"{hit['kind']:<7} {hit['article']}  story {hit['story']}: {' '.join(hit['snippet'].split())}")
 

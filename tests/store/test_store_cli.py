@@ -54,6 +54,25 @@ def test_story_and_search_commands_render(db, tmp_path):
     assert {h["article"] for h in hits} == {"ferry-1"}
 
 
+def test_an_empty_listing_says_why_on_stderr_and_leaves_stdout_empty(db, tmp_path):
+    # a script reading stdout gets nothing to parse; a person at the terminal learns the filter matched nothing
+    runner = CliRunner()  # click 8.2+: stdout and stderr apart
+    cases = [
+        (["stories", "--db", db, "--since", "2090-01-01"], "no stories published on or after 2090-01-01"),
+        (["search", "zeppelin", "--db", db], "no article or claim matches 'zeppelin'"),
+        (["search", "  ", "--db", db], "nothing to search for: give a word"),
+    ]
+    for args, message in cases:
+        result = runner.invoke(main, args)
+        assert result.exit_code == 0 and result.stdout == "" and result.stderr.strip() == message, args
+    empty = str(tmp_path / "empty.db")
+    with open_store(empty):
+        pass
+    result = runner.invoke(main, ["stories", "--db", empty])
+    assert result.stdout == "" and "no stories yet: `crosswire ingest SOURCES --db" in result.stderr
+    assert json.loads(runner.invoke(main, ["stories", "--db", empty, "--format", "json"]).stdout) == []
+
+
 @pytest.mark.parametrize("command", [["stories"], ["story", "abc"], ["search", "port"]])
 def test_a_missing_database_is_a_one_line_error(tmp_path, command):
     missing = str(tmp_path / "nowhere.db")

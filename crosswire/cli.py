@@ -60,8 +60,8 @@ def main() -> None:
 def compare(sources, fmt, output, published, no_embeddings, embedding_model, spacy_model, overrides, debug) -> None:
     """Compare articles: what sources agree on, where they conflict, what only one reports.
 
-    SOURCES are text, HTML or JSON/JSONL files, WARC/ARC web archives (each HTML page an article), or - for
-    standard input.
+    SOURCES are text, HTML or JSON/JSONL files, WARC/ARC web archives (each HTML page an article), folders
+    (every file under them), or - for standard input.
 
     Example: crosswire compare ../shared/seeds/*.txt --format md -o report.md
     """

@@ -85,14 +85,15 @@ def compare(
     from crosswire.analyze import parser_text
     from crosswire.claims import build_claims
     from crosswire.clean import clean
-    from crosswire.ingest import read_all
+    from crosswire.ingest import expand_sources, read_all
     from crosswire.settings import load_settings
 
     settings = settings if settings is not None else load_settings()
     paths = [s for s in sources]
     given = [s for s in paths if isinstance(s, Article)]
     articles, problems = read_all(
-        [s for s in paths if not isinstance(s, Article)], published=published, max_bytes=settings["max_bytes"]
+        expand_sources(s for s in paths if not isinstance(s, Article)), published=published,
+        max_bytes=settings["max_bytes"],
     )
     articles = given + articles
     dated = {a.id: a.published for a in given}  # a stored analysis holds for its article's date only

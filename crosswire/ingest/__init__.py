@@ -2,6 +2,7 @@
 
     read_source(source, *, published=None, max_bytes=20_000_000) -> list[Article]
     read_all(sources, *, published=None) -> (articles, problems)
+    expand_sources(sources) -> paths: a folder becomes the files under it
     read_text(text, *, source="<stdin>", published=None, fmt="auto") -> Article
 
 A source is a path, or "-" for standard input. Its format comes from the file
@@ -45,6 +46,7 @@ __all__ = [
     "READERS",
     "Batch",
     "detect_format",
+    "expand_sources",
     "infer_year",
     "partial_date",
     "read_all",
@@ -135,6 +137,21 @@ def read_source(
     if not batch.articles and batch.problems:
         raise InputError(str(source), f"no readable records ({batch.problems[0].reason})")
     return batch.articles
+
+
+def expand_sources(sources: Iterable[str | pathlib.Path]) -> list[str]:
+    """Files as given; a folder means every file under it, sorted, hidden ones skipped. A folder with no such file
+    stays itself, so that reading it says so."""
+    paths: list[str] = []
+    for source in sources:
+        path = pathlib.Path(source)
+        if str(source) != "-" and path.is_dir():
+            files = [str(p) for p in sorted(path.rglob("*"))
+                     if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)]
+            paths.extend(files or [str(source)])
+        else:
+            paths.append(str(source))
+    return paths
 
 
 def read_all(

@@ -49,7 +49,9 @@ def read_bytes(path: pathlib.Path, source: str, max_bytes: int = DEFAULT_MAX_BYT
         raise InputError(source, "file not found") from exc
     except OSError as exc:
         raise InputError(source, f"cannot read: {exc.strerror or exc}") from exc
-    if path.is_dir():
+    if path.is_dir():  # expand_sources gives the files under a folder, and an empty folder as itself
+        if not any(p.is_file() for p in path.rglob("*")):
+            raise InputError(source, "a folder with no files to read")
         raise InputError(source, "is a directory, not a file")
     check_size(info.st_size, source, max_bytes)
     try:

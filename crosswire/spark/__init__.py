@@ -27,10 +27,11 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from crosswire.errors import CrosswireError, ModelError, SparkError
+from crosswire.ingest import expand_sources
 from crosswire.model import Analysis, Article, Problem
 from crosswire.stories.features import StoryFeatures
 from crosswire.store.base import Store
-from crosswire.store.ingest import BATCH_SIZE, IngestResult, expand_sources, store_groups
+from crosswire.store.ingest import BATCH_SIZE, IngestResult, store_groups
 
 __all__ = ["ingest_with_spark", "is_spark_uri", "spark_session"]
 

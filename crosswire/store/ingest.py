@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from crosswire.ingest import expand_sources
 from crosswire.model import Analysis, Article, Problem
 from crosswire.store import serialize
 from crosswire.store.base import Store
@@ -33,19 +34,6 @@ class IngestResult:
     unchanged: int = 0  # already stored: skipped
     problems: list[Problem] = field(default_factory=list)
     seconds: float = 0.0
-
-
-def expand_sources(sources: Iterable[str | Path]) -> list[str]:
-    """Files as given; a folder means every file under it, sorted, hidden ones skipped."""
-    paths: list[str] = []
-    for source in sources:
-        path = Path(source)
-        if str(source) != "-" and path.is_dir():
-            files = (p for p in sorted(path.rglob("*")) if p.is_file())
-            paths.extend(str(p) for p in files if not any(part.startswith(".") for part in p.relative_to(path).parts))
-        else:
-            paths.append(str(source))
-    return paths
 
 
 def stories_api() -> types.SimpleNamespace:

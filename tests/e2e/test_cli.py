@@ -67,6 +67,22 @@ def test_bad_files_get_one_line_each_and_the_rest_is_compared(bad_files, tmp_pat
     assert len(json.loads(out.read_text())["articles"]) == 3
 
 
+def test_a_folder_is_compared_as_the_files_under_it(tmp_path):
+    # a story's articles saved in one folder: `crosswire compare folder/` as `crosswire ingest folder/` reads it
+    folder = tmp_path / "story"
+    (folder / "more").mkdir(parents=True)
+    for k, path in enumerate(GOOD):
+        (folder if k else folder / "more").joinpath(pathlib.Path(path).name).write_bytes(pathlib.Path(path).read_bytes())
+    (folder / ".notes.txt").write_text("my own notes, hidden: not an article")
+    (tmp_path / "nothing").mkdir()
+    out = tmp_path / "r.json"
+    result = run("compare", folder, tmp_path / "nothing", "--format", "json", "-o", out)
+    assert result.returncode == 0, result.stderr
+    assert sorted(pathlib.Path(a["source"]).name for a in json.loads(out.read_text())["articles"]) == \
+        sorted(pathlib.Path(p).name for p in GOOD)
+    assert result.stderr.strip().splitlines()[0] == f"skipped {tmp_path / 'nothing'}: a folder with no files to read"
+
+
 def test_no_readable_source_means_no_report_and_a_non_zero_exit(bad_files):
     result = run("compare", bad_files / "empty.txt", bad_files / "binary.txt")
     assert result.returncode == 1

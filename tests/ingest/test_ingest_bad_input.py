@@ -94,8 +94,11 @@ def test_max_bytes_is_a_parameter(tmp_path):
 def test_missing_file_and_directory(tmp_path):
     with pytest.raises(InputError, match="file not found"):
         read_source(tmp_path / "nope.txt")
-    with pytest.raises(InputError, match="is a directory"):
+    with pytest.raises(InputError, match="a folder with no files to read"):
         read_source(tmp_path)
+    (tmp_path / "a.txt").write_text("Port strike")
+    with pytest.raises(InputError, match="is a directory, not a file"):  # read_source reads files; expand_sources
+        read_source(tmp_path)                                            # lists a folder's
 
 
 @pytest.mark.parametrize(

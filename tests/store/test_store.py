@@ -15,7 +15,8 @@ from store_corpus import FERRY, LIBRARY, record
 
 from crosswire.errors import StoreError
 from crosswire.store import open_store
-from crosswire.store.ingest import expand_sources, ingest
+from crosswire.ingest import expand_sources
+from crosswire.store.ingest import ingest
 from crosswire.store.reports import story_comparison
 from crosswire.store.schema import migrations
 

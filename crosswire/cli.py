@@ -60,8 +60,8 @@ def main() -> None:
 def compare(sources, fmt, output, published, no_embeddings, embedding_model, spacy_model, overrides, debug) -> None:
     """Compare articles: what sources agree on, where they conflict, what only one reports.
 
-    SOURCES are text, HTML or JSON/JSONL files, WARC/ARC web archives (each HTML page an article), folders
-    (every file under them), or - for standard input.
+    SOURCES are text, HTML or JSON/JSONL files, saved RSS/Atom feeds (each entry an article), WARC/ARC web
+    archives (each HTML page an article), folders (every file under them), or - for standard input.
 
     Example: crosswire compare ../shared/seeds/*.txt --format md -o report.md
     """
@@ -173,8 +173,8 @@ def ingest(sources, db, published, embedding_model, spacy_model, allow_network, 
            debug) -> None:  # fmt: skip
     """Store articles and sort them into stories; safe to re-run, and to resume after a kill.
 
-    SOURCES are files (WARC/ARC web archives too: each HTML page an article), folders (every file
-    inside) or http(s) URLs of article pages. Articles already stored are skipped; a changed
+    SOURCES are files (WARC/ARC web archives too: each HTML page an article; saved RSS/Atom feeds: each
+    entry), folders (every file inside) or http(s) URLs of article pages. Articles already stored are skipped; a changed
     version of a stored URL or record id is kept as a new revision. A URL is fetched politely
     (robots.txt, rate limit) and only from public addresses unless --allow-network names the range;
     a URL that fails is one line and the rest go on.

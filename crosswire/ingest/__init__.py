@@ -64,19 +64,34 @@ def _read_html(text: str, *, source: str, published: dt.date | None = None) -> B
     return read_html(text, source=source, published=published)
 
 
+def _read_feed(text: str, *, source: str, published: dt.date | None = None) -> Batch:
+    from crosswire.ingest.feedfile import read_feed  # feedparser loads only for feeds
+
+    return read_feed(text, source=source, published=published)
+
+
+def _read_xml(text: str, *, source: str, published: dt.date | None = None) -> Batch:
+    raise InputError(source, "an XML file that is no RSS or Atom feed: crosswire reads text, HTML, JSON, feeds "
+                             "and web archives")  # fmt: skip
+
+
 Reader = Callable[..., Batch]  # reader(text, *, source, published) -> Batch
-READERS: dict[str, Reader] = {"text": read_plain, "html": _read_html, "json": read_records}
+READERS: dict[str, Reader] = {"text": read_plain, "html": _read_html, "json": read_records, "feed": _read_feed,
+                              "xml": _read_xml}  # fmt: skip
 
 EXTENSIONS = {
     ".txt": "text", ".text": "text", ".md": "text",
     ".html": "html", ".htm": "html", ".xhtml": "html", ".shtml": "html",
     ".json": "json", ".jsonl": "json", ".ndjson": "json",
+    ".rss": "feed", ".atom": "feed",
 }  # fmt: skip
+# The root elements of RSS 2.0 / 0.9x, Atom and RSS 1.0 (RDF)
+_FEED_ROOT = re.compile(r"<(?:rss|feed|rdf:rdf)\b")
 STDIN = "<stdin>"
 
 
 def detect_format(text: str, name: str = "") -> str:
-    """ "text" | "html" | "json": by extension, else by the first characters."""
+    """ "text" | "html" | "json" | "feed" | "xml" (any other XML): by extension, else by the first characters."""
     suffix = pathlib.PurePath(name).suffix.lower() if name else ""
     if suffix in EXTENSIONS:
         return EXTENSIONS[suffix]
@@ -85,6 +100,8 @@ def detect_format(text: str, name: str = "") -> str:
         head.startswith("<") and "<html" in head
     ):
         return "html"
+    if head.startswith(("<?xml", "<rss", "<feed", "<rdf:rdf")) or suffix == ".xml":
+        return "feed" if _FEED_ROOT.search(head) else "xml"
     if head[:1] in ("{", "["):
         return "json"
     return "text"

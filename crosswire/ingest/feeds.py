@@ -24,18 +24,15 @@ marked seen, so a round killed midway redoes only the unmarked entries.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import time
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 import contextlib
 import dataclasses
-import html
-import io
-import re
 
 from crosswire.errors import CrosswireError, FetchError, InputError
+from crosswire.ingest.feedfile import Entry, parse_feed
 from crosswire.model import Article, Note, Problem
 from crosswire.store.base import Store
 from crosswire.clean import NO_ARTICLE_TEXT, has_article_text
@@ -143,51 +140,6 @@ class FeedRound:
         salvaged = f" ({self.detail}; entries salvaged)" if self.detail else ""
         return (f"feed {self.url}{salvaged}: {self.entries} entries, {self.seen} seen before, {self.new} new, "
                 f"{self.partial} partial (summary only), {self.failed} failed")  # fmt: skip
-
-
-@dataclasses.dataclass
-class Entry:
-    key: str
-    link: str | None
-    title: str
-    summary: str  # plain text
-
-
-def parse_feed(body: bytes, url: str) -> tuple[str, list[Entry], str]:
-    """(feed title, entries without duplicates, what was wrong with the XML or "") from RSS or Atom bytes.
-
-    feedparser salvages what it can from broken XML: those entries are kept and the problem is
-    returned; a feed with nothing to salvage raises FetchError (outcome "malformed").
-    """
-    import feedparser
-
-    parsed = feedparser.parse(io.BytesIO(body), response_headers={"content-location": url})
-    problem = ""
-    harmless = (feedparser.CharacterEncodingOverride, feedparser.NonXMLContentType)  # the XML itself is fine
-    if parsed.bozo and not isinstance(parsed.get("bozo_exception"), harmless):
-        reason = parsed.get("bozo_exception")
-        problem = f"malformed XML ({type(reason).__name__}: {reason})".splitlines()[0] if reason else "malformed XML"
-        if not parsed.entries:
-            exc = FetchError(f"{url}: not a readable RSS or Atom feed: {problem}")
-            exc.outcome = "malformed"  # type: ignore[attr-defined]
-            raise exc
-    entries: dict[str, Entry] = {}
-    for item in parsed.entries:
-        link = (item.get("link") or "").strip() or None
-        key = (item.get("id") or "").strip() or link
-        title = " ".join((item.get("title") or "").split())
-        summary = _text(item.get("summary") or "")
-        if not key:
-            key = "sha256:" + hashlib.sha256(f"{title}\n{summary}".encode()).hexdigest()[:16]
-        entries.setdefault(key, Entry(key, link, title, summary))
-    return " ".join((parsed.feed.get("title") or "").split()), list(entries.values()), problem
-
-
-def _text(fragment: str) -> str:
-    """Plain text of feedparser's (already sanitised) summary HTML, one paragraph per line."""
-    fragment = re.sub(r"(?i)<\s*(?:br|/p|/div|/li)\s*/?>", "\n", fragment)
-    text = html.unescape(re.sub(r"<[^>]+>", " ", fragment))
-    return "\n".join(" ".join(line.split()) for line in text.splitlines() if line.strip())
 
 
 def summary_article(entry: Entry, feed_url: str, reason: str, published=None) -> Article:

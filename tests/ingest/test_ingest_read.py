@@ -307,7 +307,7 @@ def test_detect_format(text, name, fmt):
 
 
 def test_readers_registry_is_a_plain_dict():
-    assert set(READERS) == {"text", "html", "json"}
+    assert set(READERS) == {"text", "html", "json", "feed", "xml"}
 
 
 def test_text_that_opens_with_a_bracket_is_still_text():

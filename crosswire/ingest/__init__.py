@@ -37,7 +37,9 @@ from crosswire.errors import CrosswireError, InputError
 from crosswire.ingest.archives import is_web_archive, iter_archive, read_archive
 from crosswire.ingest.batch import Batch
 from crosswire.ingest.dates import infer_year, partial_date, with_published
-from crosswire.ingest.decode import DEFAULT_MAX_BYTES, check_size, check_text, decode, read_bytes, read_stream
+from crosswire.ingest.decode import (
+    DEFAULT_MAX_BYTES, GZIP_MAGIC, check_size, check_text, decode, gunzip, read_bytes, read_stream,
+)
 from crosswire.ingest.records import read_records
 from crosswire.ingest.text import read_plain
 from crosswire.model import Article, Problem
@@ -133,8 +135,7 @@ def read_batch(
     Raises an InputError when the source as a whole cannot be read.
     """
     if str(source) == "-":
-        data = read_stream(sys.stdin.buffer, STDIN, max_bytes)
-        return _parse(decode(data, STDIN), source=STDIN, name="", published=published)
+        return parse_bytes(read_stream(sys.stdin.buffer, STDIN, max_bytes), STDIN, "", published, max_bytes)
     path = pathlib.Path(source)
     label = str(source)
     if is_web_archive(path.name):  # streamed page by page: no size limit on the archive, one on each page
@@ -235,8 +236,11 @@ def problem_of(label: str, exc: Exception) -> Problem:
 
 def parse_bytes(data: bytes, label: str, name: str, published: dt.date | None, max_bytes: int,
                 fmt: str = "auto") -> Batch:  # fmt: skip
-    """The articles in a file's bytes, as `read_batch` reads a file (`name` gives the format by its extension)."""
+    """The articles in a file's bytes, as `read_batch` reads a file (`name` gives the format by its extension).
+    Gzip-compressed bytes ("news.jsonl.gz") are read as what they hold, named without ".gz"."""
     check_size(len(data), label, max_bytes)
+    if data.startswith(GZIP_MAGIC):
+        data, name = gunzip(data, label, max_bytes), re.sub(r"(?i)\.gz(?:ip)?$", "", name)
     return _parse(decode(data, label), source=label, name=name, published=published, fmt=fmt)
 
 

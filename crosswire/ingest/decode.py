@@ -9,8 +9,11 @@ decoded text is mostly printable.
 from __future__ import annotations
 
 import codecs
+import gzip
+import io
 import pathlib
 import re
+import zlib
 
 from crosswire.errors import BinaryInput, EmptyInput, InputError, TooLarge, UndecodableInput
 
@@ -90,10 +93,41 @@ def check_text(text: str, source: str) -> str:
     return normalize_newlines(text)
 
 
+# Formats people save articles in that crosswire does not read, told by their first bytes: naming the format
+# says what to do, where "binary file" leaves the user guessing
+_SAVE_AS_TEXT = "crosswire reads text, HTML, JSON, feeds and web archives: save its text first"
+KNOWN_BINARY = (
+    (b"%PDF-", f"a PDF document; {_SAVE_AS_TEXT}"),
+    (b"PK\x03\x04", f"a ZIP archive (or a Word, OpenDocument or EPUB file); {_SAVE_AS_TEXT}, or unpack it"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", f"an old Microsoft Office document; {_SAVE_AS_TEXT}"),
+    (b"{\\rtf", f"an RTF document; {_SAVE_AS_TEXT}"),
+    (b"\x89PNG", "an image (PNG), not an article"),
+    (b"\xff\xd8\xff", "an image (JPEG), not an article"),
+    (b"GIF8", "an image (GIF), not an article"),
+)
+GZIP_MAGIC = b"\x1f\x8b"
+
+
+def gunzip(data: bytes, source: str, max_bytes: int) -> bytes:
+    """The content of gzip-compressed bytes, refused past max_bytes as it is inflated (a few kilobytes can
+    inflate to gigabytes)."""
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as stream:
+            content = stream.read(max_bytes + 1)
+    except (OSError, EOFError, zlib.error) as exc:
+        raise UndecodableInput(source, f"damaged gzip file ({exc})".splitlines()[0]) from None
+    if len(content) > max_bytes:
+        raise TooLarge(source, f"too large: over the {_megabytes(max_bytes)} limit once decompressed")
+    return content
+
+
 def decode(data: bytes, source: str) -> str:
     """Decode bytes as text: BOM, then UTF-8, then a trusted charset-normalizer guess."""
     if not data.strip():
         raise EmptyInput(source, "empty file")
+    for magic, what in KNOWN_BINARY:
+        if data.startswith(magic):
+            raise BinaryInput(source, what)
     for bom, encoding in BOMS:
         if data.startswith(bom):
             try:

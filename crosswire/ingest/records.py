@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from typing import Any
 
 from crosswire.errors import CrosswireError, InputError, NoArticleText
@@ -78,6 +79,25 @@ class _BadLine:
         self.reason = reason
 
 
+# "\ud800": JSON may escape half of a UTF-16 pair alone, which is no character and which UTF-8 cannot hold
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _loads_text(text: str) -> Any:
+    """json.loads, each lone surrogate in a string made U+FFFD (json.loads joins the halves of a real pair)."""
+    def clean(value: Any) -> Any:
+        if isinstance(value, str):
+            return _LONE_SURROGATE.sub("\ufffd", value)
+        if isinstance(value, list):
+            return [clean(v) for v in value]
+        if isinstance(value, dict):
+            return {clean(k): clean(v) for k, v in value.items()}
+        return value
+
+    return clean(json.loads(text))
+
+
 def parse_records(text: str, source: str) -> list[tuple[str, Any]]:
     """(label, record) pairs from JSON or JSONL text; raises InputError if neither.
 
@@ -85,8 +105,9 @@ def parse_records(text: str, source: str) -> list[tuple[str, Any]]:
     among the records; when no line holds a JSON object, the text is no JSON Lines at all (a broken
     JSON document: one error, not one per line).
     """
+    loads = _loads_text if _SURROGATE_ESCAPE.search(text) else json.loads
     try:
-        data = json.loads(text)
+        data = loads(text)
     except (json.JSONDecodeError, RecursionError):  # RecursionError: nested thousands deep, as no record is
         records: list[tuple[str, Any]] = []
         first_error = None
@@ -94,7 +115,7 @@ def parse_records(text: str, source: str) -> list[tuple[str, Any]]:
             if not line.strip():
                 continue
             try:
-                records.append((f"{source}:{number}", json.loads(line)))
+                records.append((f"{source}:{number}", loads(line)))
             except RecursionError:
                 records.append((f"{source}:{number}", _BadLine("not valid JSON (nested too deeply to read)")))
                 first_error = first_error or f"line {number}: nested too deeply to read"

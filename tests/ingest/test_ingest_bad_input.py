@@ -1,5 +1,6 @@
 """Every kind of bad input is refused with a one-line reason, and the batch goes on."""
 
+import gzip
 import json
 import pathlib
 import os
@@ -51,7 +52,16 @@ def write(tmp_path, name, data: bytes):
         ("empty.txt", b"", EmptyInput, "empty file"),
         ("blank.txt", b"  \n\n\t \n", EmptyInput, "empty file"),
         ("nul.txt", b"Port strike\x00\x00\x01\x02 binary", BinaryInput, "binary file (NUL bytes)"),
-        ("image.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", BinaryInput, "binary file (NUL bytes)"),
+        ("image.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", BinaryInput, "an image (PNG), not an article"),
+        # formats articles are saved in that crosswire does not read are named, with what to do
+        ("story.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj <<>> endobj\n", BinaryInput,
+         "a PDF document; crosswire reads text, HTML, JSON, feeds and web archives: save its text first"),
+        ("story.docx", b"PK\x03\x04\x14\x00\x06\x00", BinaryInput, "a ZIP archive (or a Word, OpenDocument or EPUB "
+         "file); crosswire reads text, HTML, JSON, feeds and web archives: save its text first, or unpack it"),
+        ("big.txt.gz", gzip.compress(b"Port strike. " * 2_000_000), TooLarge,
+         "too large: over the 20.0 MB limit once decompressed"),
+        ("cut.txt.gz", gzip.compress(b"Port strike. " * 100)[:-12], UndecodableInput,
+         "damaged gzip file (Compressed file ended before the end-of-stream marker was reached)"),
         ("control.txt", bytes(range(1, 9)) * 50, BinaryInput, "binary file (mostly non-text characters)"),
         ("junk.txt", bytes((i * 37 + 11) % 128 + 128 for i in range(3000)), UndecodableInput, None),
         ("spanish.txt", ("Huelga\n" + SPANISH).encode(), NotEnglish, "not English (looks like Spanish)"),
@@ -190,3 +200,21 @@ def test_json_nested_too_deeply_is_one_line_and_the_other_lines_are_read(tmp_pat
     articles, problems = read_all([lines])
     assert [a.external_id for a in articles] == ["ok"]
     assert [(p.source, p.reason) for p in problems] == [(f"{lines}:1", "not valid JSON (nested too deeply to read)")]
+
+
+def test_gzip_files_are_read_as_what_they_hold(tmp_path):
+    # a scraper's "news.jsonl.gz": the records inside, named and told apart by the name without ".gz"
+    records = [{"id": f"r{k}", "title": "Strike", "text": f"The harbour strike ended on day {k + 2}, the union said."}
+               for k in range(3)]
+    path = write(tmp_path, "news.jsonl.gz", gzip.compress("\n".join(json.dumps(r) for r in records).encode()))
+    articles, problems = read_all([path])
+    assert [a.external_id for a in articles] == ["r0", "r1", "r2"] and not problems
+    assert articles[0].source == f"{path}:1"
+
+
+def test_a_lone_surrogate_in_a_json_string_is_replaced_and_the_record_read(tmp_path):
+    # "\ud800" alone is no character (UTF-8 cannot hold it): analysis had failed on it as "a crosswire bug"
+    text = r'{"id": "s", "text": "The harbour strike ended on Monday \ud800 after nine days \ud83d\ude00, the union said."}'
+    (article,) = read_source(write(tmp_path, "s.json", text.encode()))
+    assert "Monday \ufffd after" in article.raw_text and "days \U0001f600," in article.raw_text
+    article.raw_text.encode("utf-8")

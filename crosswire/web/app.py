@@ -2,7 +2,8 @@
 
 Every error is `{"error": message}` with its status: 400 malformed JSON, 401 no
 token, 403 wrong token (or writes disabled), 404 unknown id, 413 body over
-`max_body` bytes, 422 invalid input; an unforeseen failure is a 500 with a
+`max_body` bytes, 415 a body declared as something other than JSON, 422 invalid
+input; an unforeseen failure is a 500 with a
 one-line message, never a traceback. Each worker thread opens its own store on
 its first request and keeps it (sqlite3 connections stay in their thread); the
 spaCy pipeline is loaded once, on first need, and used by one request at a time.
@@ -18,6 +19,7 @@ import hmac
 import json
 import logging
 import os
+import re
 import tempfile
 import threading
 from collections import OrderedDict
@@ -36,6 +38,10 @@ from crosswire.store.base import Store
 MAX_BODY_BYTES = 2_000_000  # a request body larger than this is refused (413)
 MAX_PAGE_SIZE = 100  # the most stories or search hits one request returns
 MAX_ITEMS = 100  # the most articles one POST takes
+MAX_OFFSET = 1_000_000_000  # the furthest page start asked for (SQLite's integers stop at 2**63 - 1)
+MAX_JSON_DEPTH = 100  # JSON nested deeper than this is refused (the parser recurses: deep nesting exhausts the stack)
+MAX_QUERY_CHARS = 500  # the longest search text taken (each word is one more term for full-text search to match)
+SHOWN_CHARS = 80  # the most characters of a value that an error message repeats
 CACHE_BYTES = 64_000_000  # per cache of what is made of a story version: rendered pages, JSON reports
 log = logging.getLogger("crosswire.web")
 
@@ -251,7 +257,7 @@ class Engine:
         with self.store() as store:
             found = store.articles([article_id])
             if not found:
-                raise ApiError(404, f"no article {article_id!r}")
+                raise ApiError(404, f"no article {shown(article_id)}")
             return found[0], sorted(store.story_of([article_id]))
 
     def compare(self, articles):
@@ -391,7 +397,7 @@ def freeze_heap() -> None:
 def _known_story(store: Store, story_id: str) -> dict[str, Any]:
     story = store.story(story_id)
     if story is None:
-        raise ApiError(404, f"no story {story_id!r}")
+        raise ApiError(404, f"no story {shown(story_id)}")
     return story
 
 
@@ -407,15 +413,56 @@ def parse_date(name: str, value: str | None) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise ApiError(422, f"{name}: {value!r} is not a date like 2025-10-25") from None
+        raise ApiError(422, f"{name}: {shown(value)} is not a date like 2025-10-25") from None
+
+
+def shown(value: str) -> str:
+    """`value` as an error message repeats it: quoted, escaped (one line) and cut at SHOWN_CHARS characters."""
+    return repr(value) if len(value) <= SHOWN_CHARS else repr(value[:SHOWN_CHARS]) + f" ... ({len(value)} characters)"
+
+
+JSON_TYPES = ("application/json", "text/json")
 
 
 async def read_json(request: Request) -> Any:
+    """The request's JSON body: 415 when it is declared as something else, 400 when it is not JSON, nests over
+    MAX_JSON_DEPTH levels or is not text (a lone UTF-16 surrogate such as "\\ud800", which UTF-8 cannot hold).
+
+    A body with no Content-Type is read as JSON; one declared as a form or as text is refused, so that no
+    page of another site can post it as a browser's "simple" cross-site request."""
+    declared = request.headers.get("content-type", "").partition(";")[0].strip().lower()
+    if declared and declared not in JSON_TYPES and not declared.endswith("+json"):
+        raise ApiError(415, f"the body must be JSON (Content-Type: application/json), not {shown(declared)}")
     body = await request.body()
     try:
-        return json.loads(body.decode("utf-8"))
+        text = body.decode("utf-8")
+        data = json.loads(text)
+        if _depth(text) > MAX_JSON_DEPTH:
+            raise RecursionError
+        json.dumps(data, ensure_ascii=False).encode("utf-8")  # lone surrogates: not text to store, show or send
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise ApiError(400, f"malformed JSON: {exc}") from None
+    except RecursionError:
+        raise ApiError(400, f"malformed JSON: nested deeper than {MAX_JSON_DEPTH} levels") from None
+    except UnicodeEncodeError:
+        raise ApiError(400, "malformed JSON: a string holds a lone UTF-16 surrogate (\\ud800 to \\udfff)") from None
+    return data
+
+
+# A JSON string or a bracket: on valid JSON (each string closed) one pass, each string matched once.
+_JSON_TOKENS = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]')
+
+
+def _depth(text: str) -> int:
+    """How deep the brackets of valid JSON `text` nest (those inside strings left out)."""
+    depth = deepest = 0
+    for token in _JSON_TOKENS.findall(text):
+        if token in ("[", "{"):
+            depth += 1
+            deepest = max(deepest, depth)
+        elif token in ("]", "}"):
+            depth -= 1
+    return deepest
 
 
 def article_dict(article, stories: list[str]) -> dict[str, Any]:
@@ -514,8 +561,9 @@ def create_app(db: str, *, token: str | None = None, read_token_required: bool =
 
     # -- the API ------------------------------------------------------------------
     @app.get("/api/stories", dependencies=[Depends(reader)], summary="Stories, biggest and newest first")
-    def api_stories(limit: int = Query(20, ge=1, le=MAX_PAGE_SIZE), offset: int = Query(0, ge=0),
-                    since: str | None = None, until: str | None = None, q: str | None = None):  # fmt: skip
+    def api_stories(limit: int = Query(20, ge=1, le=MAX_PAGE_SIZE), offset: int = Query(0, ge=0, le=MAX_OFFSET),
+                    since: str | None = None, until: str | None = None,
+                    q: str | None = Query(None, max_length=MAX_QUERY_CHARS)):  # fmt: skip
         page, more = engine.story_list(limit=limit, offset=offset, since=parse_date("since", since),
                                         until=parse_date("until", until), q=q)  # fmt: skip
         keys = ("id", "title", "size", "articles", "article_ids", "first_published", "last_published", "counts")
@@ -535,7 +583,8 @@ def create_app(db: str, *, token: str | None = None, read_token_required: bool =
         return article_dict(*engine.article(article_id))
 
     @app.get("/api/search", dependencies=[Depends(reader)], summary="Full-text search over articles and claims")
-    def api_search(q: str = Query(..., min_length=1, max_length=500), limit: int = Query(20, ge=1, le=MAX_PAGE_SIZE)):
+    def api_search(q: str = Query(..., min_length=1, max_length=MAX_QUERY_CHARS),
+                   limit: int = Query(20, ge=1, le=MAX_PAGE_SIZE)):  # fmt: skip
         with engine.store() as store:
             return {"q": q, "hits": store.search(q, limit=limit)}
 
@@ -597,22 +646,29 @@ def create_app(db: str, *, token: str | None = None, read_token_required: bool =
     return app
 
 
-def articles_from_archive(data: bytes, name: str) -> list:
-    """The articles of an uploaded web archive (WARC/ARC); 422 naming the file when it holds none."""
+def articles_from_archive(data: bytes, name: str, limit: int = MAX_ITEMS) -> list:
+    """The articles of an uploaded web archive (WARC/ARC); 422 naming the file when it holds none, or more
+    than `limit` (read no further: a small compressed upload can hold thousands of pages)."""
     import io
     import pathlib
 
-    from crosswire.ingest.archives import read_archive
+    from crosswire.ingest.archives import iter_archive
     from crosswire.ingest.decode import DEFAULT_MAX_BYTES
 
+    articles, problems = [], []
     try:
-        batch = read_archive(pathlib.Path(name), source=name, max_bytes=DEFAULT_MAX_BYTES, stream=io.BytesIO(data))
+        for batch in iter_archive(pathlib.Path(name), source=name, max_bytes=DEFAULT_MAX_BYTES, chunk=16,
+                                  stream=io.BytesIO(data)):  # fmt: skip
+            articles.extend(batch.articles)
+            problems.extend(batch.problems)
+            if len(articles) > limit:
+                raise ApiError(422, f"{name}: more than {limit} article pages; compare at most {MAX_ITEMS} articles")
     except CrosswireError as exc:
         raise ApiError(422, f"{name}: {getattr(exc, 'reason', None) or exc}") from None
-    if not batch.articles:
-        reason = batch.problems[0].reason if batch.problems else "no article pages"
+    if not articles:
+        reason = problems[0].reason if problems else "no article pages"
         raise ApiError(422, f"{name}: {reason}")
-    return batch.articles
+    return articles
 
 
 def articles_from_items(items: list[Any], names: list[str] | None = None) -> list:

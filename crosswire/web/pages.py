@@ -212,10 +212,12 @@ def add_pages(app: FastAPI, engine, reader) -> None:
     from fastapi import Depends
 
     from crosswire.ingest.archives import is_web_archive
-    from crosswire.web.app import ApiError, articles_from_archive, articles_from_items, parse_date
+    from crosswire.web.app import (MAX_ITEMS, MAX_QUERY_CHARS, ApiError, articles_from_archive, articles_from_items,
+                                   parse_date)  # fmt: skip
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False, dependencies=[Depends(reader)])
-    def stories_page(page: int = Query(1, ge=1, le=100_000), since: str = "", until: str = "", q: str = ""):
+    def stories_page(page: int = Query(1, ge=1, le=100_000), since: str = "", until: str = "",
+                     q: str = Query("", max_length=MAX_QUERY_CHARS)):  # fmt: skip
         found, more = engine.story_list(limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE, q=q or None,
                                         since=parse_date("since", since), until=parse_date("until", until))  # fmt: skip
         return render("stories.html", title="Stories", stories=found, page=page, more=more,
@@ -270,6 +272,9 @@ def add_pages(app: FastAPI, engine, reader) -> None:
         if len(items) + len(archived) < 2:
             return render("compare.html", 422, title="Compare",
                           message="Give two or more articles: paste them or choose files.")  # fmt: skip
+        if len(items) + len(archived) > MAX_ITEMS:  # as POST /api/compare: each article adds to the cost
+            return render("compare.html", 422, title="Compare",
+                          message=f"{len(items) + len(archived)} articles given; at most {MAX_ITEMS}.")  # fmt: skip
         try:
             articles = articles_from_items(items, names) + archived
         except ApiError as exc:

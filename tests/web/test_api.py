@@ -265,3 +265,77 @@ def test_precompute_compares_every_story_and_each_new_one(filled_db, tmp_path, n
         assert posted.status_code == 201
         found = counts(client)
         assert len(found) == 3 and found["Council closes Lindgren Library"] is not None, found
+
+
+@pytest.mark.parametrize("offset", [10**30, 2**63, 1_000_000_001])
+def test_an_offset_past_any_store_is_422_not_a_database_overflow(client, offset):
+    assert_error(client.get("/api/stories", params={"offset": offset}), 422, "offset")
+
+
+def test_a_far_offset_within_the_limit_is_an_empty_page(client):
+    page = client.get("/api/stories", params={"offset": 1_000_000_000}).json()
+    assert page["stories"] == [] and page["more"] is False
+
+
+@pytest.mark.parametrize("body", [b"[" * 100_000 + b"]" * 100_000, b'{"a":' * 5_000 + b"1" + b"}" * 5_000,
+                                  b'{"articles": ' + b"[" * 200 + b"]" * 200 + b"}"])
+def test_json_nested_too_deep_is_400_not_a_recursion_error(writable, auth, body):
+    client, _ = writable
+    headers = auth | {"content-type": "application/json"}
+    for path in ("/api/articles", "/api/compare"):
+        assert_error(client.post(path, content=body, headers=headers), 400, "nested deeper than 100")
+
+
+def test_brackets_inside_strings_do_not_count_as_nesting(client):
+    texts = [BRIDGE_A + " [[[{{{" * 200, BRIDGE_B + ' \\" ]]]}}}' * 200]
+    assert client.post("/api/compare", json={"articles": texts}).status_code == 200
+
+
+def test_a_lone_surrogate_is_400_and_stores_nothing(writable, auth):
+    client, db = writable
+    # "\ud800" is valid JSON syntax but no character: UTF-8 cannot hold it, so the text can be neither stored nor sent
+    records = [{"id": "s1", "title": "Bridge \\ud800 shut", "text": BRIDGE_A},
+               {"id": "s2", "text": BRIDGE_B + " \\udfff"}]
+    body = json.dumps({"articles": records}).replace("\\\\u", "\\u").encode()
+    assert b"\\ud800" in body and b"\\\\ud800" not in body
+    headers = auth | {"content-type": "application/json"}
+    assert_error(client.post("/api/articles", content=body, headers=headers), 400, "surrogate")
+    assert_error(client.post("/api/compare", content=body, headers=headers), 400, "surrogate")
+    paired = json.dumps({"articles": [BRIDGE_A + " \U0001f309", BRIDGE_B]}).encode()  # a surrogate pair: an emoji
+    assert b"\\ud83c\\udf09" in paired
+    assert client.post("/api/compare", content=paired, headers={"content-type": "application/json"}).status_code == 200
+    with open_store(db) as store:
+        assert store.counts()["articles"] == 5
+
+
+@pytest.mark.parametrize("content_type", ["text/plain", "application/x-www-form-urlencoded",
+                                          "multipart/form-data; boundary=x", "application/xml"])
+def test_a_body_declared_as_something_other_than_json_is_415(writable, auth, content_type):
+    # A page of another site can send these types cross-site without the browser asking first (no CORS preflight)
+    client, db = writable
+    body = json.dumps({"articles": [BRIDGE_A, BRIDGE_B]}).encode()
+    for path in ("/api/compare", "/api/articles"):
+        assert_error(client.post(path, content=body, headers=auth | {"content-type": content_type}), 415, "JSON")
+    with open_store(db) as store:
+        assert store.counts()["articles"] == 5
+
+
+def test_json_is_taken_with_a_charset_or_with_no_content_type(client):
+    body = json.dumps({"articles": [BRIDGE_A, BRIDGE_B]}).encode()
+    for headers in ({"content-type": "application/json; charset=utf-8"}, {}):
+        assert client.post("/api/compare", content=body, headers=headers).status_code == 200
+
+
+def test_errors_repeat_at_most_a_line_of_a_long_value(client):
+    for path, params in ((f"/api/stories/{'x' * 5000}", None), (f"/api/articles/{'y' * 5000}", None),
+                         ("/api/stories", {"since": "z" * 5000})):
+        response = client.get(path, params=params)
+        assert response.status_code in (404, 422)
+        message = response.json()["error"]
+        assert len(message) < 200 and "(5000 characters)" in message, message
+
+
+def test_a_story_search_of_over_500_characters_is_422(client):
+    # Each word is one more term for full-text search to match: 30,000 of them took a second on a store of 5 articles
+    assert_error(client.get("/api/stories", params={"q": " ".join(["a"] * 30_000)}), 422, "q")
+    assert client.get("/api/stories", params={"q": "Kestrel " * 60}).status_code == 200

@@ -244,3 +244,39 @@ def test_a_story_of_many_sources_lists_each_value_with_its_sources(client):
                           " and 1 more"),
         ("9 million EUR", "pasted text 4, pasted text 7"),
     ]  # fmt: skip
+
+
+def test_compare_page_refuses_an_archive_of_more_pages_than_it_compares(client):
+    pages = [(f"https://dam.example/{n}", DAM_A.replace("4,000", f"{4000 + n:,}")) for n in range(101)]
+    refused = client.post("/compare", files=[("files", ("many.warc.gz", _archive(pages), "application/warc"))])
+    assert refused.status_code == 422 and "many.warc.gz: more than 100 article pages" in refused.text
+
+
+def test_compare_page_refuses_more_articles_in_all_than_it_compares(client):
+    def pages(site: str) -> list[tuple[str, str]]:
+        return [(f"https://{site}.example/{n}", DAM_B.replace("4,000", f"{4000 + n:,}")) for n in range(60)]
+
+    files = [("files", ("a.warc.gz", _archive(pages("a")), "application/warc")),
+             ("files", ("b.warc.gz", _archive(pages("b")), "application/warc"))]  # fmt: skip
+    refused = client.post("/compare", files=files)
+    assert refused.status_code == 422 and "120 articles given; at most 100" in refused.text
+
+
+def test_stories_page_refuses_a_search_of_over_500_characters(client):
+    page = client.get("/", params={"q": " ".join(["a"] * 30_000)})
+    assert page.status_code == 422 and "text/html" in page.headers["content-type"] and "500 characters" in page.text
+
+
+def test_quotes_in_what_an_article_says_cannot_open_an_attribute_on_any_page(writable):
+    # The fixture's attack is markup in the text; this one breaks out of attribute values (titles, tooltips)
+    client, _ = writable
+    attack = '" onmouseover="alert(1)" x=\''
+    records = [{"id": f"dam-{n}", "title": f"Dam leak {attack}", "outlet": f"Oriel {attack}",
+                "published": "2025-11-10", "text": text.replace("leak", f"leak {attack}")}
+               for n, text in ((1, DAM_A), (2, DAM_B))]  # fmt: skip
+    posted = client.post("/api/articles", json=records, headers={"Authorization": f"Bearer {TOKEN}"}).json()["results"]
+    [story] = posted[0]["stories"]
+    for path in ("/", "/?q=Harwick", f"/stories/{story}", *(f"/articles/{r['id']}" for r in posted)):
+        page = client.get(path)
+        assert page.status_code == 200 and "&#34; onmouseover=&#34;alert(1)&#34;" in page.text, path
+        assert_nothing_runs(page.text)

@@ -157,11 +157,14 @@ def read_source(
     return batch.articles
 
 
-def expand_sources(sources: Iterable[str | pathlib.Path]) -> list[str]:
+def expand_sources(sources: Iterable[str | pathlib.Path | tuple[str, bytes]]) -> list[str | tuple[str, bytes]]:
     """Files as given; a folder means every file under it, sorted, hidden ones skipped. A folder with no such file
-    stays itself, so that reading it says so."""
-    paths: list[str] = []
+    stays itself, so that reading it says so. A (name, bytes) pair, read by something else, stays as it is."""
+    paths: list[str | tuple[str, bytes]] = []
     for source in sources:
+        if isinstance(source, tuple):
+            paths.append(source)
+            continue
         path = pathlib.Path(source)
         if str(source) != "-" and path.is_dir():
             files = [str(p) for p in sorted(path.rglob("*"))

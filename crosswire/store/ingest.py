@@ -47,7 +47,7 @@ def stories_api() -> types.SimpleNamespace:
 
 def ingest(
     store: Store,
-    sources: Iterable[str | Path],
+    sources: Iterable[str | Path | tuple[str, bytes]],
     *,
     nlp=None,
     embedder=None,
@@ -62,7 +62,8 @@ def ingest(
 ) -> IngestResult:
     """Store every article of `sources`; see the module docstring for what makes it safe to re-run.
 
-    on_file(done, total) reports progress per file, then on_cluster(done, total) per article
+    A source is a path (a folder: the files under it), or a (name, bytes) pair read by something
+    else, named in problems and as the source of its articles. on_file(done, total) reports progress per file, then on_cluster(done, total) per article
     placed in a story; on_problem gets each bad file or record; `analyze` and `processes` as in
     store_groups.
     """

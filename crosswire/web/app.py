@@ -42,6 +42,7 @@ MAX_OFFSET = 1_000_000_000  # the furthest page start asked for (SQLite's intege
 MAX_JSON_DEPTH = 100  # JSON nested deeper than this is refused (the parser recurses: deep nesting exhausts the stack)
 MAX_QUERY_CHARS = 500  # the longest search text taken (each word is one more term for full-text search to match)
 SHOWN_CHARS = 80  # the most characters of a value that an error message repeats
+API_SOURCE = "POST /api/articles.jsonl"  # the source of the articles stored through the API (.jsonl: read as JSON)
 CACHE_BYTES = 64_000_000  # per cache of what is made of a story version: rendered pages, JSON reports
 log = logging.getLogger("crosswire.web")
 
@@ -323,6 +324,7 @@ class Engine:
     def add_records(self, records: list[Any]) -> list[dict[str, Any]]:
         """Store records (JSON objects as the JSONL reader takes them); a result per record."""
         from crosswire.ingest import read_text
+        from crosswire.ingest.records import FIELDS
         from crosswire.store.ingest import ingest
 
         results: list[dict[str, Any]] = []
@@ -337,15 +339,16 @@ class Engine:
             except CrosswireError as exc:
                 results.append({"item": n, "status": "problem", "problem": getattr(exc, "reason", None) or str(exc)})
                 continue
+            if not any(record.get(k) for k in (*FIELDS["id"], *FIELDS["url"])):
+                # the external id a file's record would take from its path and line; from a request, the text's own
+                line = json.dumps({**record, "id": f"api-{article.id}"}, ensure_ascii=False)
             results.append({"item": n, "id": article.id, "line": len(lines) + 1})
             lines.append(line)
         if lines:
-            with self.analysis_lock, self.store() as store, tempfile.TemporaryDirectory() as folder:
-                path = os.path.join(folder, "request.jsonl")
-                with open(path, "w", encoding="utf-8") as f:
-                    f.write("\n".join(lines) + "\n")
+            path = API_SOURCE
+            with self.analysis_lock, self.store() as store:
                 known = store.known_article_ids([r["id"] for r in results if "id" in r])
-                result = ingest(store, [path], nlp=self.nlp)
+                result = ingest(store, [(path, ("\n".join(lines) + "\n").encode("utf-8"))], nlp=self.nlp)
                 problems = {p.source.rsplit(":", 1)[-1]: p.reason for p in result.problems}
                 stored = store.known_article_ids([r["id"] for r in results if "id" in r])
                 for r in results:

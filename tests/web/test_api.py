@@ -75,6 +75,18 @@ def test_a_revised_article_is_noted_in_its_story_report_each_time_it_is_asked_fo
     assert first == again and "revised: this is version 2" in json.dumps(first["notes"])
 
 
+def test_a_record_without_id_or_url_is_keyed_by_its_text_not_by_a_server_path(writable, auth):
+    # it had taken the server's temporary file as its key and source ("/tmp/tmpab12/request.jsonl:1"): a path of
+    # the server shown to clients, and a new key for the same text each time it was posted
+    client, _ = writable
+    record = {"title": "Dam inspection ordered", "text": DAM_A.replace("Tuesday", "Wednesday")}
+    first, again = (client.post("/api/articles", json=record, headers=auth).json()["results"][0] for _ in range(2))
+    assert (first["status"], again["status"]) == ("stored", "unchanged") and first["id"] == again["id"]
+    article = client.get(f"/api/articles/{first['id']}").json()
+    assert article["external_id"] == f"api-{first['id']}"
+    assert article["source"].startswith("POST /api/articles.jsonl") and "tmp" not in json.dumps(article)
+
+
 def test_unknown_ids_are_404_json(client):
     assert_error(client.get("/api/stories/s-nope"), 404, "s-nope")
     assert_error(client.get("/api/articles/0000"), 404, "0000")

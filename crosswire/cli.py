@@ -472,10 +472,13 @@ def _check_networks(value: str) -> None:
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (127.0.0.1: this machine only).")
 @click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True, help="Port to listen on.")
 @click.option("--read-token", is_flag=True, help="Reads need the token too (pages and GET requests).")
+@click.option("--allow-host", "allow_hosts", multiple=True, metavar="NAME",
+              help="Also answer requests that name this host (on 127.0.0.1 only localhost names are answered, "
+                   "so that no web page can reach the server by DNS rebinding; on a network, only these names).")
 @click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Server processes; more serve more requests at once (each holds its own caches).")
 @click.option("--debug", is_flag=True, help="Show tracebacks and log every request.")
-def serve(db, host, port, read_token, workers, debug) -> None:
+def serve(db, host, port, read_token, allow_hosts, workers, debug) -> None:
     """Serve the web app and the HTTP API (/openapi.json) over a store; opens no browser.
 
     Writes (POST /api/articles) need the header 'Authorization: Bearer TOKEN'
@@ -494,7 +497,8 @@ def serve(db, host, port, read_token, workers, debug) -> None:
     _warn(f"serving {db} at http://{host}:{port}" + (f" with {workers} processes" if workers > 1 else "")
           + " (Ctrl+C stops)")  # fmt: skip
     run_server(db, host=host, port=port, token=os.environ.get("CROSSWIRE_TOKEN") or None,
-               read_token_required=read_token, log_level="info" if debug else "warning", workers=workers)  # fmt: skip
+               read_token_required=read_token, log_level="info" if debug else "warning", workers=workers,
+               allow_hosts=allow_hosts)  # fmt: skip
 
 
 def _filter_date(name: str, value: str | None) -> dt.date | None:

@@ -23,7 +23,7 @@ import re
 import tempfile
 import threading
 from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from fastapi import Depends, FastAPI, Query, Request
@@ -104,6 +104,55 @@ class BodyLimit:
                     "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(payload)).encode()),
                                 (b"connection", b"close")]})  # fmt: skip
         await send({"type": "http.response.body", "body": payload})
+
+
+# The names of this machine's loopback address: what a browser sends as Host to a server listening only there
+LOOPBACK_HOSTS = ("localhost", "127.0.0.1", "::1")
+
+
+def host_name(header: str) -> str:
+    """The host of a Host header, without its port or IPv6 brackets, lower case: "[::1]:8000" -> "::1"."""
+    header = header.strip().lower()
+    if header.startswith("["):
+        return header[1:].partition("]")[0]
+    return header.rpartition(":")[0] if header.count(":") == 1 else header
+
+
+class HostCheck:
+    """ASGI middleware: refuse (421, JSON) a request whose Host header names none of `allowed`, or a subdomain of
+    "localhost". A server on the loopback address is reachable by any web page the user opens, through DNS
+    rebinding (a name of the page's own that then resolves to 127.0.0.1): only the Host header tells those
+    requests apart, and the page's reads of the API must not succeed."""
+
+    def __init__(self, app, allowed: Iterable[str]) -> None:
+        self.app, self.allowed = app, {h.lower().strip("[]") for h in allowed}
+
+    def permits(self, header: str) -> bool:
+        name = host_name(header).rstrip(".")
+        return name in self.allowed or ("localhost" in self.allowed and name.endswith(".localhost"))
+
+    async def __call__(self, scope, receive, send) -> None:
+        headers = dict(scope.get("headers") or []) if scope["type"] in ("http", "websocket") else None
+        if headers is None or self.permits(headers.get(b"host", b"").decode("latin-1")):
+            await self.app(scope, receive, send)
+            return
+        shown_host = headers.get(b"host", b"").decode("latin-1")[:80]
+        payload = json.dumps({"error": f"host {shown_host!r} is not served here (crosswire serve --allow-host "
+                                       f"NAME lets a name through)"}).encode()  # fmt: skip
+        await send({"type": "http.response.start", "status": 421,
+                    "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(payload)).encode())]})
+        await send({"type": "http.response.body", "body": payload})
+
+
+def allowed_hosts_for(listen: str, extra: Iterable[str] = ()) -> list[str] | None:
+    """The Host names a server listening on `listen` answers: the loopback names and `extra` when it listens on
+    the loopback address only (a page elsewhere cannot reach it but by DNS rebinding); `extra` alone, or any name
+    (None), when it listens on a network."""
+    extra = list(extra)
+    local = listen.strip("[]").lower() in LOOPBACK_HOSTS or listen.startswith("127.")
+    if local:
+        return list(dict.fromkeys([*LOOPBACK_HOSTS, listen.strip("[]").lower(), *extra]))
+    return extra or None
 
 
 class VersionCache:
@@ -486,8 +535,11 @@ def article_dict(article, stories: list[str]) -> dict[str, Any]:
 
 
 def create_app(db: str, *, token: str | None = None, read_token_required: bool = False, nlp=None,
-               max_body: int = MAX_BODY_BYTES, precompute: bool = False) -> FastAPI:  # fmt: skip
+               max_body: int = MAX_BODY_BYTES, precompute: bool = False,
+               allowed_hosts: Iterable[str] | None = None) -> FastAPI:  # fmt: skip
     """The app over the store at `db` (a SQLite path or a postgresql:// URL); it must exist.
+
+    `allowed_hosts`: the Host header names answered (see `HostCheck`; None answers any).
 
     `token` guards writes (POST /api/articles), and reads too when
     `read_token_required`; with no token writes are refused. `nlp` is a loaded
@@ -521,6 +573,8 @@ def create_app(db: str, *, token: str | None = None, read_token_required: bool =
                   description="Compare how news outlets report the same story.")  # fmt: skip
     app.state.engine = engine
     app.add_middleware(BodyLimit, limit=max_body)
+    if allowed_hosts is not None:
+        app.add_middleware(HostCheck, allowed=allowed_hosts)  # added last: runs first
 
     def reader(request: Request) -> None:
         engine.check(request, write=False)

@@ -101,3 +101,16 @@ def test_a_feed_with_no_entries_and_xml_that_is_no_feed_are_one_line_each(tmp_pa
 )
 def test_feeds_are_told_by_their_root_element_or_extension(text, name, fmt):
     assert detect_format(text, name) == fmt
+
+
+def test_extract_refuses_a_feed_and_reads_a_gzipped_text(tmp_path, nlp):
+    # extract analyses one text: a feed's markup is none, a compressed article is one once inflated
+    import gzip
+
+    from crosswire.extract import extract_source
+
+    with pytest.raises(InputError, match="a feed holds many entries: compare or ingest it"):
+        extract_source(str(write(tmp_path, "port.rss", RSS)), nlp=nlp)
+    (tmp_path / "strike.txt.gz").write_bytes(gzip.compress(f"Port strike\n\n{STRIKE}".encode()))
+    result = extract_source(str(tmp_path / "strike.txt.gz"), nlp=nlp)
+    assert result["text"].startswith("Port strike") and "Halvergate" in [e["text"] for e in result["entities"]]

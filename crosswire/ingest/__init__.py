@@ -4,6 +4,7 @@
     read_all(sources, *, published=None) -> (articles, problems)
     expand_sources(sources) -> paths: a folder becomes the files under it
     read_text(text, *, source="<stdin>", published=None, fmt="auto") -> Article
+    read_texts(text, *, source="<stdin>", published=None, fmt="auto") -> list[Article]
 
 A source is a path, or "-" for standard input. Its format comes from the file
 extension, else from sniffing the first characters ("<html"/"<!doctype" ->
@@ -56,6 +57,7 @@ __all__ = [
     "read_chunks",
     "read_source",
     "read_text",
+    "read_texts",
     "with_published",
 ]
 
@@ -251,9 +253,18 @@ def read_text(
     text: str, *, source: str = STDIN, published: dt.date | None = None, fmt: str = "auto"
 ) -> Article:
     """One article from a string (standard input, a web form, a test)."""
+    articles = read_texts(text, source=source, published=published, fmt=fmt)
+    if len(articles) != 1:
+        raise InputError(source, f"holds {len(articles)} articles; read it with read_texts")
+    return articles[0]
+
+
+def read_texts(
+    text: str, *, source: str = STDIN, published: dt.date | None = None, fmt: str = "auto"
+) -> list[Article]:
+    """Every article of a string, as of a file named `source` (JSON Lines records, a feed's entries); an
+    InputError when none can be read."""
     batch = _parse(text, source=source, name="" if source == STDIN else source, published=published, fmt=fmt)
     if batch.problems and not batch.articles:
         raise InputError(source, batch.problems[0].reason)
-    if len(batch.articles) != 1:
-        raise InputError(source, f"holds {len(batch.articles)} articles; read it with read_source")
-    return batch.articles[0]
+    return batch.articles

@@ -729,8 +729,9 @@ def articles_from_archive(data: bytes, name: str, limit: int = MAX_ITEMS) -> lis
 
 
 def articles_from_items(items: list[Any], names: list[str] | None = None) -> list:
-    """Articles from texts or records; 422 naming the item when one cannot be read."""
-    from crosswire.ingest import read_text
+    """Articles from texts or records; 422 naming the item when one cannot be read. An uploaded file (`names`)
+    gives all its articles, as a file given to compare does (a JSONL file's records, a feed's entries)."""
+    from crosswire.ingest import read_text, read_texts
 
     articles = []
     for n, item in enumerate(items, start=1):
@@ -742,7 +743,7 @@ def articles_from_items(items: list[Any], names: list[str] | None = None) -> lis
         else:
             raise ApiError(422, f"{name}: give a text or a JSON object")
         try:
-            articles.append(read_text(text, source=name, fmt=fmt))
+            articles.extend(read_texts(text, source=name, fmt=fmt) if names else [read_text(text, source=name, fmt=fmt)])
         except CrosswireError as exc:
             raise ApiError(422, f"{name}: {getattr(exc, 'reason', None) or exc}") from None
     return articles

@@ -269,16 +269,19 @@ def add_pages(app: FastAPI, engine, reader) -> None:
                     return render("compare.html", 422, title="Compare",
                                   message=f"{upload.filename}: not UTF-8 text, HTML or a web archive")  # fmt: skip
                 names.append(upload.filename)
-        if len(items) + len(archived) < 2:
-            return render("compare.html", 422, title="Compare",
-                          message="Give two or more articles: paste them or choose files.")  # fmt: skip
         if len(items) + len(archived) > MAX_ITEMS:  # as POST /api/compare: each article adds to the cost
             return render("compare.html", 422, title="Compare",
                           message=f"{len(items) + len(archived)} articles given; at most {MAX_ITEMS}.")  # fmt: skip
-        try:
+        try:  # a file may hold several articles (JSON Lines records, a feed's entries)
             articles = articles_from_items(items, names) + archived
         except ApiError as exc:
             return render("compare.html", exc.status, title="Compare", message=exc.message)
+        if len(articles) < 2:
+            return render("compare.html", 422, title="Compare",
+                          message="Give two or more articles: paste them or choose files.")  # fmt: skip
+        if len(articles) > MAX_ITEMS:
+            return render("compare.html", 422, title="Compare",
+                          message=f"{len(articles)} articles given; at most {MAX_ITEMS}.")  # fmt: skip
         comparison = await run_in_threadpool(engine.compare, articles)
         if len(comparison.articles) < 2:
             problems = "; ".join(str(p) for p in comparison.problems) or "fewer than two readable articles"

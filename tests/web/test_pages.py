@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import json
 import re
 from html.parser import HTMLParser
 
@@ -160,6 +161,16 @@ def test_compare_page_takes_pasted_texts_and_escapes_them(client):
 def test_compare_page_asks_for_two_articles(client, data):
     page = client.post("/compare", data=data)
     assert page.status_code == 422 and "two or more articles" in page.text
+
+
+def test_compare_page_takes_every_article_of_one_uploaded_jsonl_or_feed_file(client):
+    # one file may hold the articles to compare: its records or entries count, not the one file
+    records = "\n".join(json.dumps({"id": f"dam-{k}", "title": "Dam", "text": text}) for k, text in enumerate((DAM_A, DAM_B)))
+    page = client.post("/compare", files=[("files", ("dam.jsonl", records.encode(), "application/json"))])
+    assert page.status_code == 200, page.text[:500]
+    assert "Key facts" in page.text and 'id="text-2"' in page.text
+    one = client.post("/compare", files=[("files", ("one.jsonl", records.splitlines()[0].encode(), "text/plain"))])
+    assert one.status_code == 422 and "two or more articles" in one.text
 
 
 def test_compare_page_names_an_unreadable_upload(client):

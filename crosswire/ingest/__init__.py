@@ -18,7 +18,8 @@ title, header lines and dateline; run `crosswire.clean.clean` next.
 
 What `raw_text` is, per format: text files -> the whole file as decoded
 (newlines normalised to "\\n"); HTML -> the text trafilatura extracts; JSON ->
-the record's text field. `Article.id` is a short sha256 of `raw_text`.
+the record's text field (markup in it, "<p>...</p>", read as HTML: its text,
+one paragraph per line). `Article.id` is a short sha256 of `raw_text`.
 
 `published` is the caller's date: used when the source states none, and as
 the year source for a dateline without a year (then flagged inferred). The

@@ -89,3 +89,35 @@ def read_html(html: str, *, source: str, published: dt.date | None = None) -> Ba
         lines.append(text)
         pos += len(text) + 1
     return Batch([make_article("\n".join(lines), source=source, meta=meta, published=published)])
+
+
+# A text that holds markup: a paragraph, line-break, heading, list, link or emphasis tag, as scrapers and news
+# APIs leave in a JSON record's text ("<p>...</p>")
+_MARKUP = re.compile(r"<(?:p|br|div|span|a|b|i|em|strong|h[1-6]|ul|ol|li|blockquote|figure|img|script|style)\b[^>]*>",
+                     re.IGNORECASE)
+_BLOCKS = frozenset("p div br li h1 h2 h3 h4 h5 h6 blockquote tr figure figcaption section article pre".split())
+_UNSEEN = ("script", "style", "noscript", "template", "iframe", "object", "svg")
+
+
+def holds_markup(text: str) -> bool:
+    return _MARKUP.search(text) is not None
+
+
+def fragment_text(fragment: str) -> str:
+    """The text of an HTML fragment, one paragraph per line; scripts and styles dropped, entities decoded."""
+    import lxml.etree
+    import lxml.html
+
+    try:
+        root = lxml.html.fragment_fromstring(fragment, create_parent="div")
+    except (lxml.etree.ParserError, ValueError):
+        return fragment
+    for element in root.iter(*_UNSEEN):
+        element.drop_tree()
+    for element in root.iter(*_BLOCKS):
+        element.tail = "\n" + (element.tail or "")
+        if element.tag == "br":
+            continue
+        element.text = "\n" + (element.text or "")
+    lines = (" ".join(line.split()) for line in root.text_content().splitlines())
+    return "\n".join(line for line in lines if line)

@@ -18,6 +18,7 @@ from crosswire.errors import CrosswireError, InputError, NoArticleText
 from crosswire.ingest.assemble import Meta, make_article
 from crosswire.ingest.batch import Batch
 from crosswire.ingest.dates import ParsedDate, parse_date
+from crosswire.ingest.html import fragment_text, holds_markup
 from crosswire.model import Problem
 
 FIELDS = {
@@ -41,10 +42,16 @@ def _key(record: dict[str, Any], name: str) -> str | None:
     return next((key for key in FIELDS[name] if record.get(key) not in (None, "", [], {})), None)
 
 
+_BYLINE = re.compile(r"^\s*by\s+", re.IGNORECASE)  # "By Mara Lind and Tom Hale"
+
+
 def _text(value: Any) -> str:
+    if isinstance(value, dict) and isinstance(value.get("rendered"), str):  # WordPress: {"rendered": "<p>...</p>"}
+        value = value["rendered"]
     if isinstance(value, list):  # paragraphs as a list
-        return "\n".join(str(v).strip() for v in value if str(v).strip())
-    return str(value).strip() if value is not None else ""
+        value = "\n".join(str(v).strip() for v in value if str(v).strip())
+    text = str(value).strip() if value is not None else ""
+    return fragment_text(text) if holds_markup(text) else text
 
 
 def _body(record: dict[str, Any], label: str) -> str:
@@ -53,12 +60,14 @@ def _body(record: dict[str, Any], label: str) -> str:
     if key is None:
         raise NoArticleText(label, "record has no text")
     value = record[key]
+    if isinstance(value, dict) and isinstance(value.get("rendered"), str):
+        value = value["rendered"]
     if isinstance(value, list) and all(isinstance(v, str) for v in value) or isinstance(value, str):
         if body := _text(value):
             return body
         raise NoArticleText(label, "record has no text")
-    # a number or an object here is another API's field under a name we read as the text (WordPress's
-    # {"content": {"rendered": ...}}): saying so beats "no article text left after removing boilerplate"
+    # a number or an object here is another API's field under a name we read as the text: saying so beats
+    # "no article text left after removing boilerplate"
     raise InputError(label, f'the "{key}" field holds {_json_kind(value)}, not the article\'s text')
 
 
@@ -163,7 +172,7 @@ def record_article(record: Any, *, label: str, published: dt.date | None):
             meta.outlet, meta.outlet_from = str(outlet).strip(), "metadata"
     authors = _field(record, "authors")
     if isinstance(authors, str):
-        authors = [a for a in authors.replace(" and ", ",").split(",")]
+        authors = [a for a in _BYLINE.sub("", authors).replace(" and ", ",").split(",")]
     if isinstance(authors, list):
         meta.authors = tuple(
             str(a.get("name", "") if isinstance(a, dict) else a).strip() for a in authors if a

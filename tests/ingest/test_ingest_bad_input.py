@@ -169,11 +169,11 @@ def test_repeated_headlines_and_email_signoffs_are_not_taken_for_portuguese():
 
 
 def test_a_record_whose_text_field_is_no_text_says_what_it_holds(tmp_path):
-    # a number, an object (WordPress's {"content": {"rendered": ...}}) or a flag under a text field's name is
+    # a number, an object (other than WordPress's {"rendered": ...}) or a flag under a text field's name is
     # named as such, not reported as text that boilerplate removal emptied; the batch's good record is read
     lines = [
         {"id": "n", "text": 20251014},
-        {"id": "o", "content": {"rendered": "<p>The harbour strike ended.</p>"}},
+        {"id": "o", "content": {"value": "The harbour strike ended.", "lang": "en"}},
         {"id": "f", "body": True},
         {"id": "l", "text": ["The harbour strike ended.", 3]},
         {"id": "good", "title": "Strike ends", "text": ["The harbour strike ended on Monday after nine days, "

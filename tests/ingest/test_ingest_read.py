@@ -408,3 +408,19 @@ def test_a_records_stated_date_is_used_only_when_it_can_be_one(published, date, 
     article = read_text(json.dumps({"title": "Strike", "text": text, "published": published}))
     assert article.published == date
     assert [n.message for n in article.notes if n.kind == "warning"] == ([warning] if warning else [])
+
+
+def test_a_records_html_text_is_read_as_html_and_wordpress_fields_are_understood():
+    # scrapers and news APIs leave markup in the text field; WordPress's REST API nests it under "rendered"
+    record = {"id": 7, "title": {"rendered": "Port strike &#8211; <em>day one</em>"}, "author": "By Mara Lind and Tom Hale",
+              "content": {"rendered": "<p>Dockworkers in Halvergate walked out on Monday, the union said.</p>\n"
+                                      "<p>Ships queued <b>offshore</b> &amp; waited.</p><script>track();</script>"},
+              "date": "2025-10-13T08:00:00", "link": "https://harbourpost.example/strike"}
+    article = read_text(json.dumps(record))
+    assert article.raw_text == ("Dockworkers in Halvergate walked out on Monday, the union said.\n"
+                                "Ships queued offshore & waited.")
+    assert (article.title, article.published, article.url) == ("Port strike – day one", dt.date(2025, 10, 13),
+                                                                "https://harbourpost.example/strike")
+    assert article.authors == ("Mara Lind", "Tom Hale") and article.external_id == "7"
+    plain = read_text(json.dumps({"text": "Rates fell to <5% as 3 < 4, the bank said on Monday in its report."}))
+    assert plain.raw_text == "Rates fell to <5% as 3 < 4, the bank said on Monday in its report."  # no markup: as given

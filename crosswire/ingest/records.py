@@ -17,7 +17,7 @@ from typing import Any
 from crosswire.errors import CrosswireError, InputError, NoArticleText
 from crosswire.ingest.assemble import Meta, make_article
 from crosswire.ingest.batch import Batch
-from crosswire.ingest.dates import ParsedDate, parse_date
+from crosswire.ingest.dates import ParsedDate, parse_date, stamp_date
 from crosswire.ingest.html import fragment_text, holds_markup
 from crosswire.model import Problem
 
@@ -155,7 +155,10 @@ def _published(value: Any) -> ParsedDate | None:
         except (OverflowError, OSError, ValueError):  # out of any calendar's range: no date, the text still read
             return None
         return ParsedDate(stamp.date(), stamp.strftime("%H:%M")) if value > 0 else None
-    return parse_date(str(value)) if value else None
+    if not value:
+        return None
+    # "13/10/2025": a numeric date is taken when only one order makes a date, as a time-stamp line's is
+    return parse_date(str(value)) or (stamped[0] if (stamped := stamp_date(str(value))) else None)
 
 
 def record_article(record: Any, *, label: str, published: dt.date | None):

@@ -400,6 +400,9 @@ def test_a_record_whose_text_is_only_its_title_keeps_it_as_the_story():
         ("9999-12-31", None, "published date 9999-12-31 ignored: not between 1800 and 2100"),
         ("0001-01-01T00:00:00Z", None, "published date 0001-01-01 ignored: not between 1800 and 2100"),
         ("1912-04-15", dt.date(1912, 4, 15), None),  # an archive's old paper is a date
+        ("13/10/2025", dt.date(2025, 10, 13), None),  # numeric, one order only: day first
+        ("10/13/2025 8:00 AM", dt.date(2025, 10, 13), None),  # month first
+        ("05/03/2025", None, None),  # March 5 or May 3: not taken
     ],
 )
 def test_a_records_stated_date_is_used_only_when_it_can_be_one(published, date, warning):

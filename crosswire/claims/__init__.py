@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 
 from crosswire.claims.opinion import opinion_reason
-from crosswire.claims.slots import slots_in
+from crosswire.claims.slots import SentenceWindows, slots_in
 from crosswire.model import Analysis, Article, Claim, Quote, Span
 
 CLAIMS_VERSION = "claims.v1"
@@ -21,12 +21,13 @@ CLAIMS_VERSION = "claims.v1"
 def build_claims(article: Article, analysis: Analysis) -> list[Claim]:
     """One claim per sentence of `article.text` (the analysis must be of that text)."""
     claims = []
+    windows = SentenceWindows(analysis)
     for sentence in analysis.sentences:
         text = analysis.text[sentence.start : sentence.end]
         if not _is_statement(text):
             continue
         quote = _quote_in(analysis.quotes, sentence.start, sentence.end)
-        slots = tuple(slots_in(analysis, sentence, article.published))
+        slots = tuple(slots_in(windows.of(sentence), sentence, article.published))
         kind = _kind(article, sentence.start, sentence.end, text, _has_values(slots), _quoted_in(analysis, sentence))
         claims.append(
             Claim(

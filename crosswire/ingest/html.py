@@ -91,9 +91,10 @@ def read_html(html: str, *, source: str, published: dt.date | None = None) -> Ba
     return Batch([make_article("\n".join(lines), source=source, meta=meta, published=published)])
 
 
-# A text that holds markup: a paragraph, line-break, heading, list, link or emphasis tag, as scrapers and news
-# APIs leave in a JSON record's text ("<p>...</p>")
-_MARKUP = re.compile(r"<(?:p|br|div|span|a|b|i|em|strong|h[1-6]|ul|ol|li|blockquote|figure|img|script|style)\b[^>]*>",
+# A text laid out in HTML: paragraph, line-break, heading, list or block tags, as scrapers and news APIs leave in a
+# JSON record's text ("<p>...</p>"). Inline tags alone ("a sign reading <script>alert(1)</script>") are words an
+# article quotes, kept as text (and escaped wherever shown).
+_MARKUP = re.compile(r"</?(?:p|br|div|h[1-6]|ul|ol|li|blockquote|figure|table|tr|section|article)\b[^<>]*>",
                      re.IGNORECASE)
 _BLOCKS = frozenset("p div br li h1 h2 h3 h4 h5 h6 blockquote tr figure figcaption section article pre".split())
 _UNSEEN = ("script", "style", "noscript", "template", "iframe", "object", "svg")

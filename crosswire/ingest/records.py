@@ -46,12 +46,13 @@ _BYLINE = re.compile(r"^\s*by\s+", re.IGNORECASE)  # "By Mara Lind and Tom Hale"
 
 
 def _text(value: Any) -> str:
-    if isinstance(value, dict) and isinstance(value.get("rendered"), str):  # WordPress: {"rendered": "<p>...</p>"}
+    rendered = isinstance(value, dict) and isinstance(value.get("rendered"), str)
+    if rendered:  # WordPress: {"rendered": "<p>...</p>"}, HTML whatever tags it holds
         value = value["rendered"]
     if isinstance(value, list):  # paragraphs as a list
         value = "\n".join(str(v).strip() for v in value if str(v).strip())
     text = str(value).strip() if value is not None else ""
-    return fragment_text(text) if holds_markup(text) else text
+    return fragment_text(text) if rendered or holds_markup(text) else text
 
 
 def _body(record: dict[str, Any], label: str) -> str:
@@ -60,9 +61,8 @@ def _body(record: dict[str, Any], label: str) -> str:
     if key is None:
         raise NoArticleText(label, "record has no text")
     value = record[key]
-    if isinstance(value, dict) and isinstance(value.get("rendered"), str):
-        value = value["rendered"]
-    if isinstance(value, list) and all(isinstance(v, str) for v in value) or isinstance(value, str):
+    if isinstance(value, list) and all(isinstance(v, str) for v in value) or isinstance(value, str) \
+            or isinstance(value, dict) and isinstance(value.get("rendered"), str):
         if body := _text(value):
             return body
         raise NoArticleText(label, "record has no text")

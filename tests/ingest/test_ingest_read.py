@@ -427,3 +427,9 @@ def test_a_records_html_text_is_read_as_html_and_wordpress_fields_are_understood
     assert article.authors == ("Mara Lind", "Tom Hale") and article.external_id == "7"
     plain = read_text(json.dumps({"text": "Rates fell to <5% as 3 < 4, the bank said on Monday in its report."}))
     assert plain.raw_text == "Rates fell to <5% as 3 < 4, the bank said on Monday in its report."  # no markup: as given
+
+
+def test_a_record_that_quotes_inline_markup_keeps_it_as_text():
+    # an article may quote markup ("a sign reading <b>closed</b>"): only paragraph layout makes a text HTML
+    text = "A commuter posted a sign reading <script>alert(1)</script> and <b>closed</b> on the gate on Monday."
+    assert read_text(json.dumps({"text": text})).raw_text == text

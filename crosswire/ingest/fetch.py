@@ -11,19 +11,27 @@ One GET, with:
   is not resolved again; https still verifies the certificate for the name);
 - redirects followed by hand, at most `max_redirects`;
 - timeouts: `fetch_timeout` seconds per connect/read/write, and three times
-  that for the whole response;
+  that for the whole response, headers included: every read on the
+  connection waits at most until that deadline, so a server that trickles a
+  byte at a time cannot hold a fetch;
 - a size cap: a Content-Length over `fetch_max_bytes` is refused before
-  reading, and a body is streamed and reading stops at the cap;
+  reading, and a body is streamed and reading stops at the cap; a compressed
+  body (gzip, deflate, brotli, stacked or not) is inflated here piece by
+  piece, so the cap applies to the decompressed bytes and a small "bomb"
+  never inflates past it in memory; the body of a response that is not 2xx
+  is not read;
 - retries on 429 and 5xx, at most `fetch_retries`, with exponential backoff,
-  honouring Retry-After (seconds or a date); a Retry-After longer than
-  `retry_max_wait` is not waited for: the fetch fails instead;
+  honouring Retry-After (seconds or a date; a negative or unreadable one
+  means the backoff); a Retry-After longer than `retry_max_wait` is not
+  waited for: the fetch fails instead;
 - a User-Agent naming crosswire and its version (`user_agent` replaces it);
 - conditional requests: pass the previous ETag / Last-Modified and a 304 comes
   back as `not_modified=True` with an empty body;
 - a per-host rate limit: at least `rate_limit` seconds between two requests to
   one host from this process;
-- robots.txt (read through this same safe path, cached per host for an hour)
-  unless `robots` is false.
+- robots.txt (read through this same safe path, cached per host for an hour,
+  its first 500 kB parsed when it is longer, as RFC 9309 allows) unless
+  `robots` is false.
 
 A response that is not 2xx or 304 after retries, a timeout, a refused URL, a
 page robots.txt disallows or an oversized body raises FetchError (UnsafeURL
@@ -36,18 +44,27 @@ resolve names itself and undo the address check.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import email.utils
 import json
+import re
 import threading
 import time
 import urllib.parse
 import urllib.robotparser
-from collections.abc import Callable, Mapping
+import zlib
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+import httpcore
 import httpx
+
+try:
+    import brotli
+except ImportError:  # pragma: no cover - brotli comes with crosswire
+    brotli = None
 
 from crosswire import __version__
 from crosswire.errors import FetchError, UnsafeURL
@@ -58,6 +75,8 @@ RETRY_STATUSES = {429, 500, 502, 503, 504}
 REDIRECT_STATUSES = {301, 302, 303, 307, 308}
 BACKOFF = 0.5  # seconds before the first retry when the server gives no Retry-After; doubles each time
 ROBOTS_TTL = 3600.0
+ROBOTS_MAX_BYTES = 500_000  # RFC 9309: parse at least 500 KiB; what follows is ignored
+PIECE = 65_536  # the most bytes one step of inflating a compressed body gives at a time
 DEFAULT_USER_AGENT = f"crosswire/{__version__} (news comparison; +https://pypi.org/project/crosswire/)"
 
 # The settings fetch() reads (crosswire/settings.py has their defaults and help).
@@ -168,9 +187,15 @@ def fetch(
     etag: str | None = None,
     last_modified: str | None = None,
     sleep: Callable[[float], None] = time.sleep,
+    refuse_types: tuple[str, ...] = (),
 ) -> FetchResult:
-    """GET `url` under the rules in the module docstring; `etag`/`last_modified` make it conditional."""
+    """GET `url` under the rules in the module docstring; `etag`/`last_modified` make it conditional.
+
+    A 2xx response whose media type starts with one of `refuse_types` ("image/", ...) is refused with a
+    BinaryInput before its body is read.
+    """
     options = _options(settings)
+    options["refuse_types"] = tuple(refuse_types)
     own = client is None
     if own:
         client = new_client()
@@ -181,11 +206,17 @@ def fetch(
             client.close()
 
 
+def _header_safe(value: str | None) -> str | None:
+    """A validator from an earlier response, if it can be sent back as it is (printable ASCII only)."""
+    return value if value and value.isascii() and value.isprintable() else None
+
+
 def _get(url, client, options, sleep, *, etag=None, last_modified=None, robots_check=True) -> FetchResult:
-    headers = {"User-Agent": options["user_agent"], "Accept-Encoding": "gzip, deflate, br"}
-    if etag:
+    headers = {"User-Agent": options["user_agent"], "Accept-Encoding": ACCEPT_ENCODING}
+    # a validator that cannot be sent (a server put other bytes in its ETag) means an unconditional request
+    if _header_safe(etag):
         headers["If-None-Match"] = etag
-    if last_modified:
+    if _header_safe(last_modified):
         headers["If-Modified-Since"] = last_modified
     current, redirects, attempts = url, [], 0
     while True:
@@ -229,46 +260,204 @@ def _get(url, client, options, sleep, *, etag=None, last_modified=None, robots_c
 def _request(target: netguard.Target, client: httpx.Client, headers: dict, options) -> tuple[int, dict, bytes]:
     """One request to one of the target's checked addresses: (status, lower-case headers, body)."""
     timeout = float(options["fetch_timeout"])
-    cap = int(options["fetch_max_bytes"])
     last_error: Exception | None = None
     for ip in target.addresses:
         request = _pinned_request(client, "GET", target, ip, headers, timeout)
         LIMITER.wait(f"{target.host}:{target.port}", float(options["rate_limit"]))
         deadline = time.monotonic() + 3 * timeout
-        try:
-            response = client.send(request, stream=True, follow_redirects=False)  # each hop is checked here
-        except httpx.ConnectError as exc:
-            last_error = exc
-            continue  # the next checked address, if any
-        except httpx.TimeoutException:
-            raise _fail(f"{target.url}: timed out after {timeout:g}s", "timeout") from None
-        except httpx.HTTPError as exc:
-            raise _fail(f"{target.url}: {type(exc).__name__}: {exc}".splitlines()[0], "network") from None
-        try:
-            response_headers = {k.lower(): v for k, v in response.headers.items()}
-            if response.status_code in REDIRECT_STATUSES or response.status_code == 304:
-                return response.status_code, response_headers, b""
-            length = response_headers.get("content-length", "")
-            if length.isdigit() and int(length) > cap:
-                raise _fail(f"{target.url}: {int(length):,} bytes is over fetch_max_bytes ({cap:,}); not read",
-                            "too_large", response.status_code)  # fmt: skip
-            chunks, size = [], 0
-            for chunk in response.iter_bytes():
-                size += len(chunk)
-                if size > cap:
-                    raise _fail(f"{target.url}: larger than fetch_max_bytes ({cap:,}); stopped reading",
-                                "too_large", response.status_code)  # fmt: skip
-                chunks.append(chunk)
-                if time.monotonic() > deadline:
-                    raise _fail(f"{target.url}: the response took over {3 * timeout:g}s", "timeout")
-            return response.status_code, response_headers, b"".join(chunks)
-        except httpx.TimeoutException:
-            raise _fail(f"{target.url}: timed out after {timeout:g}s", "timeout") from None
-        except httpx.HTTPError as exc:
-            raise _fail(f"{target.url}: {type(exc).__name__}: {exc}".splitlines()[0], "network") from None
-        finally:
-            response.close()
+        with _reads_until(deadline):
+            try:
+                response = client.send(request, stream=True, follow_redirects=False)  # each hop is checked here
+            except httpx.ConnectError as exc:
+                last_error = exc
+                continue  # the next checked address, if any
+            except httpx.TimeoutException:
+                raise _timed_out(target.url, timeout, deadline) from None
+            except httpx.HTTPError as exc:
+                raise _fail(f"{target.url}: {type(exc).__name__}: {exc}".splitlines()[0], "network") from None
+            try:
+                return _read_response(target, response, options, deadline)
+            except httpx.TimeoutException:
+                raise _timed_out(target.url, timeout, deadline) from None
+            except httpx.HTTPError as exc:
+                raise _fail(f"{target.url}: {type(exc).__name__}: {exc}".splitlines()[0], "network") from None
+            finally:
+                response.close()
     raise _fail(f"{target.url}: cannot connect ({last_error})".splitlines()[0], "network")
+
+
+def _read_response(target: netguard.Target, response: httpx.Response, options, deadline: float):
+    """(status, lower-case headers, body) of a streamed response: the body inflated here, under the size cap."""
+    cap, url = int(options["fetch_max_bytes"]), target.url
+    truncate = options.get("truncate", False)  # robots.txt: keep the first `cap` bytes rather than fail
+    status = response.status_code
+    response_headers = {k.lower(): v for k, v in response.headers.items()}
+    if not 200 <= status < 300:
+        return status, response_headers, b""  # redirects, 304 and errors: their body is not needed
+    media = response_headers.get("content-type", "").split(";", 1)[0].strip().lower()
+    if media and media.startswith(tuple(options.get("refuse_types", ()))):
+        from crosswire.errors import BinaryInput
+
+        raise BinaryInput(url, f"not an article: the server sent {media}")
+    length = response_headers.get("content-length", "")
+    if not truncate and re.fullmatch(r"[0-9]+", length) and int(length) > cap:
+        raise _fail(f"{url}: {int(length):,} bytes is over fetch_max_bytes ({cap:,}); not read", "too_large", status)
+    codings = _codings(response_headers.get("content-encoding", ""), url, status)
+    too_large = f"{url}: larger than fetch_max_bytes ({cap:,}); stopped reading"
+
+    def raw() -> Iterator[bytes]:
+        received = 0
+        for chunk in response.iter_raw():
+            received += len(chunk)
+            if received > cap:  # compressed bytes count too: a stream that inflates to nothing is no way round
+                if not truncate:
+                    raise _fail(too_large, "too_large", status)
+                yield chunk
+                return
+            yield chunk
+            if time.monotonic() > deadline:
+                raise _timed_out(url, float(options["fetch_timeout"]), deadline)
+
+    chunks, size = [], 0
+    try:
+        for piece in _inflated(raw(), codings):
+            size += len(piece)
+            if size > cap:
+                if truncate:
+                    chunks.append(piece[: len(piece) - (size - cap)])
+                    break
+                raise _fail(too_large + (" once decompressed" if codings else ""), "too_large", status)
+            chunks.append(piece)
+            if time.monotonic() > deadline:
+                raise _timed_out(url, float(options["fetch_timeout"]), deadline)
+    except (zlib.error, EOFError) + ((brotli.error,) if brotli else ()) as exc:
+        name = " and ".join(c.coding for c in codings)
+        raise _fail(f"{url}: damaged {name} content ({exc})".splitlines()[0], "network", status) from None
+    return status, response_headers, b"".join(chunks)
+
+
+def _timed_out(url: str, timeout: float, deadline: float) -> FetchError:
+    if time.monotonic() >= deadline - 0.05:
+        return _fail(f"{url}: the response took over {3 * timeout:g}s", "timeout")
+    return _fail(f"{url}: timed out after {timeout:g}s", "timeout")
+
+
+# -- a whole-response deadline on every read --------------------------------------
+# httpx has per-read timeouts only: a server sending a byte just inside each would hold a fetch for hours
+# (headers included, which no loop over the body sees). So each network stream httpcore opens for our requests
+# (seen through its documented "trace" extension) has its reads bounded by the deadline of the request this
+# thread is making; the deadline passed, a read is a ReadTimeout, as httpx reports any other.
+
+_DEADLINE = threading.local()
+
+
+@contextlib.contextmanager
+def _reads_until(deadline: float):
+    previous = getattr(_DEADLINE, "at", None)
+    _DEADLINE.at = deadline
+    try:
+        yield
+    finally:
+        _DEADLINE.at = previous
+
+
+def _bound_reads(stream) -> None:
+    read = getattr(stream, "read", None)
+    if read is None or getattr(stream, "_crosswire_deadline", False):
+        return
+
+    def read_until_deadline(max_bytes: int, timeout: float | None = None) -> bytes:
+        deadline = getattr(_DEADLINE, "at", None)
+        if deadline is not None:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise httpcore.ReadTimeout("the time for the whole response is over")
+            timeout = left if timeout is None else min(timeout, left)
+        return read(max_bytes, timeout)
+
+    try:
+        stream.read = read_until_deadline
+        stream._crosswire_deadline = True
+    except AttributeError:  # pragma: no cover - a stream that cannot be wrapped keeps its per-read timeouts
+        pass
+
+
+def _trace(event: str, info: dict) -> None:
+    if event in ("connection.connect_tcp.complete", "connection.start_tls.complete"):
+        _bound_reads(info.get("return_value"))
+
+
+# -- content codings, undone a bounded piece at a time -----------------------------
+
+_BROTLI_BOUNDED = brotli is not None and hasattr(brotli.Decompressor(), "can_accept_more_data")
+ACCEPT_ENCODING = "gzip, deflate, br" if _BROTLI_BOUNDED else "gzip, deflate"
+
+
+class _Inflater:
+    """One content coding undone: feed() gives pieces of about PIECE bytes at most, however well it compressed."""
+
+    def __init__(self, coding: str) -> None:
+        self.coding = coding
+        self._raw_deflate_fallback = coding == "deflate"  # some servers send deflate without its zlib header
+        if coding == "br":
+            self._brotli = brotli.Decompressor()
+        else:
+            self._zlib = zlib.decompressobj(zlib.MAX_WBITS | 16 if coding in ("gzip", "x-gzip") else zlib.MAX_WBITS)
+
+    def feed(self, data: bytes) -> Iterator[bytes]:
+        if self.coding == "br":
+            out = self._brotli.process(data, output_buffer_limit=PIECE)
+            while out:
+                yield out
+                out = self._brotli.process(b"", output_buffer_limit=PIECE)
+            return
+        while True:
+            try:
+                out = self._zlib.decompress(data, PIECE)
+            except zlib.error:
+                if not self._raw_deflate_fallback:
+                    raise
+                self._zlib = zlib.decompressobj(-zlib.MAX_WBITS)
+                self._raw_deflate_fallback = False
+                continue
+            self._raw_deflate_fallback = False
+            data = self._zlib.unconsumed_tail
+            if out:
+                yield out
+            if self._zlib.eof or (not data and len(out) < PIECE):
+                return
+
+    def end(self) -> bytes:
+        return b"" if self.coding == "br" else self._zlib.flush()
+
+
+def _codings(header: str, url: str, status: int) -> list[_Inflater]:
+    """Inflaters for a Content-Encoding, the last coding applied first; identity and unknown codings are
+    passed over (the bytes are taken as they are, as httpx does)."""
+    inflaters = []
+    for coding in reversed([c.strip().lower() for c in header.split(",") if c.strip()]):
+        if coding == "br" and not _BROTLI_BOUNDED:
+            raise _fail(f"{url}: brotli-compressed, and this brotli cannot inflate it safely", "network", status)
+        if coding in ("gzip", "x-gzip", "deflate", "br"):
+            inflaters.append(_Inflater(coding))
+    return inflaters
+
+
+def _inflated(chunks: Iterator[bytes], inflaters: list[_Inflater]) -> Iterator[bytes]:
+    """The pieces of the body, each coding undone lazily: nothing is inflated beyond what is asked for."""
+
+    def undo(data: bytes, rest: list[_Inflater]) -> Iterator[bytes]:
+        if not rest:
+            if data:
+                yield data
+            return
+        for piece in rest[0].feed(data):
+            yield from undo(piece, rest[1:])
+
+    for chunk in chunks:
+        yield from undo(chunk, inflaters)
+    for n, inflater in enumerate(inflaters):
+        yield from undo(inflater.end(), inflaters[n + 1 :])
 
 
 def _pinned_request(client: httpx.Client, method: str, target: netguard.Target, ip, headers: dict, timeout: float,
@@ -277,21 +466,27 @@ def _pinned_request(client: httpx.Client, method: str, target: netguard.Target, 
     parts = urllib.parse.urlsplit(target.url)
     literal = f"[{ip}]" if ip.version == 6 else str(ip)
     pinned = urllib.parse.urlunsplit((target.scheme, f"{literal}:{target.port}", parts.path or "/", parts.query, ""))
-    extra, extensions = {"Host": parts.netloc.rpartition("@")[2]}, {}
+    host = f"[{target.host}]" if ":" in target.host else target.host  # ASCII: an IDN is in its xn-- form
+    extra = {"Host": host if parts.port is None else f"{host}:{parts.port}"}
+    extensions: dict[str, Any] = {"trace": _trace}
     if target.scheme == "https":
         # TLS to the checked address, with the certificate verified for the name. The connection pool
         # knows connections by address only, so an https connection is never kept for reuse: one made
         # for another name on the same address must not carry this request.
         extensions["sni_hostname"] = target.host
         extra["Connection"] = "close"
-    return client.build_request(method, pinned, headers={**headers, **extra}, content=content,
-                                timeout=httpx.Timeout(timeout), extensions=extensions)  # fmt: skip
+    try:
+        return client.build_request(method, pinned, headers={**headers, **extra}, content=content,
+                                    timeout=httpx.Timeout(timeout), extensions=extensions)  # fmt: skip
+    except (httpx.InvalidURL, UnicodeError) as exc:  # a control character in the path, say
+        raise _fail(f"{target.url}: not a valid URL ({exc})".splitlines()[0], "unsafe", cls=UnsafeURL) from None
 
 
 def post_json(url: str, payload: Any, *, settings: Mapping[str, Any] | None = None, client=None) -> int:
     """POST `payload` as JSON under the same safety rules as fetching: the HTTP status, or FetchError/UnsafeURL.
 
-    One attempt, no redirects followed (a webhook that moves is misconfigured), a timeout.
+    One attempt, no redirects followed (a webhook that moves is misconfigured), a timeout for the whole answer;
+    the answer's body is not read.
     """
     options = _options(settings)
     target = netguard.check_url(url, allow=options["allow_network"])
@@ -305,8 +500,11 @@ def post_json(url: str, payload: Any, *, settings: Mapping[str, Any] | None = No
         for ip in target.addresses:
             request = _pinned_request(client, "POST", target, ip, headers, timeout, content=body)
             LIMITER.wait(f"{target.host}:{target.port}", float(options["rate_limit"]))
+            deadline = time.monotonic() + 3 * timeout
             try:
-                response = client.send(request, follow_redirects=False)
+                with _reads_until(deadline):
+                    response = client.send(request, stream=True, follow_redirects=False)
+                response.close()  # the status is all a webhook's answer is read for
             except httpx.ConnectError as exc:
                 last_error = exc
                 continue
@@ -325,15 +523,16 @@ def post_json(url: str, payload: Any, *, settings: Mapping[str, Any] | None = No
 
 
 def _retry_after(value: str | None) -> float | None:
-    """Seconds from a Retry-After header (delta-seconds or an HTTP date); None when absent or unreadable."""
+    """Seconds from a Retry-After header (delta-seconds or an HTTP date, never below 0); None when absent or
+    unreadable (a negative number, "soon", a digit that is not 0-9)."""
     if not value:
         return None
     value = value.strip()
-    if value.isdigit():
+    if re.fullmatch(r"[0-9]+", value):  # ASCII digits only: "²".isdigit() is true, and float("²") fails
         return float(value)
     try:
         when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, IndexError, OverflowError):
         return None
     if when.tzinfo is None:
         when = when.replace(tzinfo=dt.timezone.utc)
@@ -363,12 +562,17 @@ def _check_robots(url: str, client, options, sleep) -> None:
 
 
 def _read_robots(root: str, client, options, sleep) -> urllib.robotparser.RobotFileParser:
-    """The site's robots.txt: a missing file (4xx) allows all; 401/403 and 5xx disallow all (RFC 9309)."""
+    """The site's robots.txt: a missing file (4xx) allows all; 401/403 and 5xx disallow all (RFC 9309).
+
+    A longer file than ROBOTS_MAX_BYTES is read that far (to its last whole line) and parsed, as RFC 9309 allows.
+    """
     parser = urllib.robotparser.RobotFileParser(root + "/robots.txt")
-    robots_options = dict(options, fetch_max_bytes=min(int(options["fetch_max_bytes"]), 500_000))
+    cap = min(int(options["fetch_max_bytes"]), ROBOTS_MAX_BYTES)
+    robots_options = dict(options, fetch_max_bytes=cap, truncate=True, refuse_types=())
     try:
         result = _get(root + "/robots.txt", client, robots_options, sleep, robots_check=False)
-        parser.parse(result.body.decode("utf-8", errors="replace").splitlines())
+        body = result.body if len(result.body) < cap else result.body[: result.body.rfind(b"\n") + 1]
+        parser.parse(body.decode("utf-8", errors="replace").splitlines())
     except FetchError as exc:
         status = getattr(exc, "status", None)
         if status in (401, 403) or (status is not None and status >= 500):
@@ -390,17 +594,17 @@ def is_url(source: str) -> bool:
 def read_url(url: str, *, settings: Mapping[str, Any] | None = None, client=None, published=None):
     """The article on a web page: fetch, decode, extract with the HTML reader; the URL is its url and id.
 
-    Raises FetchError (see fetch) or an InputError from the HTML reader.
+    Raises FetchError (see fetch) or an InputError: from the HTML reader, or a BinaryInput for an image, a sound,
+    a video or a font (told by its Content-Type, before its body is read). The text is decoded by `decode_page`.
     """
     import dataclasses
 
     from crosswire.ingest import _parse
     from crosswire.ingest.batch import Batch
-    from crosswire.ingest.decode import decode
     from crosswire.ingest.outlets import outlet_from_url
 
-    result = fetch(url, client=client, settings=settings)
-    text = decode(result.body, url)
+    result = fetch(url, client=client, settings=settings, refuse_types=NOT_PAGES)
+    text = decode_page(result.body, result.headers.get("content-type", ""), url)
     batch = _parse(text, source=url, name="", published=published, fmt="html")
     articles = []
     for article in batch.articles:
@@ -409,3 +613,49 @@ def read_url(url: str, *, settings: Mapping[str, Any] | None = None, client=None
             article = dataclasses.replace(article, outlet=outlet, outlet_from="url")
         articles.append(article)
     return Batch(articles, batch.problems)
+
+
+NOT_PAGES = ("image/", "audio/", "video/", "font/", "model/")
+_CHARSET = re.compile(r"""charset\s*=\s*["']?\s*([A-Za-z0-9_.:+-]{1,40})""", re.IGNORECASE)
+_META = re.compile(rb"""<meta\b[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:+-]{1,40})""", re.IGNORECASE)
+
+
+def declared_charset(content_type: str, body: bytes) -> str | None:
+    """The codec a page says it is in: the Content-Type's charset, else a <meta> one in its first 4 kB; None when
+    there is none, or it is unknown or not ASCII-compatible (a UTF-16 label on bytes with no byte-order mark).
+    Latin-1 and ASCII labels mean windows-1252, as in browsers (WHATWG Encoding)."""
+    import codecs
+
+    found = _CHARSET.search(content_type or "")
+    label = found.group(1) if found else None
+    if label is None and (meta := _META.search(body[:4096])):
+        label = meta.group(1).decode("ascii")
+    if not label:
+        return None
+    try:
+        name = codecs.lookup(label).name
+        if "<p a='1'>".encode(name) != b"<p a='1'>":
+            return None
+    except (LookupError, UnicodeError, ValueError):
+        return None
+    return "cp1252" if name in ("latin-1", "iso8859-1", "ascii") else name
+
+
+def decode_page(body: bytes, content_type: str, url: str) -> str:
+    """A fetched page's text. Valid UTF-8 (or a byte-order mark) is read as such; other bytes in the charset the
+    page declares (its Content-Type, else its <meta>) when they decode in it; else as a file is (decode: a guess
+    trusted only when it fits, so a short page in Latin-1 does not come out as "Seńor")."""
+    from crosswire.ingest.decode import BOMS, KNOWN_BINARY, check_text, decode
+
+    charset = declared_charset(content_type, body)
+    if charset and charset != "utf-8" and b"\x00" not in body:
+        if not body.startswith(tuple(bom for bom, _ in BOMS) + tuple(magic for magic, _ in KNOWN_BINARY)):
+            try:
+                body.decode("utf-8")
+            except UnicodeDecodeError:
+                for codec in (charset, "latin-1") if charset == "cp1252" else (charset,):
+                    try:
+                        return check_text(body.decode(codec), url)
+                    except UnicodeDecodeError:
+                        continue
+    return decode(body, url)

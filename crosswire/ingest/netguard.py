@@ -5,10 +5,13 @@
 
 A URL is refused (UnsafeURL, one-line reason) unless its scheme is http or
 https and EVERY address its host resolves to is public: not private,
-loopback, link-local, multicast, reserved, unspecified, shared (100.64/10),
-nor an IPv4 address hidden in IPv6 (IPv4-mapped, NAT64, 6to4, Teredo) that
-is one of those. A network the user allows explicitly (``allow_network``
-setting, ``--allow-network``) lifts the refusal for addresses inside it.
+loopback, link-local, site-local, multicast, reserved, unspecified, shared
+(100.64/10), nor an IPv4 address hidden in IPv6 (IPv4-mapped, NAT64, 6to4,
+Teredo) that is one of those. A host name in Unicode (IDN) is turned into its
+ASCII form (IDNA 2008 with UTS 46 mapping, as browsers do) before it is
+resolved, and that ASCII name is what the request names (Host header, TLS).
+A network the user allows explicitly (``allow_network`` setting,
+``--allow-network``) lifts the refusal for addresses inside it.
 
 The fetcher (fetch.py) calls this for the first URL and again for every
 redirect, and connects to one of the checked addresses rather than resolving
@@ -24,6 +27,8 @@ import urllib.parse
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+import idna
+
 from crosswire.errors import UnsafeURL
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
@@ -37,7 +42,7 @@ _NAT64 = ipaddress.ip_network("64:ff9b::/96")
 class Target:
     url: str
     scheme: str
-    host: str  # as written in the URL, without brackets, lower case
+    host: str  # the URL's host in ASCII (an IDN as its xn-- form), without brackets or a final dot, lower case
     port: int
     addresses: tuple[IPAddress, ...]  # every address the host resolves to, all checked
 
@@ -82,8 +87,8 @@ def why_not_public(ip: IPAddress) -> str | None:
     if inner is not None:
         reason = why_not_public(inner)
         return f"{reason} (IPv4 {inner} inside IPv6)" if reason else None
-    for name in ("unspecified", "loopback", "link_local", "multicast", "reserved", "private"):
-        if getattr(ip, f"is_{name}"):
+    for name in ("unspecified", "loopback", "link_local", "site_local", "multicast", "reserved", "private"):
+        if getattr(ip, f"is_{name}", False):  # site-local (fec0::/10): IPv6 only, deprecated but still internal
             return name.replace("_", "-")
     if not ip.is_global:
         return "not globally reachable"
@@ -126,6 +131,16 @@ def resolve(host: str, port: int) -> tuple[IPAddress, ...]:
     return tuple(addresses)
 
 
+def ascii_host(host: str) -> str:
+    """The host name as it is resolved and sent: an IDN in its xn-- form; UnsafeURL when it is no valid name."""
+    if host.isascii():
+        return host.lower()
+    try:
+        return idna.encode(host, uts46=True).decode("ascii").lower()
+    except (idna.IDNAError, UnicodeError, ValueError) as exc:
+        raise UnsafeURL(f"{host}: not a valid host name ({exc})".splitlines()[0]) from None
+
+
 def check_url(url: str, *, allow: Iterable[IPNetwork] | str = ()) -> Target:
     """The URL's target with its checked addresses, or UnsafeURL saying why it may not be fetched."""
     networks = parse_networks(allow) if isinstance(allow, str) else tuple(allow)
@@ -142,6 +157,11 @@ def check_url(url: str, *, allow: Iterable[IPNetwork] | str = ()) -> Target:
         raise UnsafeURL(f"{url}: no host name")
     if parts.username is not None or parts.password is not None:
         raise UnsafeURL(f"{url}: URLs with a user name or password are not fetched")
+    if port == 0:
+        raise UnsafeURL(f"{url}: not a valid URL (port 0)")
+    host = ascii_host(host).rstrip(".")  # a full-width dot can map to a final "."
+    if not host:
+        raise UnsafeURL(f"{url}: no host name")
     port = port or SCHEMES[scheme]
     addresses = resolve(host, port)
     for ip in addresses:

@@ -139,6 +139,46 @@ def test_entries_salvaged_from_broken_xml_are_taken_and_the_problem_logged(pages
         assert feed_store.fetch_log(store)[0]["outcome"] == "malformed"
 
 
+def test_a_feed_whose_etag_cannot_be_sent_back_is_polled_unconditionally(pages, settings, tmp_path, nlp, api):
+    server = pages
+    body = rss(server.base, [("Harvest", "/news/orchard.html", "Apples.")])
+    # a Latin-1 byte in the ETag: stored as text, it could not go back in an If-None-Match header
+    feed_url = server.route("/odd.xml", lambda r: (200, {"Content-Type": "application/rss+xml",
+                                                         "ETag": 'W/"r\u00e9v1"'}, body))  # fmt: skip
+    with open_store(tmp_path / "news.db") as store:
+        feed_store.add_feed(store, feed_url)
+        [first] = poll_feeds(store, settings=settings, nlp=nlp, api=api)
+        [second] = poll_feeds(store, settings=settings, nlp=nlp, api=api)
+        assert (first.outcome, first.new, second.outcome, second.seen, second.new) == ("ok", 1, "ok", 1, 0)
+        assert "If-None-Match" not in dict(server.requests[-1][1])
+
+
+def test_entry_links_the_fetcher_refuses_are_one_line_each(pages, settings, tmp_path, nlp, api, monkeypatch):
+    import socket
+
+    from crosswire.ingest import netguard
+
+    server = pages
+    real = socket.getaddrinfo
+
+    def getaddrinfo(host, port, *args, **kwargs):  # the IDN's ASCII name is the local server
+        if host == "xn--bcher-kva.test":
+            return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", ("127.0.0.1", port))]
+        return real(host, port, *args, **kwargs)
+
+    monkeypatch.setattr(netguard.socket, "getaddrinfo", getaddrinfo)
+    idn = f"http://b\u00fccher.test:{server.port}"
+    items = [("Harvest", "/news/orchard.html", "Apples."), ("Bridge", "/news/bridge.html", SUMMARY)]
+    body = rss(idn, items).replace(b"/news/bridge.html<", b"/news/bridge.html\x7f<")  # DEL: no URL
+    feed_url = server.route("/idn.xml", lambda r: (200, {"Content-Type": "application/rss+xml"}, body))
+    with open_store(tmp_path / "news.db") as store:
+        feed_store.add_feed(store, feed_url)
+        [round_] = poll_feeds(store, settings=settings, nlp=nlp, api=api)
+        assert (round_.outcome, round_.new, round_.partial, round_.failed) == ("ok", 1, 1, 0)
+        outcomes = [(e["url"].rsplit("/", 1)[-1], e["outcome"]) for e in feed_store.fetch_log(store)]
+        assert outcomes == [("idn.xml", "ok"), ("orchard.html", "ok"), ("bridge.html\x7f", "unsafe")]
+
+
 def test_an_unsafe_feed_is_refused_and_recorded(settings, tmp_path, nlp, api):
     with open_store(tmp_path / "news.db") as store:
         feed_store.add_feed(store, "http://10.0.0.1/rss.xml")

@@ -6,6 +6,7 @@ import gzip
 import socket
 import threading
 import time
+import zlib
 
 import brotli
 import pytest
@@ -244,3 +245,216 @@ def test_the_connection_goes_to_the_checked_address_not_a_second_lookup(server, 
 def test_a_bad_allowed_range_is_one_line(settings):
     with pytest.raises(UnsafeURL, match="not a network range"):
         fetch("http://127.0.0.1:9/", settings={**settings, "allow_network": "everything"})
+
+
+# -- hostile and broken servers -----------------------------------------------------
+
+
+def raw_server(answer):
+    """A one-connection TCP server on 127.0.0.1 that runs answer(socket) after reading the request: its port."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(1)
+
+    def serve():
+        conn, _ = listener.accept()
+        with conn, listener:
+            conn.recv(65536)
+            try:
+                answer(conn)
+            except OSError:
+                pass  # the client hung up
+
+    threading.Thread(target=serve, daemon=True).start()
+    return listener.getsockname()[1]
+
+
+def test_headers_trickled_a_byte_at_a_time_hit_the_whole_response_deadline(settings):
+    stop = threading.Event()
+
+    def trickle(conn):
+        for byte in b"HTTP/1.1 200 OK\r\nX-Slow: " + b"a" * 300:
+            if stop.wait(0.05):
+                return
+            conn.sendall(bytes([byte]))
+
+    port = raw_server(trickle)
+    started = time.monotonic()
+    with pytest.raises(FetchError, match="took over") as caught:
+        fetch(f"http://127.0.0.1:{port}/", settings={**settings, "fetch_timeout": 0.3, "robots": False})
+    stop.set()
+    assert outcome_of(caught.value) == "timeout" and time.monotonic() - started < 2
+
+
+def test_a_webhook_answer_is_not_read(settings):
+    def endless_answer(conn):
+        conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\n")
+        for _ in range(400):
+            conn.sendall(b"x" * 10)
+            time.sleep(0.05)
+
+    port = raw_server(endless_answer)
+    started = time.monotonic()
+    assert fetch_module.post_json(f"http://127.0.0.1:{port}/hook", {"story": "s1"}, settings=settings) == 200
+    assert time.monotonic() - started < 2
+
+
+def bomb_memory(url, settings):
+    """Peak Python memory while fetching a small body that inflates far past the cap."""
+    import tracemalloc
+
+    tracemalloc.start()
+    try:
+        with pytest.raises(FetchError, match="once decompressed") as caught:
+            fetch(url, settings={**settings, "fetch_max_bytes": 100_000, "robots": False})
+        return tracemalloc.get_traced_memory()[1], caught.value
+    finally:
+        tracemalloc.stop()
+
+
+@pytest.mark.parametrize("encoding", ["br", "gzip, gzip"])
+def test_a_compression_bomb_is_stopped_at_the_cap_as_it_inflates(server, settings, encoding):
+    zeros = b"\0" * 100_000_000
+    packed = brotli.compress(zeros, quality=5) if encoding == "br" else gzip.compress(gzip.compress(zeros, 9), 9)
+    assert len(packed) < 2_000  # a few hundred bytes, 100 MB inflated
+    url = server.route("/bomb", ok(packed, **{"Content-Encoding": encoding}))
+    peak, error = bomb_memory(url, settings)
+    assert outcome_of(error) == "too_large"
+    assert peak < 10_000_000  # the 100 MB never in memory
+
+
+@pytest.mark.parametrize("pack", [zlib.compress, lambda data: zlib.compress(data)[2:-4]], ids=["zlib", "raw"])
+def test_deflate_with_and_without_its_zlib_header_is_inflated(server, settings, pack):
+    url = server.route("/deflated", ok(pack(PAGE * 5000), **{"Content-Encoding": "deflate"}))
+    assert fetch(url, settings={**settings, "robots": False}).body == PAGE * 5000
+
+
+def test_stacked_codings_are_undone_in_order(server, settings):
+    url = server.route("/twice", ok(brotli.compress(gzip.compress(PAGE)), **{"Content-Encoding": "gzip, br"}))
+    assert fetch(url, settings={**settings, "robots": False}).body == PAGE
+
+
+def test_a_damaged_gzip_body_is_one_line(server, settings):
+    url = server.route("/damaged", ok(b"\x1f\x8b\x08\x00" + b"garbage" * 10, **{"Content-Encoding": "gzip"}))
+    with pytest.raises(FetchError, match="damaged gzip content") as caught:
+        fetch(url, settings={**settings, "robots": False})
+    assert outcome_of(caught.value) == "network"
+
+
+def test_the_body_of_an_error_is_not_read(server, settings):
+    def endless():
+        for _ in range(3200):
+            yield b"e" * 65536
+
+    url = server.route("/broken", lambda request: (500, {}, endless()))
+    with pytest.raises(FetchError, match="HTTP 500") as caught:
+        fetch(url, settings={**settings, "robots": False, "fetch_retries": 0, "fetch_max_bytes": 100_000})
+    assert outcome_of(caught.value) == "http_error" and caught.value.status == 500
+
+
+@pytest.mark.parametrize("value", ["\u00b2", "-5", "1e9", "3.5", "soon", "Mon, 99 Foo 2000 99:99:99"])
+def test_an_unreadable_retry_after_means_the_backoff(server, settings, value):
+    assert fetch_module._retry_after(value) is None
+    waits = []
+    url = server.route("/odd-wait", lambda request: (503, {"Retry-After": value}, b""))
+    with pytest.raises(FetchError, match="HTTP 503"):
+        fetch(url, settings={**settings, "robots": False, "fetch_retries": 1}, sleep=waits.append)
+    assert waits == [fetch_module.BACKOFF]
+
+
+def test_huge_retry_afters_are_not_waited_for(server, settings):
+    for value in ("99999999999999999999999999", "Fri, 31 Dec 9999 23:59:59 GMT"):
+        url = server.route("/much-later", lambda request, v=value: (429, {"Retry-After": v}, b""))
+        with pytest.raises(FetchError, match="retry_max_wait"):
+            fetch(url, settings={**settings, "robots": False}, sleep=pytest.fail)
+
+
+def test_a_url_with_a_control_character_is_refused_in_one_line(server, settings):
+    with pytest.raises(UnsafeURL, match="not a valid URL") as caught:
+        fetch(f"{server.base}/news/\x01page", settings={**settings, "robots": False})
+    assert outcome_of(caught.value) == "unsafe"
+
+
+def test_an_idn_is_asked_for_by_its_ascii_name(server, settings, monkeypatch):
+    real = socket.getaddrinfo
+
+    def getaddrinfo(host, port, *args, **kwargs):
+        if host == "127.0.0.1":  # the pinned connection
+            return real(host, port, *args, **kwargs)
+        assert host == "xn--bcher-kva.test", host
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", ("127.0.0.1", port))]
+
+    monkeypatch.setattr(netguard.socket, "getaddrinfo", getaddrinfo)
+    server.route("/page", ok())
+    result = fetch(f"http://bücher.test:{server.port}/page", settings={**settings, "robots": False})
+    assert result.body == PAGE and dict(server.requests[-1][1])["Host"] == f"xn--bcher-kva.test:{server.port}"
+
+
+def test_a_validator_that_cannot_be_sent_back_makes_an_unconditional_request(server, settings):
+    url = server.route("/feed.xml", ok(ETag='W/"caf\u00e9"'))
+    first = fetch(url, settings={**settings, "robots": False})
+    assert first.etag == 'W/"caf\u00e9"'  # the server sent a Latin-1 byte in it
+    again = fetch(url, settings={**settings, "robots": False}, etag=first.etag, last_modified="\u00e9t\u00e9")
+    assert again.body == PAGE and "If-None-Match" not in dict(server.requests[-1][1])
+
+
+def test_a_robots_txt_over_the_limit_is_read_to_the_limit(server, settings):
+    rules = b"User-agent: *\nDisallow: /private\n"
+    server.route("/robots.txt", ok(rules + b"# padding\n" * 100_000, **{"Content-Type": "text/plain"}))
+    assert fetch(server.route("/public", ok()), settings=settings).body == PAGE
+    with pytest.raises(FetchError, match="disallowed by"):
+        fetch(server.route("/private/page", ok()), settings=settings)
+    assert server.hits["/robots.txt"] == 1
+
+
+def test_binary_robots_txt_and_one_behind_a_redirect(server, settings):
+    server.route("/robots.txt", redirect("/site/robots.txt", 301))
+    server.route("/site/robots.txt", ok(b"User-agent: *\nDisallow: /private\n", **{"Content-Type": "text/plain"}))
+    with pytest.raises(FetchError, match="disallowed by"):
+        fetch(server.route("/private/page", ok()), settings=settings)
+    fetch_module.reset_state()
+    server.route("/robots.txt", ok(bytes(range(256)) * 50, **{"Content-Type": "image/png"}))
+    assert fetch(server.route("/private/page", ok()), settings=settings).body == PAGE  # no rules in it
+
+
+def test_an_image_is_refused_before_its_body_is_read(server, settings):
+    from crosswire.errors import BinaryInput
+    from crosswire.ingest.fetch import read_url
+
+    def endless():
+        for _ in range(3200):
+            yield b"RIFF\0\0\0\0WEBPVP8 " * 4096
+
+    server.route("/photo", lambda request: (200, {"Content-Type": "image/webp"}, endless()))
+    with pytest.raises(BinaryInput, match="image/webp"):
+        read_url(f"{server.base}/photo", settings={**settings, "robots": False})
+    time.sleep(0.2)
+    assert server.sent["/photo"] < 5_000_000  # not read to the cap
+
+
+ARTICLE = ("<html><head>{meta}<title>Harbor talks</title></head><body><article><h1>Harbor talks resume</h1>"
+           "<p>Se\u00f1or Mu\u00f1oz, who speaks for the dock workers, said on Tuesday that talks with the harbor "
+           "authority would resume on Monday. About 1,200 workers have been on strike since Sunday, and forty "
+           "ships are waiting outside the port, the harbor master said.</p></article></body></html>")
+
+
+@pytest.mark.parametrize("content_type, meta", [("text/html; charset=ISO-8859-1", ""),
+                                                ("text/html", '<meta charset="latin1">'),
+                                                ("text/html", '<meta http-equiv="Content-Type" '
+                                                              'content="text/html; charset=windows-1252">')])
+def test_a_page_is_decoded_in_the_charset_it_declares(server, settings, content_type, meta):
+    from crosswire.ingest.fetch import read_url
+
+    body = ARTICLE.format(meta=meta).encode("latin-1")
+    url = server.route("/latin", lambda request: (200, {"Content-Type": content_type}, body))
+    [article] = read_url(url, settings={**settings, "robots": False}).articles
+    assert "Se\u00f1or Mu\u00f1oz" in article.text
+
+
+def test_a_wrong_charset_is_passed_over(server, settings):
+    from crosswire.ingest.fetch import read_url
+
+    body = ARTICLE.format(meta="").encode("utf-8")  # UTF-8 sent as Latin-1: the UTF-8 wins, as it decodes
+    url = server.route("/mislabelled", lambda request: (200, {"Content-Type": "text/html; charset=latin1"}, body))
+    [article] = read_url(url, settings={**settings, "robots": False}).articles
+    assert "Se\u00f1or Mu\u00f1oz" in article.text

@@ -30,6 +30,7 @@ def no_dns(monkeypatch):
         ("http://[::1]/", "loopback"),
         ("http://169.254.169.254/latest/meta-data/", "link-local"),
         ("http://[fc00::1]/", "private"),
+        ("http://[fec0::1]/", "site-local"),
         ("http://[::ffff:10.0.0.1]/", "private (IPv4 10.0.0.1 inside IPv6)"),
         ("http://[::ffff:127.0.0.1]/", "loopback (IPv4 127.0.0.1 inside IPv6)"),
         ("http://[64:ff9b::a9fe:a9fe]/", "link-local (IPv4 169.254.169.254 inside IPv6)"),
@@ -43,6 +44,14 @@ def no_dns(monkeypatch):
         ("//93.184.216.34/", "only http and https"),
         ("http://user:pw@93.184.216.34/", "user name or password"),
         ("http:///nohost", "no host"),
+        ("http://93.184.216.34:0/", "port 0"),
+        ("http://１２７．０．０．１/", "127.0.0.1 is loopback"),  # full-width digits and dots: an IDN that maps to it
+        ("http://[::ffff:7f00:1]/", "loopback"),
+        ("http://[64:ff9b::7f00:1]/", "loopback"),
+        ("http://[2002:7f00:1::]/", "loopback"),
+        ("http://127.0.0.1#@93.184.216.34/", "127.0.0.1 is loopback"),
+        ("http://93.184.216.34@127.0.0.1/", "user name or password"),
+        ("data:text/html,hello", "only http and https"),
     ],
 )
 def test_unsafe_urls_are_refused_with_a_one_line_reason(url, reason, no_dns):
@@ -103,3 +112,19 @@ def test_an_explicitly_allowed_range_lifts_the_refusal_for_that_range_only(no_dn
 def test_a_bad_allowed_range_is_named():
     with pytest.raises(ValueError, match="'localhost' is not a network range"):
         netguard.parse_networks("127.0.0.0/8,localhost")
+
+
+@pytest.mark.parametrize("url", ["http://2130706433/", "http://0177.0.0.1/", "http://0x7f.1/", "http://127.1/",
+                                 "http://0/", "http://localhost./", "http://LOCALHOST../"])
+def test_numeric_and_dotted_forms_are_judged_by_the_address_they_resolve_to(url):
+    # the system resolver reads these without asking any DNS server: whatever it makes of them is what is checked
+    with pytest.raises(UnsafeURL, match="loopback|unspecified"):
+        netguard.check_url(url)
+
+
+def test_an_idn_is_resolved_and_named_in_its_ascii_form(monkeypatch):
+    fake_dns(monkeypatch, {"xn--bcher-kva.test": ["93.184.216.34"], "xn--fa-hia.test": ["93.184.216.34"]})
+    assert netguard.check_url("http://BÜCHER.test./a").host == "xn--bcher-kva.test"
+    assert netguard.check_url("https://faß.test/").host == "xn--fa-hia.test"  # IDNA 2008, as browsers: not fass
+    with pytest.raises(UnsafeURL, match="not a valid host name"):
+        netguard.check_url("http://a\u200db.test/")

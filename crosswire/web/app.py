@@ -23,7 +23,7 @@ import re
 import tempfile
 import threading
 from collections import OrderedDict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from fastapi import Depends, FastAPI, Query, Request
@@ -104,6 +104,29 @@ class BodyLimit:
                     "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(payload)).encode()),
                                 (b"connection", b"close")]})  # fmt: skip
         await send({"type": "http.response.body", "body": payload})
+
+
+class NoSniff:
+    """ASGI middleware: every response says `X-Content-Type-Options: nosniff` (pages set it already), so that no
+    browser reads an API answer holding article text as HTML or script whatever it looks like."""
+
+    def __init__(self, app) -> None:
+        self.app = app
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_header(message) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers") or [])
+                if not any(name.lower() == b"x-content-type-options" for name, _ in headers):
+                    headers.append((b"x-content-type-options", b"nosniff"))
+                message = {**message, "headers": headers}
+            await send(message)
+
+        await self.app(scope, receive, send_with_header)
 
 
 # The names of this machine's loopback address: what a browser sends as Host to a server listening only there
@@ -573,6 +596,7 @@ def create_app(db: str, *, token: str | None = None, read_token_required: bool =
                   description="Compare how news outlets report the same story.")  # fmt: skip
     app.state.engine = engine
     app.add_middleware(BodyLimit, limit=max_body)
+    app.add_middleware(NoSniff)
     if allowed_hosts is not None:
         app.add_middleware(HostCheck, allowed=allowed_hosts)  # added last: runs first
 
@@ -583,12 +607,17 @@ def create_app(db: str, *, token: str | None = None, read_token_required: bool =
         engine.check(request, write=True)
 
     # -- errors: always JSON for the API, a page for the pages --------------------
-    def _error(request: Request, status: int, message: str):
+    def _error(request: Request, status: int, message: str, headers: Mapping[str, str] | None = None):
+        headers = dict(headers or {})
+        if status == 401:  # RFC 9110: a 401 names the scheme it asks for
+            headers.setdefault("WWW-Authenticate", 'Bearer realm="crosswire"')
         if not request.url.path.startswith("/api") and request.url.path != "/openapi.json":
             from crosswire.web.pages import error_page
 
-            return error_page(request, status, message)
-        return JSONResponse({"error": message}, status_code=status)
+            page = error_page(request, status, message)
+            page.headers.update(headers)
+            return page
+        return JSONResponse({"error": message}, status_code=status, headers=headers)
 
     @app.exception_handler(ApiError)
     async def _api_error(request: Request, exc: ApiError):
@@ -596,7 +625,7 @@ def create_app(db: str, *, token: str | None = None, read_token_required: bool =
 
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(request: Request, exc: StarletteHTTPException):
-        return _error(request, exc.status_code, str(exc.detail))
+        return _error(request, exc.status_code, str(exc.detail), exc.headers)  # a 405 keeps its Allow
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError):

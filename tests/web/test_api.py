@@ -351,3 +351,13 @@ def test_a_story_search_of_over_500_characters_is_422(client):
     # Each word is one more term for full-text search to match: 30,000 of them took a second on a store of 5 articles
     assert_error(client.get("/api/stories", params={"q": " ".join(["a"] * 30_000)}), 422, "q")
     assert client.get("/api/stories", params={"q": "Kestrel " * 60}).status_code == 200
+
+
+def test_error_answers_carry_the_headers_http_asks_for_and_every_answer_says_nosniff(writable):
+    client, _ = writable
+    refused = client.post("/api/articles", json={"text": "x"})
+    assert refused.status_code == 401 and refused.headers["www-authenticate"].startswith("Bearer")
+    wrong_method = client.delete("/api/stories")
+    assert wrong_method.status_code == 405 and "GET" in wrong_method.headers["allow"]
+    for response in (client.get("/api/stories"), client.get("/openapi.json"), refused, wrong_method):
+        assert response.headers["x-content-type-options"] == "nosniff"  # API answers hold article text too

@@ -124,11 +124,11 @@ def main() -> None:
     from crosswire.settings import load_settings
     from crosswire.store import feeds as feed_store
     from crosswire.store import open_store
-    from crosswire.store.ingest import _default_embedder
+    from crosswire.store.ingest import default_embedder
 
     settings = load_settings(["allow_network=127.0.0.1/32", "robots=false", "rate_limit=0", "fetch_timeout=10"])
     t0 = time.perf_counter()
-    nlp, embedder = load_nlp(), _default_embedder()
+    nlp, embedder = load_nlp(), default_embedder()
     load = time.perf_counter() - t0
     site = Site()
     rows = []

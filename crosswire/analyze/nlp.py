@@ -34,8 +34,24 @@ def load_nlp(model: str | None = None) -> spacy.Language:
     if "parser" in nlp.pipe_names and _BILL_NUMBERS not in nlp.pipe_names:
         for abbreviation in ("Res.", "Con."):  # one token each, as "Sen." is
             nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
+        nlp.add_pipe(_LINE_STARTS, before="parser")
         nlp.add_pipe(_BILL_NUMBERS, before="parser")
     return nlp
+
+
+_LINE_STARTS = "crosswire_line_starts"
+
+
+@Language.component(_LINE_STARTS)
+def _start_sentences_at_lines(doc):
+    """A line starts a sentence: crosswire's texts hold a paragraph (or a title) a line, and the parser, left to
+    itself, ran a headline or the paragraph before into a sentence ("News \n\n “We will ...,” the chief said":
+    the quote then had no speaker). Sentences were already cut at line breaks after parsing (analyze._sentences);
+    now the parse itself stops there."""
+    for token in doc[:-1]:
+        if token.is_space and "\n" in token.text:
+            doc[token.i + 1].is_sent_start = True
+    return doc
 
 
 _BILL_NUMBERS = "crosswire_bill_numbers"

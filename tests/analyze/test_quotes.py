@@ -1035,3 +1035,15 @@ def test_he_after_a_witness_who_named_someone_is_the_witness_again(analyse):
             "he testified, Omar Reyes fired the flare.\n“Reyes fired it,” he said.")
     doc, _, quotes = analyse(text)
     assert _find(text, quotes, "Reyes fired it").speaker == "Tom Hale"
+
+
+@pytest.mark.parametrize("speaker", ["Tulsa police Chief Dana Moreno", "Tulsa police Chief Mara Lind",
+                                     "Dunmore police Chief Dana Moreno", "Dunmore police Chief Tomas Reyes"])
+def test_a_speaker_whose_first_word_the_tagger_takes_for_a_verb_is_still_the_speaker(analyse, speaker):
+    # right after a closing mark spaCy's small model tags a place name ("Tulsa") as a verb and hangs it apart
+    # from the name: the quote had been lost
+    text = f"Harbour strike\n\n“Nobody is in danger tonight,” {speaker} said Monday."
+    _, _, quotes = analyse(text)
+    [quote] = quotes
+    assert quote.kind == "direct" and quote.speaker == " ".join(speaker.split()[-2:])
+    assert _content(text, quote) == "Nobody is in danger tonight,"

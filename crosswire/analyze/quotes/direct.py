@@ -153,12 +153,14 @@ def _cue_after(doc, span: _Quoted):
             if token.i - first >= _WINDOW:  # only after the whole of a long subject, the quote a sentence
                 long_subject = subject is not None and subject.left_edge.i == first
                 return token if long_subject and _quote_opens_sentence(doc_text(doc), span) else None
-            if subject is not None:
-                return token if subject.left_edge.i == first or token.i == first else None
+            if subject is not None:  # its phrase opens right after the mark, a name's first words aside
+                named = all(t.is_title for t in doc[first : subject.left_edge.i])  # "Tulsa" parsed as a verb
+                return token if subject.left_edge.i == first or token.i == first or named else None
             # no subject: “...,” said Kim; not a verb inside the next sentence's clause
             # (“...” Trump was defensive when forced to defend ...), nor a cue further into the
             # sentence after a quote that ends one (“... information.” Under the law, according to ...)
-            if any(t.pos_ in ("VERB", "AUX") for t in doc[first : token.i]):
+            # a verb in a name is the tagger's slip ("Tulsa police Chief Chuck Jordan said": "Tulsa" as a verb)
+            if any(t.pos_ in ("VERB", "AUX") and not (t.ent_type_ or t.is_title) for t in doc[first : token.i]):
                 return None
             return token if token.i == first or not _ends_sentence(doc_text(doc), span) else None
     return None

@@ -59,6 +59,8 @@ def _speaker_of(doc, cue, speakers, after: int | None, subject=None,
         return _Speaker(subject.idx, subject.idx + len(subject), antecedent.name, antecedent.anonymous)
     if subject is not None:
         return speakers.resolve(subject, end_before=cue.i if subject.i < cue.i else None)
+    if quoted is not None and (named := _words_before_cue(doc, cue, quoted[1])) is not None:
+        return speakers.resolve_span(named, head=named[-1])  # the phrase's last word is its head
     if after is not None:  # a headline “...,” Says U.S. Official: the words after the cue
         end = cue.i + 1
         while end < len(doc) and not doc[end].is_punct and not doc[end].is_space and end - cue.i < 8:
@@ -66,6 +68,22 @@ def _speaker_of(doc, cue, speakers, after: int | None, subject=None,
         if end > cue.i + 1:
             return speakers.resolve_span(doc[cue.i + 1 : end])
     return None
+
+
+def _words_before_cue(doc, cue, quote_end: int):
+    """“...,” Tulsa police Chief Chuck Jordan said: the words between the closing mark and the cue, when the parse
+    gave the cue no subject (it took "Tulsa" for a verb); a name or a noun phrase of a few words, nothing else."""
+    if cue.idx < quote_end:
+        return None
+    first = next((t.i for t in doc[cue.sent.start : cue.i] if t.idx >= quote_end and not (t.is_punct or t.is_space)),
+                 None)  # fmt: skip
+    if first is None or not 1 <= cue.i - first <= 8:
+        return None
+    words = doc[first : cue.i]
+    if any(t.is_punct and t.text not in (".", "-") or t.is_space for t in words):
+        return None
+    last = words[-1]
+    return words if last.pos_ in ("PROPN", "NOUN", "PRON") or last.ent_type_ in ("PERSON", "ORG", "NORP") else None
 
 
 def _antecedent(clause):

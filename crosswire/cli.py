@@ -424,6 +424,8 @@ def watch(db, once, every, published, embedding_model, spacy_model, allow_networ
                 started = time.monotonic()
                 rounds = poll_feeds(store, settings=settings, nlp=nlp, embedder=embedder, published=published,
                                     on_feed=lambda r: _warn(str(r)), should_stop=stop.is_set)  # fmt: skip
+                if not rounds:
+                    _warn(f"no feeds to watch: add one with `crosswire feeds add URL --db {db}`")
                 _warn(f"{len(rounds)} feeds: {sum(r.new for r in rounds)} new articles, "
                       f"{sum(r.partial for r in rounds)} partial, {sum(r.failed for r in rounds)} entries failed, "
                       f"{sum(r.outcome not in ('ok', 'not_modified') for r in rounds)} feeds failed")  # fmt: skip

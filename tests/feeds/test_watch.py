@@ -75,3 +75,12 @@ def test_watch_needs_exactly_one_of_once_and_every(tmp_path):
         assert result.exit_code == 2 and result.output.strip() == "error: give one of --once and --every DURATION"
     result = CliRunner().invoke(main, ["watch", "--db", db, "--every", "soon"])
     assert result.exit_code == 2 and "not a duration like 90s, 10m or 1h" in result.output
+
+
+def test_watch_with_no_feeds_says_how_to_add_one(tmp_path):
+    db = str(tmp_path / "news.db")
+    with open_store(db, create=True):
+        pass
+    result = CliRunner().invoke(main, ["watch", "--db", db, "--once"])
+    assert result.exit_code == 0
+    assert f"no feeds to watch: add one with `crosswire feeds add URL --db {db}`" in result.stderr

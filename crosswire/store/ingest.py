@@ -63,9 +63,9 @@ def ingest(
     """Store every article of `sources`; see the module docstring for what makes it safe to re-run.
 
     A source is a path (a folder: the files under it), or a (name, bytes) pair read by something
-    else, named in problems and as the source of its articles. on_file(done, total) reports progress per file, then on_cluster(done, total) per article
-    placed in a story; on_problem gets each bad file or record; `analyze` and `processes` as in
-    store_groups.
+    else, named in problems and as the source of its articles. on_file(done, total) reports
+    progress per file, then on_cluster(done, total) per article placed in a story; on_problem gets
+    each bad file or record; `analyze` and `processes` as in store_groups.
     """
     from crosswire.analyze.nlp import load_nlp
 

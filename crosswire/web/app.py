@@ -163,7 +163,8 @@ class HostCheck:
         payload = json.dumps({"error": f"host {shown_host!r} is not served here (crosswire serve --allow-host "
                                        f"NAME lets a name through)"}).encode()  # fmt: skip
         await send({"type": "http.response.start", "status": 421,
-                    "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(payload)).encode())]})
+                    "headers": [(b"content-type", b"application/json"),
+                                (b"content-length", str(len(payload)).encode())]})  # fmt: skip
         await send({"type": "http.response.body", "body": payload})
 
 
@@ -772,7 +773,8 @@ def articles_from_items(items: list[Any], names: list[str] | None = None) -> lis
         else:
             raise ApiError(422, f"{name}: give a text or a JSON object")
         try:
-            articles.extend(read_texts(text, source=name, fmt=fmt) if names else [read_text(text, source=name, fmt=fmt)])
+            found = read_texts(text, source=name, fmt=fmt) if names else [read_text(text, source=name, fmt=fmt)]
+            articles.extend(found)
         except CrosswireError as exc:
             raise ApiError(422, f"{name}: {getattr(exc, 'reason', None) or exc}") from None
     return articles

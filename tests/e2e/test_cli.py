@@ -72,7 +72,8 @@ def test_a_folder_is_compared_as_the_files_under_it(tmp_path):
     folder = tmp_path / "story"
     (folder / "more").mkdir(parents=True)
     for k, path in enumerate(GOOD):
-        (folder if k else folder / "more").joinpath(pathlib.Path(path).name).write_bytes(pathlib.Path(path).read_bytes())
+        source = pathlib.Path(path)
+        (folder if k else folder / "more").joinpath(source.name).write_bytes(source.read_bytes())
     (folder / ".notes.txt").write_text("my own notes, hidden: not an article")
     (tmp_path / "nothing").mkdir()
     out = tmp_path / "r.json"

@@ -45,7 +45,8 @@ def no_dns(monkeypatch):
         ("http://user:pw@93.184.216.34/", "user name or password"),
         ("http:///nohost", "no host"),
         ("http://93.184.216.34:0/", "port 0"),
-        ("http://１２７．０．０．１/", "127.0.0.1 is loopback"),  # full-width digits and dots: an IDN that maps to it
+        # full-width digits and dots: an IDN that maps to it
+        ("http://１２７．０．０．１/", "127.0.0.1 is loopback"),
         ("http://[::ffff:7f00:1]/", "loopback"),
         ("http://[64:ff9b::7f00:1]/", "loopback"),
         ("http://[2002:7f00:1::]/", "loopback"),

@@ -55,7 +55,8 @@ def test_each_rss_entry_is_an_article_with_its_own_title_date_link_and_author(tm
     path = write(tmp_path, "port.xml", RSS)
     articles, problems = read_all([path])
     first, second = articles
-    assert (first.title, first.published, first.published_time) == ("Port strike begins", dt.date(2025, 10, 13), "08:00")
+    assert (first.title, first.published, first.published_time) == \
+        ("Port strike begins", dt.date(2025, 10, 13), "08:00")
     assert first.url == first.external_id == "https://harbourpost.example/news/strike-begins"
     assert first.authors == ("Mara Lind",) and first.outlet == "harbourpost.example"  # the outlet from the link
     # the full content, not the one-line description; feedparser drops the script
@@ -80,7 +81,8 @@ def test_an_atom_file_is_read_and_an_impossible_date_left_out(tmp_path):
         ("empty-feed.xml", "<?xml version='1.0'?><rss version='2.0'><channel><title>Harbour Post</title>"
          "</channel></rss>", NoArticleText, "a feed with no entries (Harbour Post)"),
         ("sitemap.xml", "<?xml version='1.0'?><urlset><url><loc>https://harbourpost.example/a</loc></url></urlset>",
-         InputError, "an XML file that is no RSS or Atom feed: crosswire reads text, HTML, JSON, feeds and web archives"),
+         InputError, "an XML file that is no RSS or Atom feed: crosswire reads text, HTML, JSON, feeds and web "
+                     "archives"),
     ],
 )
 def test_a_feed_with_no_entries_and_xml_that_is_no_feed_are_one_line_each(tmp_path, name, text, error, reason):

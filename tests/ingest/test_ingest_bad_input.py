@@ -214,7 +214,8 @@ def test_gzip_files_are_read_as_what_they_hold(tmp_path):
 
 def test_a_lone_surrogate_in_a_json_string_is_replaced_and_the_record_read(tmp_path):
     # "\ud800" alone is no character (UTF-8 cannot hold it): analysis had failed on it as "a crosswire bug"
-    text = r'{"id": "s", "text": "The harbour strike ended on Monday \ud800 after nine days \ud83d\ude00, the union said."}'
+    text = (r'{"id": "s", "text": "The harbour strike ended on Monday \ud800 after nine days \ud83d\ude00, '
+            r'the union said."}')
     (article,) = read_source(write(tmp_path, "s.json", text.encode()))
     assert "Monday \ufffd after" in article.raw_text and "days \U0001f600," in article.raw_text
     article.raw_text.encode("utf-8")

@@ -415,7 +415,8 @@ def test_a_records_stated_date_is_used_only_when_it_can_be_one(published, date, 
 
 def test_a_records_html_text_is_read_as_html_and_wordpress_fields_are_understood():
     # scrapers and news APIs leave markup in the text field; WordPress's REST API nests it under "rendered"
-    record = {"id": 7, "title": {"rendered": "Port strike &#8211; <em>day one</em>"}, "author": "By Mara Lind and Tom Hale",
+    record = {"id": 7, "title": {"rendered": "Port strike &#8211; <em>day one</em>"},
+              "author": "By Mara Lind and Tom Hale",
               "content": {"rendered": "<p>Dockworkers in Halvergate walked out on Monday, the union said.</p>\n"
                                       "<p>Ships queued <b>offshore</b> &amp; waited.</p><script>track();</script>"},
               "date": "2025-10-13T08:00:00", "link": "https://harbourpost.example/strike"}

@@ -165,7 +165,8 @@ def test_compare_page_asks_for_two_articles(client, data):
 
 def test_compare_page_takes_every_article_of_one_uploaded_jsonl_or_feed_file(client):
     # one file may hold the articles to compare: its records or entries count, not the one file
-    records = "\n".join(json.dumps({"id": f"dam-{k}", "title": "Dam", "text": text}) for k, text in enumerate((DAM_A, DAM_B)))
+    records = "\n".join(json.dumps({"id": f"dam-{k}", "title": "Dam", "text": text})
+                        for k, text in enumerate((DAM_A, DAM_B)))
     page = client.post("/compare", files=[("files", ("dam.jsonl", records.encode(), "application/json"))])
     assert page.status_code == 200, page.text[:500]
     assert "Key facts" in page.text and 'id="text-2"' in page.text

@@ -90,7 +90,7 @@ from crosswire.model import Analysis, Sentence
 # the model ran on into a clause or a poll's figure, "the Minnesota Vikings - while", "Trump 47.3 percent", is cut;
 # "Ham" alone after "Norman Ham" is his mention though the model left it untagged; "he said" after a man's words
 # that name someone else is that man again; "POSTED: 05/02/07" is a page's stamp, no transcript line).
-ANALYSIS_VERSION = "analyze.v14"
+ANALYSIS_VERSION = "analyze.v15"
 
 # Parts of speech whose lemmas say what a sentence is about.
 _CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}

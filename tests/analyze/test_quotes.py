@@ -1047,3 +1047,12 @@ def test_a_speaker_whose_first_word_the_tagger_takes_for_a_verb_is_still_the_spe
     [quote] = quotes
     assert quote.kind == "direct" and quote.speaker == " ".join(speaker.split()[-2:])
     assert _content(text, quote) == "Nobody is in danger tonight,"
+
+
+@pytest.mark.parametrize("how", ["who asked not to be named", "who requested anonymity",
+                                 "who asked not to be identified because the talks are private"])
+def test_how_a_source_is_kept_unnamed_is_not_something_it_said(analyse, how):
+    text = f"A senior port official, {how}, said the deal would be signed by late spring."
+    _, _, quotes = analyse(text)
+    assert [text[q.content_start : q.content_end] for q in quotes] == ["the deal would be signed by late spring"]
+    assert quotes[0].anonymous

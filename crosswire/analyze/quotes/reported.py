@@ -69,7 +69,7 @@ def _reported(doc, cue, quoted: list[_Quoted], speakers) -> Quote | None:
     end = end if newline < 0 else newline  # reported speech stays in its paragraph
     start = _skip_dateline(text, _skip_conjunction(text, start, end), end)
     start, end = _trim(text, start, end)
-    if end - start < 3 or _cut_off(doc, start, end):
+    if end - start < 3 or _cut_off(doc, start, end) or _ANONYMITY.fullmatch(text, start, end):
         return None
     if end <= cue.idx:
         end = _split_mixed(doc, quoted, end, cue)
@@ -81,6 +81,11 @@ def _reported(doc, cue, quoted: list[_Quoted], speakers) -> Quote | None:
     if speaker is None:
         return None
     return Quote(start, end, cue_start, cue_end, speaker.start, speaker.end, speaker.name, speaker.anonymous, kind)
+
+
+# "who asked not to be named", "requested anonymity": how a source is kept unnamed, not something it said
+_ANONYMITY = re.compile(r"(?:not\s+to\s+be\s+(?:named|identified|quoted(?:\s+by\s+name)?)|anonymity|"
+                        r"that\s+(?:his|her|their)\s+names?\s+not\s+be\s+used)", re.IGNORECASE)
 
 
 def _cut_off(doc, start: int, end: int) -> bool:

@@ -121,6 +121,12 @@ CASES = [
      "Q3", "DATE", "2025-Q3", D(2025, 7, 1), D(2025, 9, 30), "quarter", None),
     ("Profit rose in the third quarter.", "the third quarter", SAT,
      "the third quarter", "DATE", "2025-Q3", D(2025, 7, 1), D(2025, 9, 30), "quarter", None),
+    # in the fourth quarter, a future first quarter is next year's; the quarter just ended stays this year's
+    # ("will report third-quarter results": the results come later, the quarter is over)
+    ("The plant will open in the first quarter.", "the first quarter", SAT,
+     "the first quarter", "DATE", "2026-Q1", D(2026, 1, 1), D(2026, 3, 31), "quarter", None),
+    ("The bank will report its third-quarter results next week.", "third-quarter", SAT,
+     "third-quarter", "DATE", "2025-Q3", D(2025, 7, 1), D(2025, 9, 30), "quarter", None),
     ("Revenue in fiscal 2024 was flat.", "fiscal 2024", SAT,
      "fiscal 2024", "DATE", "2024", D(2024, 1, 1), D(2024, 12, 31), "year", None),
     ("The firm was founded in the 1990s.", "the 1990s", SAT,

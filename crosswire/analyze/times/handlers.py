@@ -202,12 +202,16 @@ def _decade_match(m: re.Match, ctx: _Ctx) -> _Cand | None:
 
 
 def _quarter_year(ctx: _Ctx, q: int, m: re.Match) -> int | None:
-    """The year of a quarter named without one: this year's unless that is still ahead."""
+    """The year of a quarter named without one: the nearest one the tense points to ("sales rose in the fourth
+    quarter" in May: last year's; "the plant will open in the first quarter" in October: next year's)."""
     if ctx.dct is None:
         return None
-    if q <= _quarter_of(ctx.dct):
+    now, future = _quarter_of(ctx.dct), _direction(ctx, m.start(), m.end()) == "future"
+    if q < now:  # the quarter just ended stays this year's: its results "will be released" in the future tense
+        return ctx.dct.year + 1 if future and q < now - 1 else ctx.dct.year
+    if q == now:
         return ctx.dct.year
-    return ctx.dct.year if _direction(ctx, m.start(), m.end()) == "future" else ctx.dct.year - 1
+    return ctx.dct.year if future else ctx.dct.year - 1
 
 
 def _quarter_match(m: re.Match, ctx: _Ctx) -> _Cand | None:

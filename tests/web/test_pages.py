@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import html
 import json
 import re
@@ -172,6 +173,10 @@ def test_compare_page_takes_every_article_of_one_uploaded_jsonl_or_feed_file(cli
     assert "Key facts" in page.text and 'id="text-2"' in page.text
     one = client.post("/compare", files=[("files", ("one.jsonl", records.splitlines()[0].encode(), "text/plain"))])
     assert one.status_code == 422 and "two or more articles" in one.text
+    packed = client.post("/compare", files=[("files", ("dam.jsonl.gz", gzip.compress(records.encode()), "x/gzip"))])
+    assert packed.status_code == 200 and 'id="text-2"' in packed.text  # compressed, as compare reads it
+    cut = client.post("/compare", files=[("files", ("dam.jsonl.gz", gzip.compress(records.encode())[:-9], "x/gzip"))])
+    assert cut.status_code == 422 and "dam.jsonl.gz: damaged gzip file" in cut.text
 
 
 def test_compare_page_names_an_unreadable_upload(client):

@@ -21,7 +21,7 @@ def extract_source(source: str, *, published: dt.date | None = None, nlp=None, m
     """Read `source` (a path, or "-" for standard input) and analyse its text."""
     from crosswire.ingest import detect_format
     from crosswire.ingest.archives import is_web_archive
-    from crosswire.ingest.decode import DEFAULT_MAX_BYTES, GZIP_MAGIC, decode, gunzip, read_bytes, read_stream
+    from crosswire.ingest.decode import DEFAULT_MAX_BYTES, decode, inflated, read_bytes, read_stream
 
     limit = max_bytes or DEFAULT_MAX_BYTES
     if is_web_archive(source):
@@ -31,9 +31,7 @@ def extract_source(source: str, *, published: dt.date | None = None, nlp=None, m
         data = read_stream(sys.stdin.buffer, "<stdin>", limit)
     else:
         data = read_bytes(pathlib.Path(source), source, limit)
-    if data.startswith(GZIP_MAGIC):
-        data = gunzip(data, source, limit)
-    text = decode(data, source)
+    text = decode(inflated(data, source, limit), source)
     if detect_format(text, source.removesuffix(".gz")) == "feed":
         raise InputError(source, "a feed holds many entries: compare or ingest it, or extract one entry's text "
                                  "saved alone")  # fmt: skip

@@ -40,7 +40,7 @@ from crosswire.ingest.archives import is_web_archive, iter_archive, read_archive
 from crosswire.ingest.batch import Batch
 from crosswire.ingest.dates import infer_year, partial_date, with_published
 from crosswire.ingest.decode import (
-    DEFAULT_MAX_BYTES, GZIP_MAGIC, check_size, check_text, decode, gunzip, read_bytes, read_stream,
+    DEFAULT_MAX_BYTES, check_size, check_text, decode, inflated, read_bytes, read_stream,
 )
 from crosswire.ingest.records import read_records
 from crosswire.ingest.text import read_plain
@@ -245,8 +245,8 @@ def parse_bytes(data: bytes, label: str, name: str, published: dt.date | None, m
     """The articles in a file's bytes, as `read_batch` reads a file (`name` gives the format by its extension).
     Gzip-compressed bytes ("news.jsonl.gz") are read as what they hold, named without ".gz"."""
     check_size(len(data), label, max_bytes)
-    if data.startswith(GZIP_MAGIC):
-        data, name = gunzip(data, label, max_bytes), re.sub(r"(?i)\.gz(?:ip)?$", "", name)
+    if (content := inflated(data, label, max_bytes)) is not data:
+        data, name = content, re.sub(r"(?i)\.gz(?:ip)?$", "", name)
     return _parse(decode(data, label), source=label, name=name, published=published, fmt=fmt)
 
 

@@ -108,9 +108,11 @@ KNOWN_BINARY = (
 GZIP_MAGIC = b"\x1f\x8b"
 
 
-def gunzip(data: bytes, source: str, max_bytes: int) -> bytes:
-    """The content of gzip-compressed bytes, refused past max_bytes as it is inflated (a few kilobytes can
-    inflate to gigabytes)."""
+def inflated(data: bytes, source: str, max_bytes: int) -> bytes:
+    """The bytes as they are, or the content of gzip-compressed ones ("news.jsonl.gz"), refused past max_bytes
+    as it is inflated (a few kilobytes can inflate to gigabytes)."""
+    if not data.startswith(GZIP_MAGIC):
+        return data
     try:
         with gzip.GzipFile(fileobj=io.BytesIO(data)) as stream:
             content = stream.read(max_bytes + 1)

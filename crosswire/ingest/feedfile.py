@@ -16,15 +16,14 @@ import calendar
 import dataclasses
 import datetime as dt
 import hashlib
-import html
 import io
-import re
 import time
 
 from crosswire.errors import CrosswireError, FetchError, InputError, NoArticleText
 from crosswire.ingest.assemble import Meta, make_article
 from crosswire.ingest.batch import Batch
 from crosswire.ingest.dates import ParsedDate, parse_date
+from crosswire.ingest.html import fragment_text
 from crosswire.model import Note, Problem
 
 
@@ -61,21 +60,14 @@ def parse_feed(body: bytes, url: str) -> tuple[str, list[Entry], str]:
     for item in parsed.entries:
         link = (item.get("link") or "").strip() or None
         key = (item.get("id") or "").strip() or link
-        title = " ".join(plain_text(item.get("title") or "").split())  # feedparser keeps a title's <b>
-        summary = plain_text(item.get("summary") or "")
+        title = " ".join(fragment_text(item.get("title") or "").split())  # feedparser keeps a title's <b>
+        summary = fragment_text(item.get("summary") or "")
         if not key:
             key = "sha256:" + hashlib.sha256(f"{title}\n{summary}".encode()).hexdigest()[:16]
-        content = max((plain_text(c.get("value") or "") for c in item.get("content") or ()), key=len, default="")
+        content = max((fragment_text(c.get("value") or "") for c in item.get("content") or ()), key=len, default="")
         authors = tuple(a["name"].strip() for a in item.get("authors") or () if (a.get("name") or "").strip())
         entries.setdefault(key, Entry(key, link, title, summary, content, _entry_date(item), authors))
     return " ".join((parsed.feed.get("title") or "").split()), list(entries.values()), problem
-
-
-def plain_text(fragment: str) -> str:
-    """Plain text of feedparser's (already sanitised) HTML, one paragraph per line."""
-    fragment = re.sub(r"(?i)<\s*(?:br|/p|/div|/li)\s*/?>", "\n", fragment)
-    text = html.unescape(re.sub(r"<[^>]+>", " ", fragment))
-    return "\n".join(" ".join(line.split()) for line in text.splitlines() if line.strip())
 
 
 def _entry_date(item) -> ParsedDate | None:

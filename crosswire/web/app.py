@@ -99,11 +99,17 @@ class BodyLimit:
         await self.app(scope, replay, send)
 
     async def _refuse(self, send) -> None:
-        payload = json.dumps({"error": f"request body over the limit of {self.limit} bytes"}).encode()
-        await send({"type": "http.response.start", "status": 413,
-                    "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(payload)).encode()),
-                                (b"connection", b"close")]})  # fmt: skip
-        await send({"type": "http.response.body", "body": payload})
+        await send_json_error(send, 413, f"request body over the limit of {self.limit} bytes",
+                              ((b"connection", b"close"),))  # fmt: skip
+
+
+async def send_json_error(send, status: int, message: str, headers: tuple[tuple[bytes, bytes], ...] = ()) -> None:
+    """`{"error": message}` with `status`, sent by an ASGI middleware (before the app and its handlers)."""
+    payload = json.dumps({"error": message}).encode()
+    await send({"type": "http.response.start", "status": status,
+                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(payload)).encode()),
+                            *headers]})  # fmt: skip
+    await send({"type": "http.response.body", "body": payload})
 
 
 class NoSniff:
@@ -160,12 +166,8 @@ class HostCheck:
             await self.app(scope, receive, send)
             return
         shown_host = headers.get(b"host", b"").decode("latin-1")[:80]
-        payload = json.dumps({"error": f"host {shown_host!r} is not served here (crosswire serve --allow-host "
-                                       f"NAME lets a name through)"}).encode()  # fmt: skip
-        await send({"type": "http.response.start", "status": 421,
-                    "headers": [(b"content-type", b"application/json"),
-                                (b"content-length", str(len(payload)).encode())]})  # fmt: skip
-        await send({"type": "http.response.body", "body": payload})
+        await send_json_error(send, 421, f"host {shown_host!r} is not served here (crosswire serve --allow-host NAME "
+                                         f"lets a name through)")  # fmt: skip
 
 
 def allowed_hosts_for(listen: str, extra: Iterable[str] = ()) -> list[str] | None:

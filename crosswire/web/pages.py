@@ -213,7 +213,7 @@ def add_pages(app: FastAPI, engine, reader) -> None:
 
     from crosswire.errors import CrosswireError
     from crosswire.ingest.archives import is_web_archive
-    from crosswire.ingest.decode import DEFAULT_MAX_BYTES, GZIP_MAGIC, gunzip
+    from crosswire.ingest.decode import DEFAULT_MAX_BYTES, inflated
     from crosswire.web.app import (MAX_ITEMS, MAX_QUERY_CHARS, ApiError, articles_from_archive, articles_from_items,
                                    parse_date)  # fmt: skip
 
@@ -266,9 +266,8 @@ def add_pages(app: FastAPI, engine, reader) -> None:
                         return render("compare.html", exc.status, title="Compare", message=exc.message)
                     continue
                 try:
-                    if data.startswith(GZIP_MAGIC):  # "news.jsonl.gz": what it holds, as compare reads a file
-                        data = gunzip(data, upload.filename, DEFAULT_MAX_BYTES)
-                    items.append(data.decode("utf-8"))
+                    # "news.jsonl.gz": what it holds, as compare reads a file
+                    items.append(inflated(data, upload.filename, DEFAULT_MAX_BYTES).decode("utf-8"))
                 except CrosswireError as exc:
                     return render("compare.html", 422, title="Compare", message=f"{upload.filename}: {exc.reason}")
                 except UnicodeDecodeError:

@@ -45,14 +45,19 @@ def _key(record: dict[str, Any], name: str) -> str | None:
 _BYLINE = re.compile(r"^\s*by\s+", re.IGNORECASE)  # "By Mara Lind and Tom Hale"
 
 
+def _rendered(value: Any) -> str | None:
+    """WordPress's {"rendered": "<p>...</p>"}: its HTML."""
+    return value["rendered"] if isinstance(value, dict) and isinstance(value.get("rendered"), str) else None
+
+
 def _text(value: Any) -> str:
-    rendered = isinstance(value, dict) and isinstance(value.get("rendered"), str)
-    if rendered:  # WordPress: {"rendered": "<p>...</p>"}, HTML whatever tags it holds
-        value = value["rendered"]
+    html = _rendered(value)  # HTML whatever tags it holds
+    if html is not None:
+        value = html
     if isinstance(value, list):  # paragraphs as a list
         value = "\n".join(str(v).strip() for v in value if str(v).strip())
     text = str(value).strip() if value is not None else ""
-    return fragment_text(text) if rendered or holds_markup(text) else text
+    return fragment_text(text) if html is not None or holds_markup(text) else text
 
 
 def _body(record: dict[str, Any], label: str) -> str:
@@ -61,8 +66,8 @@ def _body(record: dict[str, Any], label: str) -> str:
     if key is None:
         raise NoArticleText(label, "record has no text")
     value = record[key]
-    if isinstance(value, list) and all(isinstance(v, str) for v in value) or isinstance(value, str) \
-            or isinstance(value, dict) and isinstance(value.get("rendered"), str):
+    if isinstance(value, str) or isinstance(value, list) and all(isinstance(v, str) for v in value) \
+            or _rendered(value) is not None:
         if body := _text(value):
             return body
         raise NoArticleText(label, "record has no text")
@@ -150,11 +155,13 @@ def _published(value: Any) -> ParsedDate | None:
     if isinstance(value, bool):
         return None
     if isinstance(value, (int, float)):  # a Unix time stamp, in seconds or milliseconds
+        if value <= 0:
+            return None
         try:
             stamp = dt.datetime.fromtimestamp(value / 1000 if value > 1e11 else value, dt.timezone.utc)
         except (OverflowError, OSError, ValueError):  # out of any calendar's range: no date, the text still read
             return None
-        return ParsedDate(stamp.date(), stamp.strftime("%H:%M")) if value > 0 else None
+        return ParsedDate(stamp.date(), stamp.strftime("%H:%M"))
     if not value:
         return None
     # "13/10/2025": a numeric date is taken when only one order makes a date, as a time-stamp line's is

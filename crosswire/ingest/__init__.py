@@ -40,7 +40,7 @@ from crosswire.ingest.archives import is_web_archive, iter_archive, read_archive
 from crosswire.ingest.batch import Batch
 from crosswire.ingest.dates import infer_year, partial_date, with_published
 from crosswire.ingest.decode import (
-    DEFAULT_MAX_BYTES, check_size, check_text, decode, inflated, read_bytes, read_stream,
+    DEFAULT_MAX_BYTES, check_size, check_text, decode, decode_page, inflated, read_bytes, read_stream,
 )
 from crosswire.ingest.records import read_records
 from crosswire.ingest.text import read_plain
@@ -241,13 +241,16 @@ def problem_of(label: str, exc: Exception) -> Problem:
 
 
 def parse_bytes(data: bytes, label: str, name: str, published: dt.date | None, max_bytes: int,
-                fmt: str = "auto") -> Batch:  # fmt: skip
+                fmt: str = "auto", content_type: str | None = None) -> Batch:  # fmt: skip
     """The articles in a file's bytes, as `read_batch` reads a file (`name` gives the format by its extension).
-    Gzip-compressed bytes ("news.jsonl.gz") are read as what they hold, named without ".gz"."""
+    Gzip-compressed bytes ("news.jsonl.gz") are read as what they hold, named without ".gz". A web page's bytes
+    come with the Content-Type it was served with (`content_type`): the charset it declares there, or in its
+    <meta>, decodes what is not UTF-8."""
     check_size(len(data), label, max_bytes)
     if (content := inflated(data, label, max_bytes)) is not data:
         data, name = content, re.sub(r"(?i)\.gz(?:ip)?$", "", name)
-    return _parse(decode(data, label), source=label, name=name, published=published, fmt=fmt)
+    text = decode(data, label) if content_type is None else decode_page(data, content_type, label)
+    return _parse(text, source=label, name=name, published=published, fmt=fmt)
 
 
 def read_text(

@@ -205,7 +205,8 @@ def _add_page(url: str, body: bytes, record, source: str, published: dt.date | N
 
     label = f"{source}:{url}" if url else source
     try:
-        page = parse_bytes(body, label, "", published, max_bytes, fmt="html")  # body: up to max_bytes + 1
+        page = parse_bytes(body, label, "", published, max_bytes, fmt="html",  # body: up to max_bytes + 1
+                           content_type=_content_type(record))
     except NoArticleText:
         textless.append(url or label)
         return
@@ -227,14 +228,15 @@ def _add_page(url: str, body: bytes, record, source: str, published: dt.date | N
 
 def _is_html_page(record) -> bool:
     """An HTML page as served: status 200 for a response (a redirect or an error page is no article)."""
-    if record.rec_type == "response":
-        http = record.http_headers
-        if http is None or http.get_statuscode() != "200":
-            return False
-        content_type = http.get_header("Content-Type") or ""
-    else:
-        content_type = record.rec_headers.get_header("Content-Type") or ""
-    return content_type.split(";")[0].strip().lower() in HTML_TYPES
+    if record.rec_type == "response" and (record.http_headers is None or record.http_headers.get_statuscode() != "200"):
+        return False
+    return _content_type(record).split(";")[0].strip().lower() in HTML_TYPES
+
+
+def _content_type(record) -> str:
+    """The Content-Type the page was served with (a response's HTTP header; a resource record's own)."""
+    headers = record.http_headers if record.rec_type == "response" else record.rec_headers
+    return (headers.get_header("Content-Type") if headers is not None else None) or ""
 
 
 def _capture_day(record) -> dt.date | None:

@@ -152,3 +152,46 @@ def decode(data: bytes, source: str) -> str:
     except (UnicodeDecodeError, LookupError) as exc:
         raise UndecodableInput(source, f"cannot decode as {best.encoding}") from exc
     return check_text(text, source)
+
+
+# A page's declared encoding: in its Content-Type, else in a <meta> tag
+_CHARSET = re.compile(r"""charset\s*=\s*["']?\s*([A-Za-z0-9_.:+-]{1,40})""", re.IGNORECASE)
+_META = re.compile(rb"""<meta\b[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:+-]{1,40})""", re.IGNORECASE)
+
+
+def declared_charset(content_type: str, body: bytes) -> str | None:
+    """The codec a page says it is in: the Content-Type's charset, else a <meta> one in its first 4 kB; None when
+    there is none, or it is unknown or not ASCII-compatible (a UTF-16 label on bytes with no byte-order mark).
+    Latin-1 and ASCII labels mean windows-1252, as in browsers (WHATWG Encoding)."""
+    found = _CHARSET.search(content_type or "")
+    label = found.group(1) if found else None
+    if label is None and (meta := _META.search(body[:4096])):
+        label = meta.group(1).decode("ascii")
+    if not label:
+        return None
+    try:
+        name = codecs.lookup(label).name
+        if "<p a='1'>".encode(name) != b"<p a='1'>":
+            return None
+    except (LookupError, UnicodeError, ValueError):
+        return None
+    return "cp1252" if name in ("latin-1", "iso8859-1", "ascii") else name
+
+
+def decode_page(body: bytes, content_type: str, url: str) -> str:
+    """A web page's text (fetched, or from a web archive). Valid UTF-8 (or a byte-order mark) is read as such;
+    other bytes in the charset the page declares (its Content-Type, else its <meta>) when they decode in it; else
+    as a file is (decode: a guess trusted only when it fits, so a short page in Latin-1 does not come out as
+    "Seńor")."""
+    charset = declared_charset(content_type, body)
+    if charset and charset != "utf-8" and b"\x00" not in body:
+        if not body.startswith(tuple(bom for bom, _ in BOMS) + tuple(magic for magic, _ in KNOWN_BINARY)):
+            try:
+                body.decode("utf-8")
+            except UnicodeDecodeError:
+                for codec in (charset, "latin-1") if charset == "cp1252" else (charset,):
+                    try:
+                        return check_text(body.decode(codec), url)
+                    except UnicodeDecodeError:
+                        continue
+    return decode(body, url)

@@ -595,17 +595,19 @@ def read_url(url: str, *, settings: Mapping[str, Any] | None = None, client=None
     """The article on a web page: fetch, decode, extract with the HTML reader; the URL is its url and id.
 
     Raises FetchError (see fetch) or an InputError: from the HTML reader, or a BinaryInput for an image, a sound,
-    a video or a font (told by its Content-Type, before its body is read). The text is decoded by `decode_page`.
+    a video or a font (told by its Content-Type, before its body is read). The text is decoded by
+    `decode.decode_page`.
     """
     import dataclasses
 
-    from crosswire.ingest import _parse
+    from crosswire.ingest import parse_bytes
     from crosswire.ingest.batch import Batch
     from crosswire.ingest.outlets import outlet_from_url
 
     result = fetch(url, client=client, settings=settings, refuse_types=NOT_PAGES)
-    text = decode_page(result.body, result.headers.get("content-type", ""), url)
-    batch = _parse(text, source=url, name="", published=published, fmt="html")
+    cap = int(_options(settings)["fetch_max_bytes"])  # fetch kept the body under it
+    batch = parse_bytes(result.body, url, "", published, cap, fmt="html",
+                        content_type=result.headers.get("content-type", ""))  # fmt: skip
     articles = []
     for article in batch.articles:
         article = dataclasses.replace(article, url=result.final_url, external_id=url)
@@ -616,46 +618,3 @@ def read_url(url: str, *, settings: Mapping[str, Any] | None = None, client=None
 
 
 NOT_PAGES = ("image/", "audio/", "video/", "font/", "model/")
-_CHARSET = re.compile(r"""charset\s*=\s*["']?\s*([A-Za-z0-9_.:+-]{1,40})""", re.IGNORECASE)
-_META = re.compile(rb"""<meta\b[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9_.:+-]{1,40})""", re.IGNORECASE)
-
-
-def declared_charset(content_type: str, body: bytes) -> str | None:
-    """The codec a page says it is in: the Content-Type's charset, else a <meta> one in its first 4 kB; None when
-    there is none, or it is unknown or not ASCII-compatible (a UTF-16 label on bytes with no byte-order mark).
-    Latin-1 and ASCII labels mean windows-1252, as in browsers (WHATWG Encoding)."""
-    import codecs
-
-    found = _CHARSET.search(content_type or "")
-    label = found.group(1) if found else None
-    if label is None and (meta := _META.search(body[:4096])):
-        label = meta.group(1).decode("ascii")
-    if not label:
-        return None
-    try:
-        name = codecs.lookup(label).name
-        if "<p a='1'>".encode(name) != b"<p a='1'>":
-            return None
-    except (LookupError, UnicodeError, ValueError):
-        return None
-    return "cp1252" if name in ("latin-1", "iso8859-1", "ascii") else name
-
-
-def decode_page(body: bytes, content_type: str, url: str) -> str:
-    """A fetched page's text. Valid UTF-8 (or a byte-order mark) is read as such; other bytes in the charset the
-    page declares (its Content-Type, else its <meta>) when they decode in it; else as a file is (decode: a guess
-    trusted only when it fits, so a short page in Latin-1 does not come out as "Seńor")."""
-    from crosswire.ingest.decode import BOMS, KNOWN_BINARY, check_text, decode
-
-    charset = declared_charset(content_type, body)
-    if charset and charset != "utf-8" and b"\x00" not in body:
-        if not body.startswith(tuple(bom for bom, _ in BOMS) + tuple(magic for magic, _ in KNOWN_BINARY)):
-            try:
-                body.decode("utf-8")
-            except UnicodeDecodeError:
-                for codec in (charset, "latin-1") if charset == "cp1252" else (charset,):
-                    try:
-                        return check_text(body.decode(codec), url)
-                    except UnicodeDecodeError:
-                        continue
-    return decode(body, url)

@@ -15,7 +15,7 @@ from warcio.warcwriter import WARCWriter
 
 from crosswire.errors import InputError
 from crosswire.extract import extract_source
-from crosswire.ingest import archives, read_all, read_batch
+from crosswire.ingest import archives, read_all, read_batch, read_source
 from crosswire.report.common import published_text
 from crosswire.store import open_store
 from crosswire.store.ingest import ingest
@@ -181,3 +181,16 @@ def test_a_record_whose_header_lies_is_damage_told_in_words_not_pythons(tmp_path
     articles, problems = read_all([lying])
     assert not articles and [p.reason for p in problems] == [
         "archive damaged after record 0 (a record whose header cannot be read); the 0 pages before it were read"]
+
+
+def test_an_archived_page_is_decoded_in_the_charset_it_was_served_with(tmp_path):
+    # as a fetched page is: a short page in Latin-1 had been left to a guess ("Seńor")
+    page = ("<html><head><title>Harbor talks</title></head><body><article><h1>Harbor talks resume</h1>"
+            "<p>Se\u00f1or Mu\u00f1oz, who speaks for the dock workers, said on Tuesday that talks with the harbor "
+            "authority would resume on Monday. About 1,200 workers have been on strike since Sunday, and forty "
+            "ships are waiting outside the port, the harbor master said.</p></article></body></html>")
+    archive = _write(tmp_path / "latin.warc.gz", [
+        ("response", "https://harbor.example/a", "200 OK", "text/html; charset=ISO-8859-1", page.encode("latin-1")),
+    ])
+    [article] = read_source(archive)
+    assert "Se\u00f1or Mu\u00f1oz" in article.text

@@ -67,7 +67,7 @@ except ImportError:  # pragma: no cover - brotli comes with crosswire
     brotli = None
 
 from crosswire import __version__
-from crosswire.errors import FetchError, UnsafeURL
+from crosswire.errors import BinaryInput, FetchError, UnsafeURL
 from crosswire.ingest import netguard
 
 OUTCOMES = ("ok", "not_modified", "robots", "unsafe", "http_error", "timeout", "network", "too_large")
@@ -296,8 +296,6 @@ def _read_response(target: netguard.Target, response: httpx.Response, options, d
         return status, response_headers, b""  # redirects, 304 and errors: their body is not needed
     media = response_headers.get("content-type", "").split(";", 1)[0].strip().lower()
     if media and media.startswith(tuple(options.get("refuse_types", ()))):
-        from crosswire.errors import BinaryInput
-
         raise BinaryInput(url, f"not an article: the server sent {media}")
     length = response_headers.get("content-length", "")
     if not truncate and re.fullmatch(r"[0-9]+", length) and int(length) > cap:
